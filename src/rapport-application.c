@@ -1,0 +1,520 @@
+/* rapport-application.c
+ *
+ * Copyright 2026 The Rapport Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-application.h"
+#include "rapport-preferences-window.h"
+#include "rapport-window.h"
+#include "rapport-window-private.h"
+
+struct _RapportApplication
+{
+  AdwApplication   parent_instance;
+
+  GSettings       *settings;
+  RapportDatabase *database;
+  GError          *database_error;
+  GCancellable    *cancellable;
+
+  int              exit_status;
+  guint            database_ready : 1;
+  guint            exit_after_startup : 1;
+  guint            window_presented : 1;
+};
+
+G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_DATABASE_READY,
+  PROP_DATABASE_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+static gint64 process_start_us;
+static gint64 first_frame_us;
+static long first_frame_rss_kb;
+
+static const GOptionEntry option_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  /* For tests and benchmarks: quit once the main window has drawn its first
+   * frame and the database is open, and report how long that took. */
+  { "exit-after-startup", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
+  { NULL }
+};
+
+/* Helpers {{{ */
+
+static long
+read_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+
+  line = strstr (status, "\nVmRSS:");
+  return line != NULL ? strtol (line + strlen ("\nVmRSS:"), NULL, 10) : -1;
+}
+
+static void
+maybe_finish_startup (RapportApplication *self)
+{
+  if (!self->exit_after_startup || !self->window_presented)
+    return;
+
+  if (!self->database_ready && self->database_error == NULL)
+    return;
+
+  /* Monotonic time is shared by every process, so a benchmark that notes
+   * the time before exec can subtract it from this figure. */
+  g_print ("startup first-frame-monotonic-us=%" G_GINT64_FORMAT
+           " main-to-first-frame-ms=%.1f rss-kb=%ld database=%s\n",
+           first_frame_us, (first_frame_us - process_start_us) / 1000.0, first_frame_rss_kb,
+           self->database_ready ? "ready" : self->database_error->message);
+
+  self->exit_status = self->database_ready ? 0 : 1;
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+set_database_state (RapportApplication *self,
+                    gboolean            ready,
+                    const GError       *error)
+{
+  g_clear_error (&self->database_error);
+  if (error != NULL)
+    self->database_error = g_error_copy (error);
+  self->database_ready = !!ready;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_ERROR]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_READY]);
+
+  maybe_finish_startup (self);
+}
+
+static void
+apply_color_scheme (RapportApplication *self)
+{
+  static const struct { const char *name; AdwColorScheme scheme; } schemes[] = {
+    { "default", ADW_COLOR_SCHEME_DEFAULT },
+    { "light", ADW_COLOR_SCHEME_FORCE_LIGHT },
+    { "dark", ADW_COLOR_SCHEME_FORCE_DARK },
+  };
+  g_autofree char *name = g_settings_get_string (self->settings, "color-scheme");
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      if (g_str_equal (name, schemes[i].name))
+        adw_style_manager_set_color_scheme (style_manager, schemes[i].scheme);
+    }
+}
+
+static void
+toast_all_windows (RapportApplication *self,
+                   const char         *title)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (RAPPORT_IS_WINDOW (l->data))
+        _rapport_window_add_toast (l->data, adw_toast_new (title));
+    }
+}
+
+/* }}} */
+/* Callbacks {{{ */
+
+static void
+database_opened_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(RapportApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rapport_database_open_finish (RAPPORT_DATABASE (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      g_warning ("Could not open %s: %s",
+                 rapport_database_get_path (RAPPORT_DATABASE (object)), error->message);
+      set_database_state (self, FALSE, error);
+      return;
+    }
+
+  g_debug ("Database %s is ready", rapport_database_get_path (RAPPORT_DATABASE (object)));
+  set_database_state (self, TRUE, NULL);
+}
+
+static void
+open_database (RapportApplication *self)
+{
+  set_database_state (self, FALSE, NULL);
+  rapport_database_open_async (self->database, self->cancellable,
+                               database_opened_cb, g_object_ref (self));
+}
+
+static void
+database_moved_aside_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(RapportApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved_to = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *title = NULL;
+
+  moved_to = rapport_database_move_aside_finish (RAPPORT_DATABASE (object), result, &error);
+  if (moved_to == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        set_database_state (self, FALSE, error);
+      return;
+    }
+
+  basename = g_path_get_basename (moved_to);
+  /* Translators: %s is a file name */
+  title = g_strdup_printf (_("The old database was kept as “%s”"), basename);
+  toast_all_windows (self, title);
+
+  open_database (self);
+}
+
+static void
+color_scheme_changed_cb (RapportApplication *self)
+{
+  apply_color_scheme (self);
+}
+
+/* }}} */
+/* Actions {{{ */
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  RapportApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  RapportPreferencesWindow *preferences;
+
+  preferences = rapport_preferences_window_new (self);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The Rapport Authors", NULL };
+  RapportApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "application-icon", APP_ID,
+                        "application-name", "Rapport",
+                        "developer-name", "The Rapport Authors",
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Prepare, run and follow up informational interviews, "
+                                      "and grow your network one referral at a time."),
+                        "website", "https://github.com/rapport/Rapport",
+                        "issue-url", "https://github.com/rapport/Rapport/issues",
+                        "copyright", "© 2026 The Rapport Authors",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: Replace "translator-credits" with your name/username, and optionally an email or URL. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+database_retry_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  RapportApplication *self = user_data;
+
+  if (!self->database_ready)
+    open_database (self);
+}
+
+static void
+database_move_aside_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  RapportApplication *self = user_data;
+
+  if (self->database_ready)
+    return;
+
+  rapport_database_move_aside_async (self->database, self->cancellable,
+                                     database_moved_aside_cb, g_object_ref (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "preferences", preferences_action },
+  { "about", about_action },
+  { "database-retry", database_retry_action },
+  { "database-move-aside", database_move_aside_action },
+};
+
+/* }}} */
+/* GApplication overrides {{{ */
+
+static int
+rapport_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("rapport %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_contains (options, "exit-after-startup"))
+    self->exit_after_startup = TRUE;
+
+  return G_APPLICATION_CLASS (rapport_application_parent_class)->handle_local_options (app, options);
+}
+
+static void
+rapport_application_startup (GApplication *app)
+{
+  static const struct { const char *action; const char *accels[2]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.show-page::today", { "<Control>1", NULL } },
+    { "win.show-page::contacts", { "<Control>2", NULL } },
+    { "win.show-page::meetings", { "<Control>3", NULL } },
+    { "win.show-page::questions", { "<Control>4", NULL } },
+  };
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+  g_autofree char *path = NULL;
+
+  G_APPLICATION_CLASS (rapport_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
+  apply_color_scheme (self);
+
+  /* Opening starts before the window exists, so that both happen at once. */
+  path = rapport_database_dup_default_path ();
+  self->database = rapport_database_new (path);
+  open_database (self);
+}
+
+static void
+rapport_application_activate (GApplication *app)
+{
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    window = GTK_WINDOW (rapport_window_new (RAPPORT_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+static void
+rapport_application_shutdown (GApplication *app)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->database != NULL)
+    rapport_database_close (self->database);
+
+  G_APPLICATION_CLASS (rapport_application_parent_class)->shutdown (app);
+}
+
+/* }}} */
+/* GObject {{{ */
+
+static void
+rapport_application_dispose (GObject *object)
+{
+  RapportApplication *self = (RapportApplication *)object;
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->database);
+  g_clear_object (&self->cancellable);
+  g_clear_error (&self->database_error);
+
+  G_OBJECT_CLASS (rapport_application_parent_class)->dispose (object);
+}
+
+static void
+rapport_application_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE_READY:
+      g_value_set_boolean (value, self->database_ready);
+      break;
+
+    case PROP_DATABASE_ERROR:
+      g_value_set_boxed (value, self->database_error);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_application_class_init (RapportApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = rapport_application_dispose;
+  object_class->get_property = rapport_application_get_property;
+
+  app_class->handle_local_options = rapport_application_handle_local_options;
+  app_class->startup = rapport_application_startup;
+  app_class->activate = rapport_application_activate;
+  app_class->shutdown = rapport_application_shutdown;
+
+  properties[PROP_DATABASE_READY] =
+    g_param_spec_boolean ("database-ready", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DATABASE_ERROR] =
+    g_param_spec_boxed ("database-error", NULL, NULL,
+                        G_TYPE_ERROR,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rapport_application_init (RapportApplication *self)
+{
+  self->cancellable = g_cancellable_new ();
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Prepare, run and follow up informational interviews."));
+}
+
+/* }}} */
+/* Public API {{{ */
+
+RapportApplication *
+rapport_application_new (void)
+{
+  return g_object_new (RAPPORT_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", APP_RESOURCE_PATH,
+                       NULL);
+}
+
+RapportDatabase *
+rapport_application_get_database (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+
+  return self->database;
+}
+
+gboolean
+rapport_application_get_database_ready (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), FALSE);
+
+  return self->database_ready;
+}
+
+const GError *
+rapport_application_get_database_error (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+
+  return self->database_error;
+}
+
+GSettings *
+rapport_application_get_settings (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+int
+rapport_application_get_exit_status (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), 1);
+
+  return self->exit_status;
+}
+
+void
+_rapport_application_mark_process_start (void)
+{
+  process_start_us = g_get_monotonic_time ();
+}
+
+/* Called by each main window once it has drawn its first frame. */
+void
+_rapport_application_window_presented (RapportApplication *self,
+                                       GtkWindow          *window)
+{
+  g_return_if_fail (RAPPORT_IS_APPLICATION (self));
+
+  if (self->window_presented)
+    return;
+
+  first_frame_us = g_get_monotonic_time ();
+  first_frame_rss_kb = read_rss_kb ();
+  self->window_presented = TRUE;
+
+  maybe_finish_startup (self);
+}
+
+/* }}} */

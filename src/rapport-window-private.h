@@ -1,0 +1,16 @@
+/* rapport-window-private.h
+ *
+ * Copyright 2026 The Rapport Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rapport-window.h"
+
+G_BEGIN_DECLS
+
+void _rapport_window_add_toast (RapportWindow *self,
+                                AdwToast      *toast);
+
+G_END_DECLS

@@ -1,0 +1,309 @@
+/* rapport-window.c
+ *
+ * Copyright 2026 The Rapport Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-window.h"
+#include "rapport-window-private.h"
+
+struct _RapportWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  AdwViewStack         *view_stack;
+  AdwStatusPage        *error_page;
+  GtkWidget            *move_aside_button;
+  GtkWidget            *retry_button;
+  GtkWidget            *quit_button;
+
+  gulong                after_paint_id;
+};
+
+G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* Helpers {{{ */
+
+static RapportApplication *
+get_application (RapportWindow *self)
+{
+  return RAPPORT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+static void
+show_database_error (RapportWindow *self,
+                     const GError  *error)
+{
+  const char *title;
+  g_autofree char *description = NULL;
+  const char *path = rapport_database_get_path (rapport_application_get_database (get_application (self)));
+  gboolean corrupt = g_error_matches (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_CORRUPT);
+  gboolean too_new = g_error_matches (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_TOO_NEW);
+
+  if (corrupt)
+    title = _("The Database Cannot Be Read");
+  else if (too_new)
+    title = _("The Database Is From a Newer Rapport");
+  else if (g_error_matches (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_BUSY))
+    title = _("The Database Is in Use");
+  else if (g_error_matches (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_FULL))
+    title = _("The Disk Is Full");
+  else
+    title = _("The Database Could Not Be Opened");
+
+  if (corrupt)
+    /* Translators: the first %s is a file path, the second an error message */
+    description = g_strdup_printf (_("%s\n\n%s\n\nIt has not been changed. You can move it aside, "
+                                     "keeping it next to the new one, and start with an empty database."),
+                                   path, error->message);
+  else if (too_new)
+    description = g_strdup_printf (_("%s\n\n%s\n\nIt has been left untouched. "
+                                     "Update Rapport to open it."),
+                                   path, error->message);
+  else
+    description = g_strdup_printf (_("%s\n\n%s\n\nNothing has been changed. "
+                                     "Fix the problem, then try again."),
+                                   path, error->message);
+
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, description);
+  gtk_widget_set_visible (self->move_aside_button, corrupt);
+  gtk_widget_set_visible (self->retry_button, !corrupt && !too_new);
+  gtk_widget_set_visible (self->quit_button, too_new);
+
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+static void
+update_database_state (RapportWindow *self)
+{
+  RapportApplication *app = get_application (self);
+  const GError *error = rapport_application_get_database_error (app);
+
+  if (error != NULL)
+    show_database_error (self, error);
+  else
+    gtk_stack_set_visible_child_name (self->stack, "main");
+}
+
+static void
+restore_state (RapportWindow *self)
+{
+  g_autofree char *page = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  page = g_settings_get_string (self->settings, "last-page");
+  rapport_window_set_page_name (self, page);
+}
+
+static void
+save_state (RapportWindow *self)
+{
+  int width, height;
+
+  /* The default size is the unmaximized size, which is what to restore. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_set_string (self->settings, "last-page", rapport_window_get_page_name (self));
+  g_settings_apply (self->settings);
+}
+
+/* }}} */
+/* Callbacks {{{ */
+
+static void
+after_paint_cb (GdkFrameClock *frame_clock,
+                RapportWindow *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, frame_clock);
+  _rapport_application_window_presented (get_application (self), GTK_WINDOW (self));
+}
+
+static void
+database_state_changed_cb (RapportWindow *self)
+{
+  update_database_state (self);
+}
+
+/* }}} */
+/* Actions {{{ */
+
+static void
+show_page_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  RapportWindow *self = user_data;
+
+  gtk_stack_set_visible_child_name (self->stack, "main");
+  rapport_window_set_page_name (self, g_variant_get_string (parameter, NULL));
+}
+
+static const GActionEntry win_actions[] = {
+  { "show-page", show_page_action, "s" },
+};
+
+/* }}} */
+/* GObject and GtkWidget overrides {{{ */
+
+static gboolean
+rapport_window_close_request (GtkWindow *window)
+{
+  save_state (RAPPORT_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (rapport_window_parent_class)->close_request (window);
+}
+
+static void
+rapport_window_map (GtkWidget *widget)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  GdkFrameClock *frame_clock;
+
+  GTK_WIDGET_CLASS (rapport_window_parent_class)->map (widget);
+
+  if (self->after_paint_id == 0)
+    {
+      frame_clock = gtk_widget_get_frame_clock (widget);
+      self->after_paint_id = g_signal_connect (frame_clock, "after-paint",
+                                               G_CALLBACK (after_paint_cb), self);
+    }
+}
+
+static void
+rapport_window_unmap (GtkWidget *widget)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  if (self->after_paint_id != 0)
+    g_clear_signal_handler (&self->after_paint_id, gtk_widget_get_frame_clock (widget));
+
+  GTK_WIDGET_CLASS (rapport_window_parent_class)->unmap (widget);
+}
+
+/* GtkWindow:application is not a construct property, so it is still unset in
+ * constructed(); the window is wired up to it here instead. */
+static void
+setup_for_application (RapportWindow *self)
+{
+  RapportApplication *app = get_application (self);
+
+  self->settings = g_object_ref (rapport_application_get_settings (app));
+  restore_state (self);
+
+  g_signal_connect_object (app, "notify::database-error",
+                           G_CALLBACK (database_state_changed_cb), self, G_CONNECT_SWAPPED);
+  update_database_state (self);
+}
+
+static void
+rapport_window_dispose (GObject *object)
+{
+  RapportWindow *self = RAPPORT_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rapport_window_parent_class)->dispose (object);
+}
+
+static void
+rapport_window_class_init (RapportWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = rapport_window_dispose;
+
+  widget_class->map = rapport_window_map;
+  widget_class->unmap = rapport_window_unmap;
+
+  window_class->close_request = rapport_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "ui/rapport-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, move_aside_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, quit_button);
+}
+
+static void
+rapport_window_init (RapportWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+}
+
+/* }}} */
+/* Public API {{{ */
+
+RapportWindow *
+rapport_window_new (RapportApplication *application)
+{
+  RapportWindow *self;
+
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (RAPPORT_TYPE_WINDOW, "application", application, NULL);
+  setup_for_application (self);
+
+  return self;
+}
+
+const char *
+rapport_window_get_page_name (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+rapport_window_set_page_name (RapportWindow *self,
+                              const char    *name)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+void
+_rapport_window_add_toast (RapportWindow *self,
+                           AdwToast      *toast)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* }}} */

@@ -1,0 +1,804 @@
+/* rapport-database.c
+ *
+ * Copyright 2026 The Rapport Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "rapport-database.h"
+#include "rapport-migrations.h"
+
+/* Written into the file header so that a foreign SQLite file is never
+ * mistaken for ours (and then migrated). "RPRT" in ASCII. */
+#define RAPPORT_APPLICATION_ID 0x52505254
+
+struct _RapportDatabase
+{
+  GObject      parent_instance;
+
+  char        *path;
+  GMutex       lock;            /* guards conn and schema_version */
+  sqlite3     *conn;
+  guint        schema_version;
+
+  /* A single worker: jobs run one after another in the order they were
+   * queued, so a write queued after another is also applied after it. */
+  GThreadPool *pool;
+};
+
+G_DEFINE_FINAL_TYPE (RapportDatabase, rapport_database, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef gpointer (*JobFunc) (RapportDatabase  *self,
+                             gpointer          job,
+                             GError          **error);
+
+typedef struct
+{
+  JobFunc             func;
+  RapportDatabaseFunc user_func;
+  gpointer            data;
+  GDestroyNotify      data_free;
+  GDestroyNotify      result_free;
+} Job;
+
+G_DEFINE_QUARK (rapport-database-error-quark, rapport_database_error)
+
+/* Helpers {{{ */
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  if (job->data_free != NULL)
+    g_clear_pointer (&job->data, job->data_free);
+  g_free (job);
+}
+
+gboolean
+rapport_database_set_error (GError     **error,
+                            sqlite3     *conn,
+                            int          rc,
+                            const char  *what)
+{
+  const char *detail = conn != NULL ? sqlite3_errmsg (conn) : sqlite3_errstr (rc);
+  RapportDatabaseError code;
+  const char *message;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      code = RAPPORT_DATABASE_ERROR_CORRUPT;
+      message = _("The database file is damaged or is not a database");
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = RAPPORT_DATABASE_ERROR_BUSY;
+      message = _("The database is locked by another program");
+      break;
+
+    case SQLITE_FULL:
+      code = RAPPORT_DATABASE_ERROR_FULL;
+      message = _("The disk is full");
+      break;
+
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+    case SQLITE_AUTH:
+      code = RAPPORT_DATABASE_ERROR_ACCESS;
+      message = _("The database cannot be opened for writing");
+      break;
+
+    case SQLITE_IOERR:
+      code = RAPPORT_DATABASE_ERROR_FAILED;
+      message = _("The database could not be read or written");
+      break;
+
+    default:
+      code = RAPPORT_DATABASE_ERROR_FAILED;
+      message = _("A database operation failed");
+      break;
+    }
+
+  g_debug ("%s failed: %s (%d)", what, detail, rc);
+  g_set_error (error, RAPPORT_DATABASE_ERROR, code, "%s (%s)", message, detail);
+  return FALSE;
+}
+
+static gboolean
+exec_sql (sqlite3     *conn,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (conn, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return rapport_database_set_error (error, conn, rc, sql);
+  return TRUE;
+}
+
+/* Runs a statement that returns one row and copies its first column. */
+static gboolean
+query_value (sqlite3     *conn,
+             const char  *sql,
+             gint64      *out_int,
+             char       **out_text,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (conn, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      rapport_database_set_error (error, conn, rc, sql);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  if (out_int != NULL)
+    *out_int = sqlite3_column_int64 (stmt, 0);
+  if (out_text != NULL)
+    *out_text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static gboolean
+migrate (sqlite3  *conn,
+         guint     from,
+         GError  **error)
+{
+  const char * const *steps;
+  guint n_steps;
+
+  steps = rapport_migrations_get (&n_steps);
+
+  for (guint i = from; i < n_steps; i++)
+    {
+      g_autofree char *bump = NULL;
+
+      /* IMMEDIATE takes the write lock up front, so two processes opening the
+       * same new file cannot both start migrating it. */
+      if (!exec_sql (conn, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      bump = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %u;",
+                              RAPPORT_APPLICATION_ID, i + 1);
+
+      if (!exec_sql (conn, steps[i], error) ||
+          !exec_sql (conn, bump, error) ||
+          !exec_sql (conn, "COMMIT", error))
+        {
+          sqlite3_exec (conn, "ROLLBACK", NULL, NULL, NULL);
+          g_prefix_error (error, _("Could not update the database to version %u: "), i + 1);
+          return FALSE;
+        }
+
+      g_debug ("Migrated %s to version %u", sqlite3_db_filename (conn, "main"), i + 1);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+open_locked (RapportDatabase  *self,
+             GError          **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *journal_mode = NULL;
+  g_autofree char *check = NULL;
+  sqlite3 *conn = NULL;
+  gint64 version = 0;
+  gint64 app_id = 0;
+  gint64 n_objects = 0;
+  guint latest = rapport_database_get_latest_version ();
+  int rc;
+
+  if (self->conn != NULL)
+    return TRUE;
+
+  dir = g_path_get_dirname (self->path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, RAPPORT_DATABASE_ERROR,
+                   errsv == ENOSPC ? RAPPORT_DATABASE_ERROR_FULL : RAPPORT_DATABASE_ERROR_ACCESS,
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (errsv));
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (self->path, &conn,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    goto failed;
+
+  sqlite3_extended_result_codes (conn, TRUE);
+
+  /* Another process (a backup tool, a second Rapport on another session) may
+   * hold a lock for a moment; wait rather than fail. */
+  sqlite3_busy_timeout (conn, 5000);
+
+  /* Read the header before anything writes to it: a database from a newer
+   * Rapport, or a file that is not ours, must be left exactly as it is. */
+  if (!query_value (conn, "PRAGMA user_version", &version, NULL, error) ||
+      !query_value (conn, "PRAGMA application_id", &app_id, NULL, error) ||
+      !query_value (conn, "SELECT count(*) FROM sqlite_schema", &n_objects, NULL, error))
+    goto failed_with_error;
+
+  if (version > latest)
+    {
+      g_set_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_TOO_NEW,
+                   _("The database was written by a newer version of Rapport "
+                     "(format %u; this version reads up to format %u)."),
+                   (guint) version, latest);
+      goto failed_with_error;
+    }
+
+  if ((app_id != 0 && app_id != RAPPORT_APPLICATION_ID) ||
+      (app_id == 0 && n_objects > 0))
+    {
+      g_set_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_CORRUPT,
+                   _("The file is an SQLite database of another program, not Rapport’s."));
+      goto failed_with_error;
+    }
+
+  if (!query_value (conn, "PRAGMA quick_check", NULL, &check, error))
+    goto failed_with_error;
+
+  if (g_strcmp0 (check, "ok") != 0)
+    {
+      g_set_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_CORRUPT,
+                   _("The database file is damaged (%s)"), check);
+      goto failed_with_error;
+    }
+
+  /* WAL lets readers go on while a write commits. synchronous=FULL makes
+   * every commit wait for the WAL to reach the disk, so a change that the
+   * interface has shown as saved survives a crash or a power cut; NORMAL
+   * would only protect against a crash of the application itself. */
+  if (!query_value (conn, "PRAGMA journal_mode = WAL", NULL, &journal_mode, error) ||
+      !exec_sql (conn, "PRAGMA synchronous = FULL", error) ||
+      !exec_sql (conn, "PRAGMA foreign_keys = ON", error))
+    goto failed_with_error;
+
+  if (g_strcmp0 (journal_mode, "wal") != 0)
+    g_warning ("Could not switch %s to WAL (journal mode is %s)", self->path, journal_mode);
+
+  if (!migrate (conn, (guint) version, error))
+    goto failed_with_error;
+
+  self->conn = conn;
+  self->schema_version = latest;
+
+  return TRUE;
+
+failed:
+  rapport_database_set_error (error, conn, rc, "open");
+failed_with_error:
+  sqlite3_close_v2 (conn);
+  return FALSE;
+}
+
+static char *
+move_aside_locked (RapportDatabase  *self,
+                   GError          **error)
+{
+  static const char * const suffixes[] = { "-wal", "-shm" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *target = NULL;
+
+  if (self->conn != NULL)
+    {
+      g_set_error_literal (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_FAILED,
+                           _("The database is open and cannot be moved aside."));
+      return NULL;
+    }
+
+  target = g_strdup_printf ("%s.damaged-%s", self->path, stamp);
+  for (guint i = 2; g_file_test (target, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (target);
+      target = g_strdup_printf ("%s.damaged-%s-%u", self->path, stamp, i);
+    }
+
+  if (g_rename (self->path, target) != 0 && errno != ENOENT)
+    {
+      int errsv = errno;
+
+      g_set_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_ACCESS,
+                   _("Could not rename “%s”: %s"), self->path, g_strerror (errsv));
+      return NULL;
+    }
+
+  /* The journal files travel with the database, under matching names, so the
+   * moved file keeps every committed change it had. */
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (self->path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (target, suffixes[i], NULL);
+
+      if (g_rename (from, to) != 0 && errno != ENOENT)
+        g_warning ("Could not rename %s: %s", from, g_strerror (errno));
+    }
+
+  g_message ("Moved %s aside to %s", self->path, target);
+
+  return g_steal_pointer (&target);
+}
+
+/* }}} */
+/* The worker {{{ */
+
+static void
+pool_worker (gpointer item,
+             gpointer user_data)
+{
+  g_autoptr(GTask) task = item;
+  RapportDatabase *self = g_task_get_source_object (task);
+  Job *job = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  gpointer result;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  g_mutex_lock (&self->lock);
+  result = job->func (self, job, &error);
+  g_mutex_unlock (&self->lock);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, result, job->result_free);
+}
+
+static void
+queue_job (RapportDatabase     *self,
+           JobFunc              func,
+           RapportDatabaseFunc  user_func,
+           gpointer             data,
+           GDestroyNotify       data_free,
+           GDestroyNotify       result_free,
+           gpointer             source_tag,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GTask *task;
+  Job *job;
+
+  job = g_new0 (Job, 1);
+  job->func = func;
+  job->user_func = user_func;
+  job->data = data;
+  job->data_free = data_free;
+  job->result_free = result_free;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, job_free);
+
+  if (!g_thread_pool_push (self->pool, task, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+    }
+}
+
+static gpointer
+open_job (RapportDatabase  *self,
+          gpointer          job,
+          GError          **error)
+{
+  return open_locked (self, error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+static gpointer
+move_aside_job (RapportDatabase  *self,
+                gpointer          job,
+                GError          **error)
+{
+  return move_aside_locked (self, error);
+}
+
+static gpointer
+user_job (RapportDatabase  *self,
+          gpointer          data,
+          GError          **error)
+{
+  Job *job = data;
+
+  if (self->conn == NULL)
+    {
+      g_set_error_literal (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_CLOSED,
+                           _("The database is not open."));
+      return NULL;
+    }
+
+  return job->user_func (self->conn, job->data, error);
+}
+
+/* }}} */
+/* GObject {{{ */
+
+static void
+rapport_database_finalize (GObject *object)
+{
+  RapportDatabase *self = (RapportDatabase *)object;
+
+  /* Every queued job holds a reference, so the queue is empty here; not
+   * waiting also keeps this safe if the last reference dies on the worker. */
+  g_thread_pool_free (self->pool, TRUE, FALSE);
+  g_clear_pointer (&self->conn, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (rapport_database_parent_class)->finalize (object);
+}
+
+static void
+rapport_database_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  RapportDatabase *self = RAPPORT_DATABASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_database_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  RapportDatabase *self = RAPPORT_DATABASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_database_class_init (RapportDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rapport_database_finalize;
+  object_class->get_property = rapport_database_get_property;
+  object_class->set_property = rapport_database_set_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rapport_database_init (RapportDatabase *self)
+{
+  g_mutex_init (&self->lock);
+  self->pool = g_thread_pool_new (pool_worker, self, 1, FALSE, NULL);
+}
+
+/* }}} */
+/* Public API {{{ */
+
+/**
+ * rapport_database_dup_default_path:
+ *
+ * Returns: (transfer full): where the user's database lives
+ */
+char *
+rapport_database_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "rapport", "rapport.db", NULL);
+}
+
+RapportDatabase *
+rapport_database_new (const char *path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return g_object_new (RAPPORT_TYPE_DATABASE, "path", path, NULL);
+}
+
+const char *
+rapport_database_get_path (RapportDatabase *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+rapport_database_is_open (RapportDatabase *self)
+{
+  gboolean ret;
+
+  g_return_val_if_fail (RAPPORT_IS_DATABASE (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  ret = self->conn != NULL;
+  g_mutex_unlock (&self->lock);
+
+  return ret;
+}
+
+guint
+rapport_database_get_schema_version (RapportDatabase *self)
+{
+  guint ret;
+
+  g_return_val_if_fail (RAPPORT_IS_DATABASE (self), 0);
+
+  g_mutex_lock (&self->lock);
+  ret = self->schema_version;
+  g_mutex_unlock (&self->lock);
+
+  return ret;
+}
+
+guint
+rapport_database_get_latest_version (void)
+{
+  guint n;
+
+  rapport_migrations_get (&n);
+  return n;
+}
+
+gboolean
+rapport_database_open (RapportDatabase  *self,
+                       GCancellable     *cancellable,
+                       GError          **error)
+{
+  gboolean ret;
+
+  g_return_val_if_fail (RAPPORT_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  g_mutex_lock (&self->lock);
+  ret = open_locked (self, error);
+  g_mutex_unlock (&self->lock);
+
+  return ret;
+}
+
+/**
+ * rapport_database_open_async:
+ *
+ * Opens the database on the database thread: creates the file and its folder
+ * when missing, refuses a file from a newer Rapport or a damaged or foreign
+ * file without changing it, and applies pending migrations.
+ */
+void
+rapport_database_open_async (RapportDatabase     *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (RAPPORT_IS_DATABASE (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  queue_job (self, open_job, NULL, NULL, NULL, NULL,
+             rapport_database_open_async, cancellable, callback, user_data);
+}
+
+/**
+ * rapport_database_open_finish:
+ *
+ * Returns: %TRUE if the database is open and up to date; otherwise %FALSE with
+ *   @error in the %RAPPORT_DATABASE_ERROR domain
+ */
+gboolean
+rapport_database_open_finish (RapportDatabase  *self,
+                              GAsyncResult     *result,
+                              GError          **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_database_open_async, FALSE);
+
+  return g_task_propagate_pointer (G_TASK (result), error) != NULL;
+}
+
+/**
+ * rapport_database_move_aside:
+ *
+ * Renames a database that could not be opened, with its journal files, to a
+ * name with a time stamp next to it, so that a fresh one can be created
+ * without ever overwriting the old file.
+ *
+ * Returns: (transfer full): the new path of the old file
+ */
+char *
+rapport_database_move_aside (RapportDatabase  *self,
+                             GError          **error)
+{
+  char *ret;
+
+  g_return_val_if_fail (RAPPORT_IS_DATABASE (self), NULL);
+
+  g_mutex_lock (&self->lock);
+  ret = move_aside_locked (self, error);
+  g_mutex_unlock (&self->lock);
+
+  return ret;
+}
+
+void
+rapport_database_move_aside_async (RapportDatabase     *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (RAPPORT_IS_DATABASE (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  queue_job (self, move_aside_job, NULL, NULL, NULL, g_free,
+             rapport_database_move_aside_async, cancellable, callback, user_data);
+}
+
+/**
+ * rapport_database_move_aside_finish:
+ *
+ * Returns: (transfer full): the new path of the old file, or %NULL on error
+ */
+char *
+rapport_database_move_aside_finish (RapportDatabase  *self,
+                                    GAsyncResult     *result,
+                                    GError          **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_database_move_aside_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * rapport_database_close:
+ *
+ * Waits for the jobs already queued, then closes the connection.
+ */
+void
+rapport_database_close (RapportDatabase *self)
+{
+  g_return_if_fail (RAPPORT_IS_DATABASE (self));
+
+  g_thread_pool_free (self->pool, FALSE, TRUE);
+  self->pool = g_thread_pool_new (pool_worker, self, 1, FALSE, NULL);
+
+  g_mutex_lock (&self->lock);
+  if (self->conn != NULL)
+    {
+      /* Folds the WAL back into the database so the file is whole on its own. */
+      sqlite3_wal_checkpoint_v2 (self->conn, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+      g_clear_pointer (&self->conn, sqlite3_close_v2);
+    }
+  self->schema_version = 0;
+  g_mutex_unlock (&self->lock);
+}
+
+/**
+ * rapport_database_run_async:
+ * @func: the work, run on the database thread with the connection
+ * @data: (transfer full): handed to @func
+ * @data_free: frees @data once the job is done
+ * @result_free: frees what @func returned if nobody takes it
+ *
+ * Queues @func behind every job queued before it. The callback runs in the
+ * thread-default main context of the caller.
+ */
+void
+rapport_database_run_async (RapportDatabase     *self,
+                            RapportDatabaseFunc  func,
+                            gpointer             data,
+                            GDestroyNotify       data_free,
+                            GDestroyNotify       result_free,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (RAPPORT_IS_DATABASE (self));
+  g_return_if_fail (func != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  queue_job (self, user_job, func, data, data_free, result_free,
+             rapport_database_run_async, cancellable, callback, user_data);
+}
+
+/**
+ * rapport_database_run_finish:
+ *
+ * Returns: (transfer full) (nullable): what the job's function returned
+ */
+gpointer
+rapport_database_run_finish (RapportDatabase  *self,
+                             GAsyncResult     *result,
+                             GError          **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_database_run_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * rapport_database_run_sync:
+ *
+ * Runs @func on the calling thread, for tests and command-line tools; the
+ * application itself uses rapport_database_run_async().
+ *
+ * Returns: (transfer full) (nullable): what @func returned
+ */
+gpointer
+rapport_database_run_sync (RapportDatabase      *self,
+                           RapportDatabaseFunc   func,
+                           gpointer              data,
+                           GError              **error)
+{
+  Job job = { user_job, func, data, NULL, NULL };
+  gpointer ret;
+
+  g_return_val_if_fail (RAPPORT_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+
+  g_mutex_lock (&self->lock);
+  ret = user_job (self, &job, error);
+  g_mutex_unlock (&self->lock);
+
+  return ret;
+}
+
+/* }}} */
