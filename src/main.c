@@ -26,6 +26,9 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* A brand, not translated; also the name screen readers announce. */
+  g_set_application_name ("Rapport");
+
   app = rapport_application_new ();
   ret = g_application_run (G_APPLICATION (app), argc, argv);
 

@@ -1,0 +1,143 @@
+/* test-templates.c
+ *
+ * Copyright 2026 The Rapport Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Instantiates every composite template on a real display, so that a .ui
+ * file that no longer matches its class (a renamed child, a missing
+ * callback, a wrong property) fails here and not in a user's hands.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "rapport-application.h"
+#include "rapport-preferences-window.h"
+#include "rapport-window.h"
+
+static RapportApplication *app;
+
+static void
+show_and_destroy (GtkWindow *window)
+{
+  gtk_window_present (window);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  gtk_window_destroy (window);
+}
+
+static void
+test_window (void)
+{
+  RapportWindow *window = rapport_window_new (app);
+  const char * const pages[] = { "today", "contacts", "meetings", "questions" };
+
+  g_assert_true (RAPPORT_IS_WINDOW (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      rapport_window_set_page_name (window, pages[i]);
+      g_assert_cmpstr (rapport_window_get_page_name (window), ==, pages[i]);
+    }
+
+  /* An unknown page leaves the current one. */
+  rapport_window_set_page_name (window, "nonsense");
+  g_assert_cmpstr (rapport_window_get_page_name (window), ==, "questions");
+
+  show_and_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_actions (void)
+{
+  RapportWindow *window = rapport_window_new (app);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-page", g_variant_new_string ("meetings"));
+  g_assert_cmpstr (rapport_window_get_page_name (window), ==, "meetings");
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+
+  show_and_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_preferences_window (void)
+{
+  RapportPreferencesWindow *preferences = rapport_preferences_window_new (app);
+
+  g_assert_true (ADW_IS_PREFERENCES_WINDOW (preferences));
+  show_and_destroy (GTK_WINDOW (preferences));
+}
+
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GObject *overlay;
+
+  builder = gtk_builder_new_from_resource (APP_RESOURCE_PATH "gtk/help-overlay.ui");
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  show_and_destroy (GTK_WINDOW (overlay));
+}
+
+static void
+test_accels (void)
+{
+  static const struct { const char *action; const char *accel; } expected[] = {
+    { "app.quit", "<Control>q" },
+    { "app.preferences", "<Control>comma" },
+    { "window.close", "<Control>w" },
+    { "win.show-page::today", "<Control>1" },
+    { "win.show-page::contacts", "<Control>2" },
+    { "win.show-page::meetings", "<Control>3" },
+    { "win.show-page::questions", "<Control>4" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), expected[i].action);
+
+      g_assert_nonnull (accels);
+      g_assert_cmpstr (accels[0], ==, expected[i].accel);
+    }
+}
+
+static int test_status;
+
+/* The tests run from inside g_application_run(), after startup (settings,
+ * actions, accelerators, the database) and instead of the default activate
+ * handler, so the application registers and unregisters as it does for users. */
+static void
+activate_cb (GApplication *application)
+{
+  g_signal_stop_emission_by_name (application, "activate");
+  test_status = g_test_run ();
+  g_application_quit (application);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* No G_TEST_OPTION_ISOLATE_DIRS: it would hide the icon theme in
+   * XDG_DATA_DIRS, and headless-session already gives this test a home
+   * of its own. */
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/templates/window", test_window);
+  g_test_add_func ("/templates/window-actions", test_window_actions);
+  g_test_add_func ("/templates/preferences-window", test_preferences_window);
+  g_test_add_func ("/templates/help-overlay", test_help_overlay);
+  g_test_add_func ("/templates/accels", test_accels);
+
+  app = rapport_application_new ();
+  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
+  g_application_run (G_APPLICATION (app), 0, NULL);
+  g_clear_object (&app);
+
+  return test_status;
+}
