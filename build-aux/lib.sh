@@ -10,7 +10,7 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 # Installs whatever in debian-packages.txt is missing, with sudo when not root.
 install_packages() {
   local wanted missing=() pkg
-  mapfile -t wanted < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$PACKAGE_LIST" | tr -d '[:space:]' | grep -v '^$')
+  mapfile -t wanted < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' "$PACKAGE_LIST")
   for pkg in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}\n' "$pkg" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$pkg")
   done
