@@ -62,10 +62,11 @@ raw_exec (const char *path,
 }
 
 static gpointer
-pragma_text_func (sqlite3   *conn,
-                  gpointer   data,
-                  GError   **error)
+pragma_text_func (RapportDatabase  *db,
+                  gpointer          data,
+                  GError          **error)
 {
+  sqlite3 *conn = rapport_database_get_connection (db);
   sqlite3_stmt *stmt = NULL;
   char *ret = NULL;
   int rc;
@@ -81,15 +82,11 @@ pragma_text_func (sqlite3   *conn,
 }
 
 static gpointer
-exec_func (sqlite3   *conn,
-           gpointer   data,
-           GError   **error)
+exec_func (RapportDatabase  *db,
+           gpointer          data,
+           GError          **error)
 {
-  int rc = sqlite3_exec (conn, data, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    return GINT_TO_POINTER (rapport_database_set_error (error, conn, rc, data));
-  return GINT_TO_POINTER (TRUE);
+  return GINT_TO_POINTER (rapport_database_exec (db, data, error));
 }
 
 static char *
@@ -359,26 +356,24 @@ typedef struct
 } OrderData;
 
 static gpointer
-insert_index_func (sqlite3   *conn,
-                   gpointer   data,
-                   GError   **error)
+insert_index_func (RapportDatabase  *db,
+                   gpointer          data,
+                   GError          **error)
 {
   OrderData *order = data;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   int rc;
 
-  rc = sqlite3_prepare_v2 (conn, "INSERT INTO order_log (i) VALUES (?1)",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int (stmt, 1, order->index);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
+  /* Goes through the statement cache: the same statement, 200 times. */
+  stmt = rapport_database_prepare (db, "INSERT INTO order_log (i) VALUES (?1)", error);
+  if (stmt == NULL)
+    return NULL;
 
+  sqlite3_bind_int (stmt, 1, order->index);
+  rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     {
-      rapport_database_set_error (error, conn, rc, "insert");
+      rapport_database_set_error (error, rapport_database_get_connection (db), rc, "insert");
       return NULL;
     }
 

@@ -15,6 +15,7 @@
 
 #include "rapport-database.h"
 #include "rapport-migrations.h"
+#include "rapport-text.h"
 
 /* Written into the file header so that a foreign SQLite file is never
  * mistaken for ours (and then migrated). "RPRT" in ASCII. */
@@ -28,6 +29,7 @@ struct _RapportDatabase
   GMutex       lock;            /* guards conn and schema_version */
   sqlite3     *conn;
   guint        schema_version;
+  GHashTable  *statements;      /* SQL text → sqlite3_stmt, for conn */
 
   /* A single worker: jobs run one after another in the order they were
    * queued, so a write queued after another is also applied after it. */
@@ -204,6 +206,22 @@ migrate (sqlite3  *conn,
   return TRUE;
 }
 
+/* rapport_fold (text): rapport_text_fold() for SQL, so that the search
+ * index also holds the plain-letter form of names ("odegard" for
+ * "Ødegård"), which the FTS5 tokenizer does not derive by itself. */
+static void
+fold_func (sqlite3_context  *context,
+           int               argc,
+           sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  if (text == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, rapport_text_fold (text), -1, g_free);
+}
+
 static gboolean
 open_locked (RapportDatabase  *self,
              GError          **error)
@@ -239,6 +257,8 @@ open_locked (RapportDatabase  *self,
     goto failed;
 
   sqlite3_extended_result_codes (conn, TRUE);
+  sqlite3_create_function_v2 (conn, "rapport_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                              NULL, fold_func, NULL, NULL, NULL);
 
   /* Another process (a backup tool, a second Rapport on another session) may
    * hold a lock for a moment; wait rather than fail. */
@@ -353,6 +373,12 @@ move_aside_locked (RapportDatabase  *self,
   return g_steal_pointer (&target);
 }
 
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
 /* }}} */
 /* The worker {{{ */
 
@@ -443,7 +469,7 @@ user_job (RapportDatabase  *self,
       return NULL;
     }
 
-  return job->user_func (self->conn, job->data, error);
+  return job->user_func (self, job->data, error);
 }
 
 /* }}} */
@@ -457,6 +483,7 @@ rapport_database_finalize (GObject *object)
   /* Every queued job holds a reference, so the queue is empty here; not
    * waiting also keeps this safe if the last reference dies on the worker. */
   g_thread_pool_free (self->pool, TRUE, FALSE);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->conn, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
   g_mutex_clear (&self->lock);
@@ -523,6 +550,7 @@ static void
 rapport_database_init (RapportDatabase *self)
 {
   g_mutex_init (&self->lock);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
   self->pool = g_thread_pool_new (pool_worker, self, 1, FALSE, NULL);
 }
 
@@ -721,6 +749,7 @@ rapport_database_close (RapportDatabase *self)
   g_mutex_lock (&self->lock);
   if (self->conn != NULL)
     {
+      g_hash_table_remove_all (self->statements);
       /* Folds the WAL back into the database so the file is whole on its own. */
       sqlite3_wal_checkpoint_v2 (self->conn, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
       g_clear_pointer (&self->conn, sqlite3_close_v2);
@@ -799,6 +828,83 @@ rapport_database_run_sync (RapportDatabase      *self,
   g_mutex_unlock (&self->lock);
 
   return ret;
+}
+
+/* }}} */
+
+/* Inside a job {{{ */
+
+/**
+ * rapport_database_get_connection:
+ *
+ * Only for a #RapportDatabaseFunc, during its call.
+ *
+ * Returns: (transfer none): the connection
+ */
+sqlite3 *
+rapport_database_get_connection (RapportDatabase *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_DATABASE (self), NULL);
+
+  return self->conn;
+}
+
+/**
+ * rapport_database_prepare:
+ * @sql: a static string: it is the key of the statement cache
+ *
+ * Only for a #RapportDatabaseFunc, during its call. Statements are prepared
+ * once per connection and kept, since a bulk import runs the same few
+ * statements hundreds of thousands of times.
+ *
+ * Returns: (transfer none): the statement, reset and with no bindings; do
+ *   not finalize it
+ */
+sqlite3_stmt *
+rapport_database_prepare (RapportDatabase  *self,
+                          const char       *sql,
+                          GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (self->conn != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->conn, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      rapport_database_set_error (error, self->conn, rc, sql);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+/**
+ * rapport_database_exec:
+ *
+ * Only for a #RapportDatabaseFunc, during its call: runs statements that
+ * return no rows and take no parameters.
+ */
+gboolean
+rapport_database_exec (RapportDatabase  *self,
+                       const char       *sql,
+                       GError          **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->conn != NULL, FALSE);
+
+  return exec_sql (self->conn, sql, error);
 }
 
 /* }}} */

@@ -24,22 +24,24 @@ typedef enum
   RAPPORT_DATABASE_ERROR_CLOSED,     /* used before open or after close */
 } RapportDatabaseError;
 
-/**
- * RapportDatabaseFunc:
- * @conn: the open connection; only valid during the call
- * @data: the data passed to _rapport_database_run_async()
- * @error: return location for an error
- *
- * Runs on the database thread. Returns a pointer handed to the caller's
- * finish function, or %NULL with @error set.
- */
-typedef gpointer (*RapportDatabaseFunc) (sqlite3   *conn,
-                                         gpointer   data,
-                                         GError   **error);
-
 #define RAPPORT_TYPE_DATABASE (rapport_database_get_type ())
 
 G_DECLARE_FINAL_TYPE (RapportDatabase, rapport_database, RAPPORT, DATABASE, GObject)
+
+/**
+ * RapportDatabaseFunc:
+ * @database: the database, whose connection and statements the function may
+ *   use during the call (rapport_database_get_connection(),
+ *   rapport_database_prepare())
+ * @data: the data passed to rapport_database_run_async()
+ * @error: return location for an error
+ *
+ * Runs on the database thread, or on the caller's for run_sync. Returns a
+ * pointer handed to the caller's finish function, or %NULL with @error set.
+ */
+typedef gpointer (*RapportDatabaseFunc) (RapportDatabase  *database,
+                                         gpointer          data,
+                                         GError          **error);
 
 GQuark           rapport_database_error_quark        (void);
 char            *rapport_database_dup_default_path   (void);
@@ -82,6 +84,13 @@ gpointer         rapport_database_run_finish         (RapportDatabase      *self
 gpointer         rapport_database_run_sync           (RapportDatabase      *self,
                                                       RapportDatabaseFunc   func,
                                                       gpointer              data,
+                                                      GError              **error);
+sqlite3         *rapport_database_get_connection     (RapportDatabase      *self);
+sqlite3_stmt    *rapport_database_prepare            (RapportDatabase      *self,
+                                                      const char           *sql,
+                                                      GError              **error);
+gboolean         rapport_database_exec               (RapportDatabase      *self,
+                                                      const char           *sql,
                                                       GError              **error);
 gboolean         rapport_database_set_error          (GError              **error,
                                                       sqlite3              *conn,

@@ -1,0 +1,661 @@
+/* rapport-contact-sql.c
+ *
+ * Copyright 2026 The Rapport Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-contact-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-contact-sql.h"
+#include "rapport-text.h"
+
+/* Statements {{{ */
+
+gboolean
+rapport_contact_sql_fail (RapportDatabase  *db,
+      int               rc,
+      const char       *what,
+      GError          **error)
+{
+  return rapport_database_set_error (error, rapport_database_get_connection (db), rc, what);
+}
+
+/* Steps a statement that returns no rows, and leaves it reset. */
+gboolean
+rapport_contact_sql_step_done (RapportDatabase  *db,
+           sqlite3_stmt     *stmt,
+           GError          **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rapport_contact_sql_fail (db, rc, sqlite3_sql (stmt), error);
+  return TRUE;
+}
+
+void
+rapport_contact_sql_bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+const char *
+rapport_contact_sql_column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  return text ? text : "";
+}
+
+GDateTime *
+rapport_contact_sql_column_time (sqlite3_stmt *stmt,
+             int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+  return g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, column));
+}
+
+gint64
+rapport_contact_sql_now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* }}} */
+/* Work on the database thread {{{ */
+
+gboolean
+rapport_contact_sql_reindex (RapportDatabase  *db,
+         gint64            contact_id,
+         GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_database_prepare (db, "DELETE FROM contact_search WHERE rowid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, contact_id);
+  if (!rapport_contact_sql_step_done (db, stmt, error))
+    return FALSE;
+
+  stmt = rapport_database_prepare (db,
+    "INSERT INTO contact_search (rowid, name, organisation, role, emails, tags, notes, timeline) "
+    "SELECT c.id, c.display_name || ' ' || c.given_name || ' ' || c.family_name || ' ' || rapport_fold (c.display_name), "
+    "  coalesce (o.name || ' ' || rapport_fold (o.name), ''), c.role, "
+    "  coalesce ((SELECT group_concat (address, ' ') FROM contact_email WHERE contact_id = c.id), ''), "
+    "  coalesce ((SELECT group_concat (t.name, ' ') FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
+    "             WHERE ct.contact_id = c.id), ''), "
+    "  c.notes || ' ' || c.source || ' ' || c.location, "
+    "  coalesce ((SELECT group_concat (summary || ' ' || body, ' ') FROM interaction WHERE contact_id = c.id), '') "
+    "FROM contact c LEFT JOIN organisation o ON o.id = c.organisation_id "
+    "WHERE c.id = ?1 AND c.trashed = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, contact_id);
+  return rapport_contact_sql_step_done (db, stmt, error);
+}
+
+static gboolean
+find_or_create (RapportDatabase  *db,
+                const char       *insert_sql,
+                const char       *select_sql,
+                const char       *name,
+                const char       *key,
+                gint64           *out_id,
+                GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rapport_database_prepare (db, insert_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  rapport_contact_sql_bind_text (stmt, 1, name);
+  rapport_contact_sql_bind_text (stmt, 2, key);
+  sqlite3_bind_int64 (stmt, 3, rapport_contact_sql_now ());
+  if (!rapport_contact_sql_step_done (db, stmt, error))
+    return FALSE;
+
+  stmt = rapport_database_prepare (db, select_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  rapport_contact_sql_bind_text (stmt, 1, key);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return rapport_contact_sql_fail (db, rc, select_sql, error);
+    }
+  *out_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+rapport_contact_sql_add_interaction (RapportDatabase         *db,
+                 gint64                   contact_id,
+                 RapportInteractionKind   kind,
+                 gint64                   happened_at,
+                 const char              *summary,
+                 const char              *body,
+                 gint64                  *out_id,
+                 GError                 **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_database_prepare (db,
+    "INSERT INTO interaction (contact_id, kind, happened_at, summary, body, created_at, updated_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, contact_id);
+  sqlite3_bind_int (stmt, 2, kind);
+  sqlite3_bind_int64 (stmt, 3, happened_at);
+  rapport_contact_sql_bind_text (stmt, 4, summary);
+  rapport_contact_sql_bind_text (stmt, 5, body);
+  sqlite3_bind_int64 (stmt, 6, rapport_contact_sql_now ());
+  if (!rapport_contact_sql_step_done (db, stmt, error))
+    return FALSE;
+
+  if (out_id != NULL)
+    *out_id = sqlite3_last_insert_rowid (rapport_database_get_connection (db));
+  return TRUE;
+}
+
+gboolean
+rapport_contact_sql_record_stage_change (RapportDatabase  *db,
+                     gint64            contact_id,
+                     RapportStage      from,
+                     RapportStage      to,
+                     GError          **error)
+{
+  /* Translators: a timeline entry, e.g. "Request Sent → Scheduled" */
+  g_autofree char *summary = g_strdup_printf (_("%s → %s"),
+                                              rapport_stage_get_label (from),
+                                              rapport_stage_get_label (to));
+
+  return rapport_contact_sql_add_interaction (db, contact_id, RAPPORT_INTERACTION_STAGE_CHANGE,
+                          rapport_contact_sql_now (), summary, "", NULL, error);
+}
+
+gboolean
+rapport_contact_sql_read_stage (RapportDatabase  *db,
+            gint64            contact_id,
+            RapportStage     *stage,
+            GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rapport_database_prepare (db, "SELECT stage FROM contact WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, contact_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *stage = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, RAPPORT_CONTACT_STORE_ERROR, RAPPORT_CONTACT_STORE_ERROR_NOT_FOUND,
+                   _("The contact no longer exists."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return rapport_contact_sql_fail (db, rc, "read stage", error);
+  return TRUE;
+}
+
+/* Refuses a referrer that would close a loop: @contact_id itself, or anyone
+ * @contact_id introduced, directly or further down. */
+static gboolean
+check_referrer (RapportDatabase  *db,
+                gint64            contact_id,
+                gint64            referrer_id,
+                GError          **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean loop = FALSE;
+  int rc;
+
+  if (referrer_id == 0)
+    return TRUE;
+
+  if (referrer_id == contact_id)
+    loop = TRUE;
+  else if (contact_id != 0)
+    {
+      stmt = rapport_database_prepare (db,
+        "WITH RECURSIVE up (id, depth) AS ("
+        "  SELECT ?2, 0"
+        "  UNION SELECT c.referred_by, up.depth + 1 FROM contact c JOIN up ON c.id = up.id"
+        "  WHERE c.referred_by IS NOT NULL AND up.depth < 1000"
+        ") SELECT 1 FROM up WHERE id = ?1 LIMIT 1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, contact_id);
+      sqlite3_bind_int64 (stmt, 2, referrer_id);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return rapport_contact_sql_fail (db, rc, "referral loop", error);
+      loop = rc == SQLITE_ROW;
+    }
+
+  if (loop)
+    {
+      g_set_error (error, RAPPORT_CONTACT_STORE_ERROR, RAPPORT_CONTACT_STORE_ERROR_INVALID,
+                   _("A contact cannot be introduced by themselves or by someone they introduced."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+save_list (RapportDatabase     *db,
+           gint64               contact_id,
+           const char          *delete_sql,
+           const char          *insert_sql,
+           const char * const  *values,
+           GError             **error)
+{
+  sqlite3_stmt *stmt;
+  guint position = 0;
+
+  stmt = rapport_database_prepare (db, delete_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, contact_id);
+  if (!rapport_contact_sql_step_done (db, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      g_autofree char *value = g_strstrip (g_strdup (values[i]));
+
+      if (value[0] == '\0')
+        continue;
+
+      stmt = rapport_database_prepare (db, insert_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, contact_id);
+      sqlite3_bind_int (stmt, 2, position++);
+      rapport_contact_sql_bind_text (stmt, 3, value);
+      if (!rapport_contact_sql_step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+save_tags (RapportDatabase     *db,
+           gint64               contact_id,
+           const char * const  *tags,
+           GError             **error)
+{
+  sqlite3_stmt *stmt;
+  guint position = 0;
+
+  stmt = rapport_database_prepare (db, "DELETE FROM contact_tag WHERE contact_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, contact_id);
+  if (!rapport_contact_sql_step_done (db, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      g_autofree char *tag = g_strstrip (g_strdup (tags[i]));
+      gint64 tag_id;
+
+      if (tag[0] == '\0')
+        continue;
+
+      if (!find_or_create (db,
+                           "INSERT INTO tag (name) SELECT ?1 WHERE ?2 = ?2 AND ?3 = ?3 "
+                           "ON CONFLICT (name) DO NOTHING",
+                           "SELECT id FROM tag WHERE name = ?1",
+                           tag, tag, &tag_id, error))
+        return FALSE;
+
+      stmt = rapport_database_prepare (db,
+        "INSERT OR IGNORE INTO contact_tag (contact_id, tag_id, position) VALUES (?1, ?2, ?3)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, contact_id);
+      sqlite3_bind_int64 (stmt, 2, tag_id);
+      sqlite3_bind_int (stmt, 3, position++);
+      if (!rapport_contact_sql_step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Inserts or updates one contact, inside the caller's transaction. */
+gint64
+rapport_contact_sql_save (RapportDatabase  *db,
+              RapportContact   *contact,
+              GError          **error)
+{
+  g_autofree char *name = g_strstrip (g_strdup (rapport_contact_get_display_name (contact)));
+  g_autofree char *organisation = g_strstrip (g_strdup (rapport_contact_get_organisation (contact)));
+  g_autofree char *sort_key = NULL;
+  gint64 id = rapport_contact_get_id (contact);
+  gint64 referrer = rapport_contact_get_referred_by_id (contact);
+  RapportStage stage = rapport_contact_get_stage (contact);
+  RapportStage old_stage = stage;
+  gint64 organisation_id = 0;
+  gint64 now = rapport_contact_sql_now ();
+  sqlite3_stmt *stmt;
+
+  if (name[0] == '\0')
+    {
+      g_set_error (error, RAPPORT_CONTACT_STORE_ERROR, RAPPORT_CONTACT_STORE_ERROR_INVALID,
+                   _("A contact needs a name."));
+      return 0;
+    }
+
+  if (!check_referrer (db, id, referrer, error))
+    return 0;
+
+  if (organisation[0] != '\0')
+    {
+      g_autofree char *key = rapport_text_fold (organisation);
+
+      if (!find_or_create (db,
+                           "INSERT INTO organisation (name, name_key, created_at, updated_at) "
+                           "VALUES (?1, ?2, ?3, ?3) ON CONFLICT (name_key) DO NOTHING",
+                           "SELECT id FROM organisation WHERE name_key = ?1",
+                           organisation, key, &organisation_id, error))
+        return 0;
+    }
+
+  if (id != 0 && !rapport_contact_sql_read_stage (db, id, &old_stage, error))
+    return 0;
+
+  sort_key = rapport_text_fold (name);
+
+  if (id == 0)
+    stmt = rapport_database_prepare (db,
+      "INSERT INTO contact (display_name, given_name, family_name, sort_key, role, organisation_id, "
+      "  profile_url, location, source, notes, referred_by, stage, created_at, updated_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)", error);
+  else
+    stmt = rapport_database_prepare (db,
+      "UPDATE contact SET display_name = ?1, given_name = ?2, family_name = ?3, sort_key = ?4, role = ?5, "
+      "  organisation_id = ?6, profile_url = ?7, location = ?8, source = ?9, notes = ?10, referred_by = ?11, "
+      "  stage = ?12, updated_at = ?13 "
+      "WHERE id = ?14", error);
+  if (stmt == NULL)
+    return 0;
+
+  rapport_contact_sql_bind_text (stmt, 1, name);
+  rapport_contact_sql_bind_text (stmt, 2, rapport_contact_get_given_name (contact));
+  rapport_contact_sql_bind_text (stmt, 3, rapport_contact_get_family_name (contact));
+  rapport_contact_sql_bind_text (stmt, 4, sort_key);
+  rapport_contact_sql_bind_text (stmt, 5, rapport_contact_get_role (contact));
+  if (organisation_id != 0)
+    sqlite3_bind_int64 (stmt, 6, organisation_id);
+  rapport_contact_sql_bind_text (stmt, 7, rapport_contact_get_profile_url (contact));
+  rapport_contact_sql_bind_text (stmt, 8, rapport_contact_get_location (contact));
+  rapport_contact_sql_bind_text (stmt, 9, rapport_contact_get_source (contact));
+  rapport_contact_sql_bind_text (stmt, 10, rapport_contact_get_notes (contact));
+  if (referrer != 0)
+    sqlite3_bind_int64 (stmt, 11, referrer);
+  sqlite3_bind_int (stmt, 12, stage);
+  sqlite3_bind_int64 (stmt, 13, now);
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 14, id);
+
+  if (!rapport_contact_sql_step_done (db, stmt, error))
+    return 0;
+
+  if (id == 0)
+    id = sqlite3_last_insert_rowid (rapport_database_get_connection (db));
+  else if (sqlite3_changes (rapport_database_get_connection (db)) == 0)
+    {
+      g_set_error (error, RAPPORT_CONTACT_STORE_ERROR, RAPPORT_CONTACT_STORE_ERROR_NOT_FOUND,
+                   _("The contact no longer exists."));
+      return 0;
+    }
+
+  if (old_stage != stage && !rapport_contact_sql_record_stage_change (db, id, old_stage, stage, error))
+    return 0;
+
+  if (!save_list (db, id, "DELETE FROM contact_email WHERE contact_id = ?1",
+                  "INSERT INTO contact_email (contact_id, position, address) VALUES (?1, ?2, ?3)",
+                  rapport_contact_get_emails (contact), error) ||
+      !save_list (db, id, "DELETE FROM contact_phone WHERE contact_id = ?1",
+                  "INSERT INTO contact_phone (contact_id, position, number) VALUES (?1, ?2, ?3)",
+                  rapport_contact_get_phones (contact), error) ||
+      !save_tags (db, id, rapport_contact_get_tags (contact), error) ||
+      !rapport_contact_sql_reindex (db, id, error))
+    return 0;
+
+  return id;
+}
+
+char **
+rapport_contact_sql_strings (RapportDatabase  *db,
+              const char       *sql,
+              gint64            contact_id,
+              GError          **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rapport_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, contact_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, rapport_contact_sql_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      rapport_contact_sql_fail (db, rc, sql, error);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* Returns NULL without an error when the contact does not exist (or is in
+ * the trash), so that a list can skip it. */
+RapportContact *
+rapport_contact_sql_load (RapportDatabase  *db,
+              gint64            id,
+              GError          **error)
+{
+  g_autoptr(RapportContact) contact = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  g_autoptr(GDateTime) updated = NULL;
+  g_autoptr(GDateTime) last_contacted = NULL;
+  g_auto(GStrv) emails = NULL;
+  g_auto(GStrv) phones = NULL;
+  g_auto(GStrv) tags = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rapport_database_prepare (db,
+    "SELECT c.display_name, c.given_name, c.family_name, c.role, coalesce (o.name, ''), c.profile_url, "
+    "  c.location, c.source, c.notes, coalesce (r.id, 0), coalesce (r.display_name, ''), c.stage, "
+    "  c.created_at, c.updated_at, c.last_contacted "
+    "FROM contact c LEFT JOIN organisation o ON o.id = c.organisation_id "
+    "  LEFT JOIN contact r ON r.id = c.referred_by AND r.trashed = 0 "
+    "WHERE c.id = ?1 AND c.trashed = 0", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        rapport_contact_sql_fail (db, rc, "load contact", error);
+      return NULL;
+    }
+
+  contact = rapport_contact_new ();
+  rapport_contact_set_id (contact, id);
+  rapport_contact_set_display_name (contact, rapport_contact_sql_column_text (stmt, 0));
+  rapport_contact_set_given_name (contact, rapport_contact_sql_column_text (stmt, 1));
+  rapport_contact_set_family_name (contact, rapport_contact_sql_column_text (stmt, 2));
+  rapport_contact_set_role (contact, rapport_contact_sql_column_text (stmt, 3));
+  rapport_contact_set_organisation (contact, rapport_contact_sql_column_text (stmt, 4));
+  rapport_contact_set_profile_url (contact, rapport_contact_sql_column_text (stmt, 5));
+  rapport_contact_set_location (contact, rapport_contact_sql_column_text (stmt, 6));
+  rapport_contact_set_source (contact, rapport_contact_sql_column_text (stmt, 7));
+  rapport_contact_set_notes (contact, rapport_contact_sql_column_text (stmt, 8));
+  rapport_contact_set_referred_by_id (contact, sqlite3_column_int64 (stmt, 9));
+  rapport_contact_set_referred_by_name (contact, rapport_contact_sql_column_text (stmt, 10));
+  rapport_contact_set_stage (contact, CLAMP (sqlite3_column_int (stmt, 11), 0, RAPPORT_N_STAGES - 1));
+  created = rapport_contact_sql_column_time (stmt, 12);
+  updated = rapport_contact_sql_column_time (stmt, 13);
+  last_contacted = rapport_contact_sql_column_time (stmt, 14);
+  sqlite3_reset (stmt);
+
+  rapport_contact_set_created (contact, created);
+  rapport_contact_set_updated (contact, updated);
+  rapport_contact_set_last_contacted (contact, last_contacted);
+
+  if (!(emails = rapport_contact_sql_strings (db, "SELECT address FROM contact_email WHERE contact_id = ?1 ORDER BY position",
+                               id, error)) ||
+      !(phones = rapport_contact_sql_strings (db, "SELECT number FROM contact_phone WHERE contact_id = ?1 ORDER BY position",
+                               id, error)) ||
+      !(tags = rapport_contact_sql_strings (db, "SELECT t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
+                                 "WHERE ct.contact_id = ?1 ORDER BY ct.position", id, error)))
+    return NULL;
+
+  rapport_contact_set_emails (contact, (const char * const *) emails);
+  rapport_contact_set_phones (contact, (const char * const *) phones);
+  rapport_contact_set_tags (contact, (const char * const *) tags);
+  rapport_contact_set_loaded (contact, TRUE);
+
+  return g_steal_pointer (&contact);
+}
+
+GPtrArray *
+rapport_contact_sql_load_many (RapportDatabase  *db,
+           const gint64     *ids,
+           guint             n_ids,
+           GError          **error)
+{
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      RapportContact *contact = rapport_contact_sql_load (db, ids[i], &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (contact != NULL)
+        g_ptr_array_add (contacts, contact);
+    }
+
+  return g_steal_pointer (&contacts);
+}
+
+GArray *
+rapport_contact_sql_query (RapportDatabase            *db,
+           const RapportContactQuery  *query,
+           GError                    **error)
+{
+  static const char * const orders[] = {
+    [RAPPORT_CONTACT_SORT_NAME] = "c.sort_key, c.id",
+    [RAPPORT_CONTACT_SORT_ORGANISATION] = "o.name_key IS NULL, o.name_key, c.sort_key, c.id",
+    [RAPPORT_CONTACT_SORT_LAST_CONTACTED] = "c.last_contacted IS NULL, c.last_contacted DESC, c.sort_key, c.id",
+    [RAPPORT_CONTACT_SORT_STAGE] = "c.stage, c.sort_key, c.id",
+  };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GString) sql = g_string_new ("SELECT c.id FROM contact c ");
+  g_autofree char *match = rapport_contact_store_build_match (query->text);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (query->sort < G_N_ELEMENTS (orders), NULL);
+
+  if (query->sort == RAPPORT_CONTACT_SORT_ORGANISATION)
+    g_string_append (sql, "LEFT JOIN organisation o ON o.id = c.organisation_id ");
+  g_string_append (sql, "WHERE c.trashed = 0 ");
+  if (match != NULL)
+    g_string_append (sql, "AND c.id IN (SELECT rowid FROM contact_search WHERE contact_search MATCH ?1) ");
+  if (query->stage >= 0)
+    g_string_append (sql, "AND c.stage = ?2 ");
+  if (query->tag != NULL)
+    g_string_append (sql, "AND c.id IN (SELECT ct.contact_id FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
+                          "WHERE t.name = ?3) ");
+  g_string_append_printf (sql, "ORDER BY %s ", orders[query->sort]);
+  if (query->limit > 0)
+    g_string_append (sql, "LIMIT ?4");
+
+  /* A few dozen shapes at most: interning keeps each one's statement. */
+  stmt = rapport_database_prepare (db, g_intern_string (sql->str), error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (match != NULL)
+    rapport_contact_sql_bind_text (stmt, 1, match);
+  if (query->stage >= 0)
+    sqlite3_bind_int (stmt, 2, query->stage);
+  if (query->tag != NULL)
+    rapport_contact_sql_bind_text (stmt, 3, query->tag);
+  if (query->limit > 0)
+    sqlite3_bind_int (stmt, 4, query->limit);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      rapport_contact_sql_fail (db, rc, "query contacts", error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+gboolean
+rapport_contact_sql_begin (RapportDatabase  *db,
+       GError          **error)
+{
+  return rapport_database_exec (db, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+rapport_contact_sql_commit_or_rollback (RapportDatabase  *db,
+                    gboolean          ok,
+                    GError          **error)
+{
+  if (ok && rapport_database_exec (db, "COMMIT", error))
+    return TRUE;
+
+  rapport_database_exec (db, "ROLLBACK", NULL);
+  return FALSE;
+}
+
+/* }}} */

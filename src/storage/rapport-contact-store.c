@@ -1,0 +1,1022 @@
+/* rapport-contact-store.c
+ *
+ * Copyright 2026 The Rapport Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-contact-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-contact-sql.h"
+#include "rapport-contact-store.h"
+
+/* Contacts, their organisations, tags and timelines, over the database's
+ * single worker: every function here queues a job and answers on the main
+ * thread. Writes are one transaction each, and "changed" is emitted once a
+ * write has been committed, so lists and detail views can refresh. */
+
+struct _RapportContactStore
+{
+  GObject          parent_instance;
+
+  RapportDatabase *database;
+};
+
+G_DEFINE_FINAL_TYPE (RapportContactStore, rapport_contact_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (rapport-contact-store-error-quark, rapport_contact_store_error)
+G_DEFINE_BOXED_TYPE (RapportContactQuery, rapport_contact_query,
+                     rapport_contact_query_copy, rapport_contact_query_free)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The kinds that count for "last contacted"; keep in step with the triggers
+ * in rapport-migrations.c and rapport_interaction_kind_is_contact(). */
+
+/* Query {{{ */
+
+RapportContactQuery *
+rapport_contact_query_new (void)
+{
+  RapportContactQuery *query = g_new0 (RapportContactQuery, 1);
+
+  query->stage = -1;
+  return query;
+}
+
+RapportContactQuery *
+rapport_contact_query_copy (const RapportContactQuery *query)
+{
+  RapportContactQuery *copy;
+
+  g_return_val_if_fail (query != NULL, NULL);
+
+  copy = g_memdup2 (query, sizeof *query);
+  copy->text = g_strdup (query->text);
+  copy->tag = g_strdup (query->tag);
+  return copy;
+}
+
+void
+rapport_contact_query_free (RapportContactQuery *query)
+{
+  if (query == NULL)
+    return;
+
+  g_free (query->text);
+  g_free (query->tag);
+  g_free (query);
+}
+
+gboolean
+rapport_contact_query_equal (const RapportContactQuery *a,
+                             const RapportContactQuery *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return g_strcmp0 (a->text, b->text) == 0 &&
+         g_strcmp0 (a->tag, b->tag) == 0 &&
+         a->stage == b->stage && a->sort == b->sort && a->limit == b->limit;
+}
+
+/**
+ * rapport_contact_store_build_match:
+ * @text: what the user typed
+ *
+ * Turns typed words into an FTS5 query in which every word is matched as a
+ * prefix and all must match. Quotes are dropped, so nothing the user types
+ * can be read as FTS5 syntax.
+ *
+ * Returns: (transfer full) (nullable): the query, or %NULL if @text has no words
+ */
+char *
+rapport_contact_store_build_match (const char *text)
+{
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_auto(GStrv) words = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  words = g_strsplit_set (text, " \t\n\r", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autoptr(GString) word = g_string_new (words[i]);
+
+      g_string_replace (word, "\"", "", 0);
+      if (word->len == 0)
+        continue;
+
+      if (match->len > 0)
+        g_string_append_c (match, ' ');
+      g_string_append_printf (match, "\"%s\"*", word->str);
+    }
+
+  return match->len > 0 ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
+}
+
+/* }}} */
+/* Jobs {{{ */
+
+typedef struct
+{
+  RapportContactQuery *query;
+  gint64              *ids;
+  guint                n_ids;
+  gint64               id;
+  gint64               other;
+  RapportContact      *contact;
+  RapportInteraction  *interaction;
+  GPtrArray           *contacts;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_clear_pointer (&job->query, rapport_contact_query_free);
+  g_clear_pointer (&job->ids, g_free);
+  g_clear_object (&job->contact);
+  g_clear_object (&job->interaction);
+  g_clear_pointer (&job->contacts, g_ptr_array_unref);
+  g_free (job);
+}
+
+static gpointer
+query_func (RapportDatabase  *db,
+            gpointer          data,
+            GError          **error)
+{
+  Job *job = data;
+
+  return rapport_contact_sql_query (db, job->query, error);
+}
+
+static gpointer
+load_func (RapportDatabase  *db,
+           gpointer          data,
+           GError          **error)
+{
+  Job *job = data;
+
+  return rapport_contact_sql_load_many (db, job->ids, job->n_ids, error);
+}
+
+static gpointer
+save_func (RapportDatabase  *db,
+           gpointer          data,
+           GError          **error)
+{
+  Job *job = data;
+  gint64 id;
+
+  if (!rapport_contact_sql_begin (db, error))
+    return NULL;
+  id = rapport_contact_sql_save (db, job->contact, error);
+  if (!rapport_contact_sql_commit_or_rollback (db, id != 0, error))
+    return NULL;
+
+  return g_memdup2 (&id, sizeof id);
+}
+
+static gpointer
+insert_many_func (RapportDatabase  *db,
+                  gpointer          data,
+                  GError          **error)
+{
+  Job *job = data;
+  gboolean ok = TRUE;
+
+  if (!rapport_contact_sql_begin (db, error))
+    return NULL;
+  for (guint i = 0; ok && i < job->contacts->len; i++)
+    {
+      RapportContact *contact = g_ptr_array_index (job->contacts, i);
+      gint64 id = rapport_contact_sql_save (db, contact, error);
+
+      ok = id != 0;
+    }
+  if (!rapport_contact_sql_commit_or_rollback (db, ok, error))
+    return NULL;
+
+  return GINT_TO_POINTER (TRUE);
+}
+
+static gpointer
+set_stage_func (RapportDatabase  *db,
+                gpointer          data,
+                GError          **error)
+{
+  Job *job = data;
+  RapportStage old_stage;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (!rapport_contact_sql_begin (db, error))
+    return NULL;
+
+  ok = rapport_contact_sql_read_stage (db, job->id, &old_stage, error);
+  if (ok && old_stage != (RapportStage) job->other)
+    {
+      stmt = rapport_database_prepare (db, "UPDATE contact SET stage = ?2, updated_at = ?3 WHERE id = ?1", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, job->id);
+          sqlite3_bind_int (stmt, 2, job->other);
+          sqlite3_bind_int64 (stmt, 3, rapport_contact_sql_now ());
+          ok = rapport_contact_sql_step_done (db, stmt, error) &&
+               rapport_contact_sql_record_stage_change (db, job->id, old_stage, job->other, error) &&
+               rapport_contact_sql_reindex (db, job->id, error);
+        }
+    }
+
+  return rapport_contact_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+static gpointer
+trash_func (RapportDatabase  *db,
+            gpointer          data,
+            GError          **error)
+{
+  Job *job = data;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (!rapport_contact_sql_begin (db, error))
+    return NULL;
+
+  stmt = rapport_database_prepare (db, "UPDATE contact SET trashed = ?2 WHERE id = ?1", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, job->id);
+      sqlite3_bind_int (stmt, 2, job->other != 0);
+      ok = rapport_contact_sql_step_done (db, stmt, error) && rapport_contact_sql_reindex (db, job->id, error);
+    }
+
+  return rapport_contact_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+static gpointer
+purge_func (RapportDatabase  *db,
+            gpointer          data,
+            GError          **error)
+{
+  /* ON DELETE clauses clear the referral links to these contacts and remove
+   * their addresses, tags and timelines; the search rows went at trashing. */
+  return rapport_database_exec (db, "DELETE FROM contact WHERE trashed = 1", error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+typedef struct
+{
+  GPtrArray *chain;
+  GPtrArray *referred;
+} Referrals;
+
+static void
+referrals_free (gpointer data)
+{
+  Referrals *referrals = data;
+
+  g_clear_pointer (&referrals->chain, g_ptr_array_unref);
+  g_clear_pointer (&referrals->referred, g_ptr_array_unref);
+  g_free (referrals);
+}
+
+static GArray *
+select_ids (RapportDatabase  *db,
+            const char       *sql,
+            gint64            id,
+            GError          **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rapport_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 value = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, value);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      rapport_contact_sql_fail (db, rc, sql, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+static gpointer
+referrals_func (RapportDatabase  *db,
+                gpointer          data,
+                GError          **error)
+{
+  Job *job = data;
+  g_autoptr(GArray) up = NULL;
+  g_autoptr(GArray) down = NULL;
+  Referrals *referrals;
+
+  /* UNION (not UNION ALL) and the depth limit keep a loop written by an
+   * older version or by hand from running forever. */
+  up = select_ids (db,
+    "WITH RECURSIVE up (id, depth) AS ("
+    "  SELECT referred_by, 1 FROM contact WHERE id = ?1 AND referred_by IS NOT NULL"
+    "  UNION SELECT c.referred_by, up.depth + 1 FROM contact c JOIN up ON c.id = up.id"
+    "  WHERE c.referred_by IS NOT NULL AND up.depth < 100"
+    ") SELECT up.id FROM up JOIN contact c ON c.id = up.id WHERE c.trashed = 0 AND up.id != ?1 "
+    "GROUP BY up.id ORDER BY min (up.depth)", job->id, error);
+  if (up == NULL)
+    return NULL;
+
+  down = select_ids (db, "SELECT id FROM contact WHERE referred_by = ?1 AND trashed = 0 ORDER BY sort_key",
+                     job->id, error);
+  if (down == NULL)
+    return NULL;
+
+  referrals = g_new0 (Referrals, 1);
+  referrals->chain = rapport_contact_sql_load_many (db, (gint64 *) (gpointer) up->data, up->len, error);
+  referrals->referred = referrals->chain ? rapport_contact_sql_load_many (db, (gint64 *) (gpointer) down->data, down->len, error) : NULL;
+  if (referrals->referred == NULL)
+    {
+      referrals_free (referrals);
+      return NULL;
+    }
+
+  return referrals;
+}
+
+static gpointer
+timeline_func (RapportDatabase  *db,
+               gpointer          data,
+               GError          **error)
+{
+  Job *job = data;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rapport_database_prepare (db,
+    "SELECT id, kind, happened_at, summary, body FROM interaction WHERE contact_id = ?1 "
+    "ORDER BY happened_at DESC, id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, job->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GDateTime) when = rapport_contact_sql_column_time (stmt, 2);
+      RapportInteraction *entry;
+
+      entry = rapport_interaction_new (job->id,
+                                       CLAMP (sqlite3_column_int (stmt, 1), 0, RAPPORT_N_INTERACTION_KINDS - 1),
+                                       when, rapport_contact_sql_column_text (stmt, 3), rapport_contact_sql_column_text (stmt, 4));
+      rapport_interaction_set_id (entry, sqlite3_column_int64 (stmt, 0));
+      g_ptr_array_add (entries, entry);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      rapport_contact_sql_fail (db, rc, "timeline", error);
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}
+
+static gpointer
+save_interaction_func (RapportDatabase  *db,
+                       gpointer          data,
+                       GError          **error)
+{
+  Job *job = data;
+  RapportInteraction *entry = job->interaction;
+  gint64 id = rapport_interaction_get_id (entry);
+  gint64 contact_id = rapport_interaction_get_contact_id (entry);
+  g_autofree char *summary = g_strstrip (g_strdup (rapport_interaction_get_summary (entry)));
+  gboolean ok;
+
+  if (summary[0] == '\0')
+    {
+      g_set_error (error, RAPPORT_CONTACT_STORE_ERROR, RAPPORT_CONTACT_STORE_ERROR_INVALID,
+                   _("A timeline entry needs a summary."));
+      return NULL;
+    }
+
+  if (!rapport_contact_sql_begin (db, error))
+    return NULL;
+
+  if (id == 0)
+    ok = rapport_contact_sql_add_interaction (db, contact_id, rapport_interaction_get_kind (entry),
+                          g_date_time_to_unix (rapport_interaction_get_happened_at (entry)),
+                          summary, rapport_interaction_get_body (entry), &id, error);
+  else
+    {
+      sqlite3_stmt *stmt = rapport_database_prepare (db,
+        "UPDATE interaction SET kind = ?2, happened_at = ?3, summary = ?4, body = ?5, updated_at = ?6 "
+        "WHERE id = ?1 AND contact_id = ?7", error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, id);
+          sqlite3_bind_int (stmt, 2, rapport_interaction_get_kind (entry));
+          sqlite3_bind_int64 (stmt, 3, g_date_time_to_unix (rapport_interaction_get_happened_at (entry)));
+          rapport_contact_sql_bind_text (stmt, 4, summary);
+          rapport_contact_sql_bind_text (stmt, 5, rapport_interaction_get_body (entry));
+          sqlite3_bind_int64 (stmt, 6, rapport_contact_sql_now ());
+          sqlite3_bind_int64 (stmt, 7, contact_id);
+          ok = rapport_contact_sql_step_done (db, stmt, error);
+          if (ok && sqlite3_changes (rapport_database_get_connection (db)) == 0)
+            {
+              g_set_error (error, RAPPORT_CONTACT_STORE_ERROR, RAPPORT_CONTACT_STORE_ERROR_NOT_FOUND,
+                           _("The timeline entry no longer exists."));
+              ok = FALSE;
+            }
+        }
+    }
+
+  ok = ok && rapport_contact_sql_reindex (db, contact_id, error);
+  if (!rapport_contact_sql_commit_or_rollback (db, ok, error))
+    return NULL;
+
+  return g_memdup2 (&id, sizeof id);
+}
+
+static gpointer
+delete_interaction_func (RapportDatabase  *db,
+                         gpointer          data,
+                         GError          **error)
+{
+  Job *job = data;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (!rapport_contact_sql_begin (db, error))
+    return NULL;
+
+  stmt = rapport_database_prepare (db, "DELETE FROM interaction WHERE id = ?1", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, rapport_interaction_get_id (job->interaction));
+      ok = rapport_contact_sql_step_done (db, stmt, error) &&
+           rapport_contact_sql_reindex (db, rapport_interaction_get_contact_id (job->interaction), error);
+    }
+
+  return rapport_contact_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+static gpointer
+list_tags_func (RapportDatabase  *db,
+                gpointer          data,
+                GError          **error)
+{
+  return rapport_contact_sql_strings (db,
+                       "SELECT t.name FROM tag t WHERE ?1 = ?1 AND EXISTS ("
+                       "  SELECT 1 FROM contact_tag ct JOIN contact c ON c.id = ct.contact_id "
+                       "  WHERE ct.tag_id = t.id AND c.trashed = 0) ORDER BY t.name COLLATE NOCASE",
+                       0, error);
+}
+
+/* }}} */
+/* Plumbing {{{ */
+
+typedef struct
+{
+  GTask  *task;
+  gint64  changed_id;   /* what to announce once the write has committed */
+  gboolean is_write;
+} Call;
+
+static void
+job_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Call *call = user_data;
+  g_autoptr(GTask) task = call->task;
+  RapportContactStore *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  gpointer ret;
+
+  ret = rapport_database_run_finish (RAPPORT_DATABASE (object), result, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    {
+      if (call->is_write)
+        g_signal_emit (self, signals[CHANGED], 0, call->changed_id);
+      g_task_return_pointer (task, ret, g_task_get_task_data (task));
+    }
+
+  g_free (call);
+}
+
+static void
+run (RapportContactStore *self,
+     RapportDatabaseFunc  func,
+     Job                 *job,
+     GDestroyNotify       result_free,
+     gboolean             is_write,
+     gint64               changed_id,
+     gpointer             source_tag,
+     GCancellable        *cancellable,
+     GAsyncReadyCallback  callback,
+     gpointer             user_data)
+{
+  Call *call = g_new0 (Call, 1);
+
+  call->task = g_task_new (self, cancellable, callback, user_data);
+  call->is_write = is_write;
+  call->changed_id = changed_id;
+  g_task_set_source_tag (call->task, source_tag);
+  /* The task data is the result's free function, used if nobody takes it. */
+  g_task_set_task_data (call->task, result_free, NULL);
+
+  /* Writes are not cancellable once queued: a half-applied user action is
+   * worse than a late one. */
+  rapport_database_run_async (self->database, func, job, job_free, result_free,
+                              is_write ? NULL : cancellable, job_done_cb, call);
+}
+
+static gpointer
+finish (RapportContactStore  *self,
+        GAsyncResult         *result,
+        gpointer              source_tag,
+        GError              **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTACT_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+finish_boolean (RapportContactStore  *self,
+                GAsyncResult         *result,
+                gpointer              source_tag,
+                GError              **error)
+{
+  return finish (self, result, source_tag, error) != NULL;
+}
+
+static gint64
+finish_id (RapportContactStore  *self,
+           GAsyncResult         *result,
+           gpointer              source_tag,
+           GError              **error)
+{
+  g_autofree gint64 *id = finish (self, result, source_tag, error);
+
+  return id != NULL ? *id : 0;
+}
+
+/* }}} */
+/* GObject {{{ */
+
+static void
+rapport_contact_store_dispose (GObject *object)
+{
+  RapportContactStore *self = (RapportContactStore *)object;
+
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (rapport_contact_store_parent_class)->dispose (object);
+}
+
+static void
+rapport_contact_store_class_init (RapportContactStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rapport_contact_store_dispose;
+
+  /**
+   * RapportContactStore::changed:
+   * @contact_id: the contact that changed, or 0 when many did
+   *
+   * Emitted on the main thread once a write has been committed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+}
+
+static void
+rapport_contact_store_init (RapportContactStore *self)
+{
+}
+
+/* }}} */
+/* Public API {{{ */
+
+RapportContactStore *
+rapport_contact_store_new (RapportDatabase *database)
+{
+  RapportContactStore *self;
+
+  g_return_val_if_fail (RAPPORT_IS_DATABASE (database), NULL);
+
+  self = g_object_new (RAPPORT_TYPE_CONTACT_STORE, NULL);
+  self->database = g_object_ref (database);
+  return self;
+}
+
+RapportDatabase *
+rapport_contact_store_get_database (RapportContactStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTACT_STORE (self), NULL);
+  return self->database;
+}
+
+void
+rapport_contact_store_query_async (RapportContactStore       *self,
+                                   const RapportContactQuery *query,
+                                   GCancellable              *cancellable,
+                                   GAsyncReadyCallback        callback,
+                                   gpointer                   user_data)
+{
+  Job *job;
+
+  g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
+  g_return_if_fail (query != NULL);
+
+  job = g_new0 (Job, 1);
+  job->query = rapport_contact_query_copy (query);
+  run (self, query_func, job, (GDestroyNotify) g_array_unref, FALSE, 0,
+       rapport_contact_store_query_async, cancellable, callback, user_data);
+}
+
+/**
+ * rapport_contact_store_query_finish:
+ *
+ * Returns: (transfer full): the ids of the matching contacts, in order
+ */
+GArray *
+rapport_contact_store_query_finish (RapportContactStore  *self,
+                                    GAsyncResult         *result,
+                                    GError              **error)
+{
+  return finish (self, result, rapport_contact_store_query_async, error);
+}
+
+void
+rapport_contact_store_load_async (RapportContactStore *self,
+                                  const gint64        *ids,
+                                  guint                n_ids,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
+  g_return_if_fail (ids != NULL || n_ids == 0);
+
+  job = g_new0 (Job, 1);
+  job->ids = g_memdup2 (ids, sizeof (gint64) * n_ids);
+  job->n_ids = n_ids;
+  run (self, load_func, job, (GDestroyNotify) g_ptr_array_unref, FALSE, 0,
+       rapport_contact_store_load_async, cancellable, callback, user_data);
+}
+
+/**
+ * rapport_contact_store_load_finish:
+ *
+ * Returns: (transfer full) (element-type RapportContact): the contacts that
+ *   still exist, in the order asked for
+ */
+GPtrArray *
+rapport_contact_store_load_finish (RapportContactStore  *self,
+                                   GAsyncResult         *result,
+                                   GError              **error)
+{
+  return finish (self, result, rapport_contact_store_load_async, error);
+}
+
+/**
+ * rapport_contact_store_save_async:
+ *
+ * Inserts @contact if its id is 0, otherwise updates it, with its emails,
+ * phones, tags, organisation (created when new) and referrer. A change of
+ * stage is written to the timeline.
+ */
+void
+rapport_contact_store_save_async (RapportContactStore *self,
+                                  RapportContact      *contact,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
+  g_return_if_fail (RAPPORT_IS_CONTACT (contact));
+
+  job = g_new0 (Job, 1);
+  job->contact = rapport_contact_copy (contact);
+  run (self, save_func, job, g_free, TRUE, rapport_contact_get_id (contact),
+       rapport_contact_store_save_async, cancellable, callback, user_data);
+}
+
+/**
+ * rapport_contact_store_save_finish:
+ *
+ * Returns: the contact's id, or 0 with @error set
+ */
+gint64
+rapport_contact_store_save_finish (RapportContactStore  *self,
+                                   GAsyncResult         *result,
+                                   GError              **error)
+{
+  return finish_id (self, result, rapport_contact_store_save_async, error);
+}
+
+/**
+ * rapport_contact_store_insert_many_async:
+ * @contacts: (element-type RapportContact): new contacts
+ *
+ * Inserts all of @contacts in one transaction: all or nothing.
+ */
+void
+rapport_contact_store_insert_many_async (RapportContactStore *self,
+                                         GPtrArray           *contacts,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
+  g_return_if_fail (contacts != NULL);
+
+  job = g_new0 (Job, 1);
+  job->contacts = g_ptr_array_ref (contacts);
+  run (self, insert_many_func, job, NULL, TRUE, 0,
+       rapport_contact_store_insert_many_async, cancellable, callback, user_data);
+}
+
+gboolean
+rapport_contact_store_insert_many_finish (RapportContactStore  *self,
+                                          GAsyncResult         *result,
+                                          GError              **error)
+{
+  return finish_boolean (self, result, rapport_contact_store_insert_many_async, error);
+}
+
+void
+rapport_contact_store_set_stage_async (RapportContactStore *self,
+                                       gint64               contact_id,
+                                       RapportStage         stage,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
+  g_return_if_fail (stage < RAPPORT_N_STAGES);
+
+  job = g_new0 (Job, 1);
+  job->id = contact_id;
+  job->other = stage;
+  run (self, set_stage_func, job, NULL, TRUE, contact_id,
+       rapport_contact_store_set_stage_async, cancellable, callback, user_data);
+}
+
+gboolean
+rapport_contact_store_set_stage_finish (RapportContactStore  *self,
+                                        GAsyncResult         *result,
+                                        GError              **error)
+{
+  return finish_boolean (self, result, rapport_contact_store_set_stage_async, error);
+}
+
+/**
+ * rapport_contact_store_trash_async:
+ * @trashed: %TRUE to delete (undoably), %FALSE to bring back
+ *
+ * A trashed contact disappears from every list and search at once, but keeps
+ * all its data until rapport_contact_store_purge_trash_async().
+ */
+void
+rapport_contact_store_trash_async (RapportContactStore *self,
+                                   gint64               contact_id,
+                                   gboolean             trashed,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
+
+  job = g_new0 (Job, 1);
+  job->id = contact_id;
+  job->other = trashed;
+  run (self, trash_func, job, NULL, TRUE, contact_id,
+       rapport_contact_store_trash_async, cancellable, callback, user_data);
+}
+
+gboolean
+rapport_contact_store_trash_finish (RapportContactStore  *self,
+                                    GAsyncResult         *result,
+                                    GError              **error)
+{
+  return finish_boolean (self, result, rapport_contact_store_trash_async, error);
+}
+
+void
+rapport_contact_store_purge_trash_async (RapportContactStore *self,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
+
+  run (self, purge_func, g_new0 (Job, 1), NULL, TRUE, 0,
+       rapport_contact_store_purge_trash_async, cancellable, callback, user_data);
+}
+
+gboolean
+rapport_contact_store_purge_trash_finish (RapportContactStore  *self,
+                                          GAsyncResult         *result,
+                                          GError              **error)
+{
+  return finish_boolean (self, result, rapport_contact_store_purge_trash_async, error);
+}
+
+void
+rapport_contact_store_referrals_async (RapportContactStore *self,
+                                       gint64               contact_id,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
+
+  job = g_new0 (Job, 1);
+  job->id = contact_id;
+  run (self, referrals_func, job, referrals_free, FALSE, 0,
+       rapport_contact_store_referrals_async, cancellable, callback, user_data);
+}
+
+/**
+ * rapport_contact_store_referrals_finish:
+ * @chain: (out) (transfer full) (element-type RapportContact): who introduced
+ *   the contact, then who introduced them, and so on up
+ * @referred: (out) (transfer full) (element-type RapportContact): whom the
+ *   contact introduced
+ */
+gboolean
+rapport_contact_store_referrals_finish (RapportContactStore  *self,
+                                        GAsyncResult         *result,
+                                        GPtrArray           **chain,
+                                        GPtrArray           **referred,
+                                        GError              **error)
+{
+  Referrals *referrals = finish (self, result, rapport_contact_store_referrals_async, error);
+
+  if (referrals == NULL)
+    return FALSE;
+
+  if (chain != NULL)
+    *chain = g_steal_pointer (&referrals->chain);
+  if (referred != NULL)
+    *referred = g_steal_pointer (&referrals->referred);
+  referrals_free (referrals);
+  return TRUE;
+}
+
+void
+rapport_contact_store_timeline_async (RapportContactStore *self,
+                                      gint64               contact_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
+
+  job = g_new0 (Job, 1);
+  job->id = contact_id;
+  run (self, timeline_func, job, (GDestroyNotify) g_ptr_array_unref, FALSE, 0,
+       rapport_contact_store_timeline_async, cancellable, callback, user_data);
+}
+
+/**
+ * rapport_contact_store_timeline_finish:
+ *
+ * Returns: (transfer full) (element-type RapportInteraction): the entries,
+ *   newest first
+ */
+GPtrArray *
+rapport_contact_store_timeline_finish (RapportContactStore  *self,
+                                       GAsyncResult         *result,
+                                       GError              **error)
+{
+  return finish (self, result, rapport_contact_store_timeline_async, error);
+}
+
+void
+rapport_contact_store_save_interaction_async (RapportContactStore *self,
+                                              RapportInteraction  *interaction,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
+  g_return_if_fail (RAPPORT_IS_INTERACTION (interaction));
+
+  job = g_new0 (Job, 1);
+  job->interaction = g_object_ref (interaction);
+  run (self, save_interaction_func, job, g_free, TRUE, rapport_interaction_get_contact_id (interaction),
+       rapport_contact_store_save_interaction_async, cancellable, callback, user_data);
+}
+
+gint64
+rapport_contact_store_save_interaction_finish (RapportContactStore  *self,
+                                               GAsyncResult         *result,
+                                               GError              **error)
+{
+  return finish_id (self, result, rapport_contact_store_save_interaction_async, error);
+}
+
+void
+rapport_contact_store_delete_interaction_async (RapportContactStore *self,
+                                                RapportInteraction  *interaction,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
+  g_return_if_fail (RAPPORT_IS_INTERACTION (interaction));
+
+  job = g_new0 (Job, 1);
+  job->interaction = g_object_ref (interaction);
+  run (self, delete_interaction_func, job, NULL, TRUE, rapport_interaction_get_contact_id (interaction),
+       rapport_contact_store_delete_interaction_async, cancellable, callback, user_data);
+}
+
+gboolean
+rapport_contact_store_delete_interaction_finish (RapportContactStore  *self,
+                                                 GAsyncResult         *result,
+                                                 GError              **error)
+{
+  return finish_boolean (self, result, rapport_contact_store_delete_interaction_async, error);
+}
+
+void
+rapport_contact_store_list_tags_async (RapportContactStore *self,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
+
+  run (self, list_tags_func, g_new0 (Job, 1), (GDestroyNotify) g_strfreev, FALSE, 0,
+       rapport_contact_store_list_tags_async, cancellable, callback, user_data);
+}
+
+/**
+ * rapport_contact_store_list_tags_finish:
+ *
+ * Returns: (transfer full): the tags in use, sorted
+ */
+char **
+rapport_contact_store_list_tags_finish (RapportContactStore  *self,
+                                        GAsyncResult         *result,
+                                        GError              **error)
+{
+  return finish (self, result, rapport_contact_store_list_tags_async, error);
+}
+
+/* }}} */
