@@ -22,6 +22,7 @@ struct _RapportApplication
 
   GSettings       *settings;
   RapportDatabase *database;
+  RapportContactStore *contact_store;
   GError          *database_error;
   GCancellable    *cancellable;
 
@@ -156,6 +157,11 @@ database_opened_cb (GObject      *object,
     }
 
   g_debug ("Database %s is ready", rapport_database_get_path (RAPPORT_DATABASE (object)));
+
+  /* Contacts deleted while their Undo was still offered when Rapport last
+   * stopped: the user meant to delete them. */
+  rapport_contact_store_purge_trash_async (self->contact_store, 0, NULL, NULL, NULL);
+
   set_database_state (self, TRUE, NULL);
 }
 
@@ -319,6 +325,8 @@ rapport_application_startup (GApplication *app)
     { "win.show-page::contacts", { "<Control>2", NULL } },
     { "win.show-page::meetings", { "<Control>3", NULL } },
     { "win.show-page::questions", { "<Control>4", NULL } },
+    { "win.new-contact", { "<Control>n", NULL } },
+    { "win.find", { "<Control>f", NULL } },
   };
   RapportApplication *self = RAPPORT_APPLICATION (app);
   g_autofree char *path = NULL;
@@ -337,6 +345,7 @@ rapport_application_startup (GApplication *app)
   /* Opening starts before the window exists, so that both happen at once. */
   path = rapport_database_dup_default_path ();
   self->database = rapport_database_new (path);
+  self->contact_store = rapport_contact_store_new (self->database);
   open_database (self);
 }
 
@@ -373,6 +382,7 @@ rapport_application_dispose (GObject *object)
   RapportApplication *self = (RapportApplication *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->contact_store);
   g_clear_object (&self->database);
   g_clear_object (&self->cancellable);
   g_clear_error (&self->database_error);
@@ -476,6 +486,14 @@ rapport_application_get_database_error (RapportApplication *self)
   g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
 
   return self->database_error;
+}
+
+RapportContactStore *
+rapport_application_get_contact_store (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+
+  return self->contact_store;
 }
 
 GSettings *

@@ -13,6 +13,7 @@
 
 #include "rapport-window.h"
 #include "rapport-window-private.h"
+#include "widgets/rapport-contacts-page.h"
 
 struct _RapportWindow
 {
@@ -24,6 +25,7 @@ struct _RapportWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   AdwViewStack         *view_stack;
+  RapportContactsPage  *contacts_page;
   AdwStatusPage        *error_page;
   GtkWidget            *move_aside_button;
   GtkWidget            *retry_button;
@@ -145,6 +147,10 @@ static void
 database_state_changed_cb (RapportWindow *self)
 {
   update_database_state (self);
+
+  /* After "Try Again" or a fresh start, the pages read the database anew. */
+  if (rapport_application_get_database_ready (get_application (self)))
+    rapport_contact_list_refresh (rapport_contacts_page_get_list (self->contacts_page));
 }
 
 /* }}} */
@@ -161,8 +167,32 @@ show_page_action (GSimpleAction *action,
   rapport_window_set_page_name (self, g_variant_get_string (parameter, NULL));
 }
 
+static void
+new_contact_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  RapportWindow *self = user_data;
+
+  rapport_window_set_page_name (self, "contacts");
+  gtk_widget_activate_action (GTK_WIDGET (self->contacts_page), "contacts.new", NULL);
+}
+
+static void
+find_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  RapportWindow *self = user_data;
+
+  rapport_window_set_page_name (self, "contacts");
+  rapport_contacts_page_focus_search (self->contacts_page);
+}
+
 static const GActionEntry win_actions[] = {
   { "show-page", show_page_action, "s" },
+  { "new-contact", new_contact_action },
+  { "find", find_action },
 };
 
 /* }}} */
@@ -216,6 +246,8 @@ setup_for_application (RapportWindow *self)
   g_signal_connect_object (app, "notify::database-error",
                            G_CALLBACK (database_state_changed_cb), self, G_CONNECT_SWAPPED);
   update_database_state (self);
+
+  rapport_contacts_page_set_store (self->contacts_page, rapport_application_get_contact_store (app));
 }
 
 static void
@@ -247,6 +279,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, contacts_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, move_aside_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, retry_button);
@@ -256,6 +289,8 @@ rapport_window_class_init (RapportWindowClass *klass)
 static void
 rapport_window_init (RapportWindow *self)
 {
+  g_type_ensure (RAPPORT_TYPE_CONTACTS_PAGE);
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);

@@ -187,7 +187,7 @@ purge (Fixture *fixture)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  rapport_contact_store_purge_trash_async (fixture->store, NULL, store_result_cb, &result);
+  rapport_contact_store_purge_trash_async (fixture->store, 0, NULL, store_result_cb, &result);
   g_assert_true (rapport_contact_store_purge_trash_finish (fixture->store, wait_for (&result), &error));
   g_assert_no_error (error);
 }

@@ -272,9 +272,16 @@ purge_func (RapportDatabase  *db,
             gpointer          data,
             GError          **error)
 {
+  Job *job = data;
+  sqlite3_stmt *stmt;
+
   /* ON DELETE clauses clear the referral links to these contacts and remove
    * their addresses, tags and timelines; the search rows went at trashing. */
-  return rapport_database_exec (db, "DELETE FROM contact WHERE trashed = 1", error) ? GINT_TO_POINTER (TRUE) : NULL;
+  stmt = rapport_database_prepare (db, "DELETE FROM contact WHERE trashed = 1 AND (?1 = 0 OR id = ?1)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, job->id);
+  return rapport_contact_sql_step_done (db, stmt, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 typedef struct
@@ -847,15 +854,24 @@ rapport_contact_store_trash_finish (RapportContactStore  *self,
   return finish_boolean (self, result, rapport_contact_store_trash_async, error);
 }
 
+/**
+ * rapport_contact_store_purge_trash_async:
+ * @contact_id: the trashed contact to remove for good, or 0 for all
+ */
 void
 rapport_contact_store_purge_trash_async (RapportContactStore *self,
+                                         gint64               contact_id,
                                          GCancellable        *cancellable,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data)
 {
+  Job *job;
+
   g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
 
-  run (self, purge_func, g_new0 (Job, 1), NULL, TRUE, 0,
+  job = g_new0 (Job, 1);
+  job->id = contact_id;
+  run (self, purge_func, job, NULL, TRUE, contact_id,
        rapport_contact_store_purge_trash_async, cancellable, callback, user_data);
 }
 

@@ -110,6 +110,7 @@ gboolean             rapport_contact_store_trash_finish         (RapportContactS
                                                                  GAsyncResult               *result,
                                                                  GError                    **error);
 void                 rapport_contact_store_purge_trash_async    (RapportContactStore        *self,
+                                                                 gint64                      contact_id,
                                                                  GCancellable               *cancellable,
                                                                  GAsyncReadyCallback         callback,
                                                                  gpointer                    user_data);

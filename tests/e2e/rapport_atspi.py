@@ -4,21 +4,24 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import collections
 import os
 import subprocess
+import sys
 import time
 import warnings
 
 import gi
 gi.require_version('Atspi', '2.0')
-from gi.repository import Atspi  # noqa: E402
+from gi.repository import Atspi, GLib  # noqa: E402
 
 APP_NAME = 'rapport'     # GTK 4.8 names the accessible application after the program
 
 # X keycodes of the evdev layout that Xvfb starts with.
 KEYCODES = {
     'Control': 37, 'Escape': 9, 'Return': 36, 'Tab': 23, 'comma': 59,
-    '1': 10, '2': 11, '3': 12, '4': 13, 'q': 24, 'w': 25, 'f': 41,
+    '1': 10, '2': 11, '3': 12, '4': 13, 'q': 24, 'w': 25, 'e': 26, 'f': 41, 'n': 57, 'z': 52,
+    'Delete': 119, 'BackSpace': 22, 'space': 65,
 }
 
 
@@ -38,30 +41,51 @@ def wait_for(predicate, timeout=10.0, what='condition'):
 
 
 def walk(node):
-    """Every accessible below node, node first (depth first)."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
+    """Every accessible below node, node first, level by level, so that a search stops
+    early on shallow widgets. Widgets that go away while the tree is read (a list refilling
+    itself) are skipped."""
+    queue = collections.deque([node])
+    while queue:
+        current = queue.popleft()
         yield current
         children = []
-        for i in range(current.get_child_count()):
-            child = current.get_child_at_index(i)
-            if child is not None:
-                children.append(child)
-        stack.extend(reversed(children))
+        try:
+            for i in range(current.get_child_count()):
+                child = current.get_child_at_index(i)
+                if child is not None:
+                    children.append(child)
+        except GLib.Error:
+            continue
+        queue.extend(children)
+
+
+def matches(node, role, name):
+    try:
+        return (role is None or node.get_role_name() == role) and (name is None or spoken_name(node) == name)
+    except GLib.Error:
+        return False
 
 
 def states(node):
     return {s.value_nick for s in node.get_state_set().get_states()}
 
 
+def spoken_name(node):
+    """The name as a user hears it. GTK 4.8 builds a labelled button's name from both its
+    label property (with the mnemonic underscore) and its label child: "_Save Save"."""
+    name = node.get_name() or ''
+    for i, c in enumerate(name):
+        if c == ' ' and name[:i].replace('_', '') == name[i + 1:]:
+            return name[i + 1:]
+    return name
+
+
 def find_all(root, role=None, name=None):
-    return [n for n in walk(root)
-            if (role is None or n.get_role_name() == role) and (name is None or n.get_name() == name)]
+    return [n for n in walk(root) if matches(n, role, name)]
 
 
 def find(root, role=None, name=None, timeout=10.0):
-    return wait_for(lambda: next(iter(find_all(root, role, name)), None), timeout,
+    return wait_for(lambda: next((n for n in walk(root) if matches(n, role, name)), None), timeout,
                     f'[{role}] {name!r}')
 
 
@@ -72,6 +96,14 @@ def do_action(node, action='click'):
         names = [node.get_action_name(i) for i in range(node.get_n_actions())]
     assert action in names, f'{node.get_name()!r} has no action {action!r}, only {names}'
     assert node.do_action(names.index(action)), f'{action} on {node.get_name()!r} failed'
+
+
+def activate_row(node):
+    """List box rows have no AT-SPI action in GTK 4.8: focus the row and press Enter, as a
+    keyboard user does."""
+    assert node.grab_focus(), f'could not focus {node.get_name()!r}'
+    wait_for(lambda: 'focused' in states(node), 5, f'{node.get_name()!r} to have the focus')
+    key_combo('Return')
 
 
 def key_combo(*keys):
@@ -132,10 +164,14 @@ class App:
         return self.proc.returncode, out
 
     def close(self):
+        if self.proc.poll() is not None and self.proc.returncode != 0:
+            print(f'rapport exited with {self.proc.returncode}:\n{self.proc.stdout.read()}', file=sys.stderr)
         if self.proc.poll() is None:
             self.proc.terminate()
             try:
-                self.proc.communicate(timeout=10)
+                out, _ = self.proc.communicate(timeout=10)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
-                self.proc.communicate()
+                out, _ = self.proc.communicate()
+            if os.environ.get('RAPPORT_E2E_LOG'):
+                print(f'rapport said:\n{out}', file=sys.stderr)

@@ -1,0 +1,770 @@
+/* rapport-contacts-page.c
+ *
+ * Copyright 2026 The Rapport Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-contacts-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-contact-detail.h"
+#include "rapport-contact-editor.h"
+#include "rapport-contact-row.h"
+#include "rapport-contacts-page.h"
+#include "rapport-interaction-editor.h"
+
+/* The list of contacts beside the selected one's details, folding to one
+ * pane on a narrow window. The list is a lazy model over SQLite: searching,
+ * filtering and sorting are queries, so it stays quick with 100,000
+ * contacts. */
+struct _RapportContactsPage
+{
+  GtkWidget            parent_instance;
+
+  RapportContactStore *store;
+  RapportContactList  *list;
+  GtkSingleSelection  *selection;
+  char                *sort;
+  char                *stage_filter;
+  char                *tag_filter;
+  gint64               pending_show;     /* a contact to select once listed */
+  GHashTable          *undone;           /* ids whose deletion was undone */
+  AdwToast            *undo_toast;       /* the latest deletion's, while shown */
+
+  /* Template children */
+  AdwToastOverlay     *toast_overlay;
+  AdwLeaflet          *leaflet;
+  GtkWidget           *sidebar;
+  GtkSearchEntry      *search_entry;
+  GtkRevealer         *filter_revealer;
+  GtkLabel            *filter_label;
+  GtkStack            *list_stack;
+  GtkListView         *list_view;
+  GtkStack            *detail_stack;
+  RapportContactDetail *detail;
+  GMenu               *stage_submenu;
+  GMenu               *tag_submenu;
+};
+
+G_DEFINE_FINAL_TYPE (RapportContactsPage, rapport_contacts_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SORT,
+  PROP_STAGE_FILTER,
+  PROP_TAG_FILTER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const sort_names[] = {
+  [RAPPORT_CONTACT_SORT_NAME] = "name",
+  [RAPPORT_CONTACT_SORT_ORGANISATION] = "organisation",
+  [RAPPORT_CONTACT_SORT_LAST_CONTACTED] = "last-contacted",
+  [RAPPORT_CONTACT_SORT_STAGE] = "stage",
+};
+
+/* Helpers {{{ */
+
+static int
+stage_from_nick (const char *nick)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (RAPPORT_TYPE_STAGE);
+  GEnumValue *value = nick ? g_enum_get_value_by_nick (klass, nick) : NULL;
+
+  return value ? value->value : -1;
+}
+
+static void
+update_query (RapportContactsPage *self)
+{
+  g_autoptr(RapportContactQuery) query = rapport_contact_query_new ();
+  g_autoptr(GString) filters = g_string_new (NULL);
+  int stage = stage_from_nick (self->stage_filter);
+
+  if (self->list == NULL)
+    return;
+
+  query->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  query->stage = stage;
+  query->tag = self->tag_filter && *self->tag_filter ? g_strdup (self->tag_filter) : NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (sort_names); i++)
+    if (g_strcmp0 (self->sort, sort_names[i]) == 0)
+      query->sort = i;
+
+  if (stage >= 0)
+    /* Translators: shown above the list while it is filtered by a stage */
+    g_string_append_printf (filters, _("Stage: %s"), rapport_stage_get_label (stage));
+  if (query->tag != NULL)
+    {
+      if (filters->len > 0)
+        g_string_append (filters, " · ");
+      /* Translators: shown above the list while it is filtered by a tag */
+      g_string_append_printf (filters, _("Tag: %s"), query->tag);
+    }
+  gtk_label_set_label (self->filter_label, filters->str);
+  gtk_revealer_set_reveal_child (self->filter_revealer, filters->len > 0);
+
+  rapport_contact_list_set_query (self->list, query);
+}
+
+static void
+update_list_state (RapportContactsPage *self)
+{
+  const RapportContactQuery *query = rapport_contact_list_get_query (self->list);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  gboolean filtered = (query->text && *query->text) || query->stage >= 0 || query->tag != NULL;
+
+  if (n > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, filtered ? "no-results" : "empty");
+}
+
+static void
+show_detail (RapportContactsPage *self,
+             gint64               contact_id)
+{
+  rapport_contact_detail_set_contact_id (self->detail, contact_id);
+  gtk_stack_set_visible_child_name (self->detail_stack, contact_id != 0 ? "contact" : "none");
+  if (contact_id != 0)
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_stack));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.edit", contact_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.delete", contact_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.add-entry", contact_id != 0);
+}
+
+static gboolean
+select_contact (RapportContactsPage *self,
+                gint64               contact_id)
+{
+  int position = rapport_contact_list_find (self->list, contact_id);
+
+  if (position < 0)
+    return FALSE;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", (guint) position);
+  return TRUE;
+}
+
+static void
+rebuild_stage_menu (RapportContactsPage *self)
+{
+  g_autoptr(GMenuItem) any = g_menu_item_new (_("All Stages"), NULL);
+
+  g_menu_remove_all (self->stage_submenu);
+  g_menu_item_set_action_and_target (any, "contacts.stage-filter", "s", "");
+  g_menu_append_item (self->stage_submenu, any);
+
+  for (guint i = 0; i < RAPPORT_N_STAGES; i++)
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (RAPPORT_TYPE_STAGE);
+      g_autoptr(GMenuItem) item = g_menu_item_new (rapport_stage_get_label (i), NULL);
+
+      g_menu_item_set_action_and_target (item, "contacts.stage-filter", "s", g_enum_get_value (klass, i)->value_nick);
+      g_menu_append_item (self->stage_submenu, item);
+    }
+}
+
+/* }}} */
+/* Callbacks {{{ */
+
+static void
+tags_listed_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(RapportContactsPage) self = user_data;
+  g_autoptr(GMenuItem) any = NULL;
+  g_auto(GStrv) tags = NULL;
+
+  tags = rapport_contact_store_list_tags_finish (RAPPORT_CONTACT_STORE (object), result, NULL);
+  if (tags == NULL || self->tag_submenu == NULL)
+    return;
+
+  g_menu_remove_all (self->tag_submenu);
+  any = g_menu_item_new (_("All Tags"), NULL);
+  g_menu_item_set_action_and_target (any, "contacts.tag-filter", "s", "");
+  g_menu_append_item (self->tag_submenu, any);
+
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (tags[i], NULL);
+
+      g_menu_item_set_action_and_target (item, "contacts.tag-filter", "s", tags[i]);
+      g_menu_append_item (self->tag_submenu, item);
+    }
+}
+
+static void
+store_changed_cb (RapportContactsPage *self)
+{
+  rapport_contact_store_list_tags_async (self->store, NULL, tags_listed_cb, g_object_ref (self));
+}
+
+static void
+list_updated_cb (RapportContactsPage *self)
+{
+  update_list_state (self);
+
+  if (self->pending_show != 0 && select_contact (self, self->pending_show))
+    self->pending_show = 0;
+}
+
+static void
+selection_changed_cb (RapportContactsPage *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  show_detail (self, rapport_contact_list_get_id (self->list, position));
+}
+
+static void
+list_activated_cb (RapportContactsPage *self,
+                   guint                position)
+{
+  show_detail (self, rapport_contact_list_get_id (self->list, position));
+}
+
+static void
+search_changed_cb (RapportContactsPage *self)
+{
+  update_query (self);
+}
+
+static void
+stop_search_cb (RapportContactsPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+search_activate_cb (RapportContactsPage *self)
+{
+  /* Enter opens the first match. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+    {
+      gtk_single_selection_set_selected (self->selection, 0);
+      show_detail (self, rapport_contact_list_get_id (self->list, 0));
+    }
+}
+
+static void
+open_contact_cb (RapportContactsPage *self,
+                 gint64               contact_id)
+{
+  rapport_contacts_page_show_contact (self, contact_id);
+}
+
+static void
+folded_changed_cb (RapportContactsPage *self)
+{
+  rapport_contact_detail_set_show_back (self->detail, adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, rapport_contact_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item)
+{
+  rapport_contact_row_set_contact (RAPPORT_CONTACT_ROW (gtk_list_item_get_child (item)),
+                                   gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  rapport_contact_row_set_contact (RAPPORT_CONTACT_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+editor_saved_cb (RapportContactsPage *self,
+                 gint64               contact_id)
+{
+  rapport_contacts_page_show_contact (self, contact_id);
+}
+
+static void
+untrashed_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rapport_contact_store_trash_finish (RAPPORT_CONTACT_STORE (object), result, &error))
+    g_warning ("Could not restore the contact: %s", error->message);
+}
+
+static void
+purged_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rapport_contact_store_purge_trash_finish (RAPPORT_CONTACT_STORE (object), result, &error))
+    g_warning ("Could not remove the contact: %s", error->message);
+}
+
+static gboolean
+purge_unless_undone (gpointer data)
+{
+  AdwToast *toast = data;
+  RapportContactsPage *self = g_object_get_data (G_OBJECT (toast), "page");
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (toast), "contact-id");
+
+  /* Only now is the contact removed for good: until here, Undo restores it
+   * whole, with its timeline and referral links. */
+  if (!g_hash_table_remove (self->undone, &id) && self->store != NULL)
+    rapport_contact_store_purge_trash_async (self->store, id, NULL, purged_cb, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+toast_dismissed_cb (AdwToast            *toast,
+                    RapportContactsPage *self)
+{
+  if (self->undo_toast == toast)
+    g_clear_weak_pointer (&self->undo_toast);
+
+  /* The toast is dismissed as its button is pressed, possibly before the
+   * Undo action runs: decide once this emission is over. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, purge_unless_undone, g_object_ref (toast), g_object_unref);
+}
+
+static void
+trashed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(AdwToast) toast = user_data;
+  RapportContactsPage *self = g_object_get_data (G_OBJECT (toast), "page");
+  g_autoptr(GError) error = NULL;
+
+  if (!rapport_contact_store_trash_finish (RAPPORT_CONTACT_STORE (object), result, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  show_detail (self, 0);
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  g_set_weak_pointer (&self->undo_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+}
+
+/* }}} */
+/* Actions {{{ */
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  RapportContactsPage *self = RAPPORT_CONTACTS_PAGE (widget);
+  GtkWidget *editor = rapport_contact_editor_new (self->store, NULL);
+
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RapportContactsPage *self = RAPPORT_CONTACTS_PAGE (widget);
+  RapportContact *contact = rapport_contact_detail_get_contact (self->detail);
+  GtkWidget *editor;
+
+  if (contact == NULL)
+    return;
+
+  editor = rapport_contact_editor_new (self->store, contact);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RapportContactsPage *self = RAPPORT_CONTACTS_PAGE (widget);
+  RapportContact *contact = rapport_contact_detail_get_contact (self->detail);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  gint64 id;
+
+  if (contact == NULL)
+    return;
+
+  id = rapport_contact_get_id (contact);
+  /* Translators: %s is a contact's name */
+  title = g_strdup_printf (_("“%s” deleted"), rapport_contact_get_display_name (contact));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* Longer than the usual five seconds: deleting someone by mistake costs
+   * more than a toast that stays a little. */
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "contact-id", g_memdup2 (&id, sizeof id), g_free);
+  g_object_set_data (G_OBJECT (toast), "page", self);
+  adw_toast_set_action_name (toast, "contacts.undo-delete");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
+
+  rapport_contact_store_trash_async (self->store, id, TRUE, NULL, trashed_cb, toast);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RapportContactsPage *self = RAPPORT_CONTACTS_PAGE (widget);
+  gint64 id;
+
+  /* From the toast's button, with its contact; from Ctrl+Z, the latest. */
+  if (parameter != NULL)
+    id = g_variant_get_int64 (parameter);
+  else if (self->undo_toast != NULL)
+    id = g_variant_get_int64 (adw_toast_get_action_target_value (self->undo_toast));
+  else
+    return;
+
+  if (g_hash_table_contains (self->undone, &id))
+    return;
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+
+  g_hash_table_add (self->undone, g_memdup2 (&id, sizeof id));
+  self->pending_show = id;
+  rapport_contact_store_trash_async (self->store, id, FALSE, NULL, untrashed_cb, NULL);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RapportContactsPage *self = RAPPORT_CONTACTS_PAGE (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+add_entry_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RapportContactsPage *self = RAPPORT_CONTACTS_PAGE (widget);
+  gint64 id = rapport_contact_detail_get_contact_id (self->detail);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(RapportInteraction) entry = NULL;
+  GtkWidget *editor;
+
+  if (id == 0)
+    return;
+
+  entry = rapport_interaction_new (id, RAPPORT_INTERACTION_NOTE, now, "", "");
+  editor = rapport_interaction_editor_new (self->store, entry);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  rapport_contacts_page_focus_search (RAPPORT_CONTACTS_PAGE (widget));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  g_object_set (widget, "stage-filter", "", "tag-filter", "", NULL);
+}
+
+/* }}} */
+/* GObject {{{ */
+
+static void
+rapport_contacts_page_dispose (GObject *object)
+{
+  RapportContactsPage *self = RAPPORT_CONTACTS_PAGE (object);
+
+  g_clear_weak_pointer (&self->undo_toast);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_CONTACTS_PAGE);
+  g_clear_pointer ((GtkWidget **) &self->toast_overlay, gtk_widget_unparent);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rapport_contacts_page_parent_class)->dispose (object);
+}
+
+static void
+rapport_contacts_page_finalize (GObject *object)
+{
+  RapportContactsPage *self = RAPPORT_CONTACTS_PAGE (object);
+
+  g_clear_pointer (&self->undone, g_hash_table_unref);
+  g_clear_pointer (&self->sort, g_free);
+  g_clear_pointer (&self->stage_filter, g_free);
+  g_clear_pointer (&self->tag_filter, g_free);
+
+  G_OBJECT_CLASS (rapport_contacts_page_parent_class)->finalize (object);
+}
+
+static void
+rapport_contacts_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  RapportContactsPage *self = RAPPORT_CONTACTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SORT:
+      g_value_set_string (value, self->sort);
+      break;
+
+    case PROP_STAGE_FILTER:
+      g_value_set_string (value, self->stage_filter);
+      break;
+
+    case PROP_TAG_FILTER:
+      g_value_set_string (value, self->tag_filter);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+set_string (RapportContactsPage  *self,
+            char                **field,
+            const GValue         *value,
+            GParamSpec           *pspec)
+{
+  const char *text = g_value_get_string (value);
+
+  if (g_strcmp0 (*field, text ? text : "") == 0)
+    return;
+
+  g_free (*field);
+  *field = g_strdup (text ? text : "");
+  update_query (self);
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
+static void
+rapport_contacts_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  RapportContactsPage *self = RAPPORT_CONTACTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SORT:
+      set_string (self, &self->sort, value, pspec);
+      break;
+
+    case PROP_STAGE_FILTER:
+      set_string (self, &self->stage_filter, value, pspec);
+      break;
+
+    case PROP_TAG_FILTER:
+      set_string (self, &self->tag_filter, value, pspec);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_contacts_page_class_init (RapportContactsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = rapport_contacts_page_dispose;
+  object_class->finalize = rapport_contacts_page_finalize;
+  object_class->get_property = rapport_contacts_page_get_property;
+  object_class->set_property = rapport_contacts_page_set_property;
+
+  properties[PROP_SORT] = g_param_spec_string ("sort", NULL, NULL, "name", flags);
+  properties[PROP_STAGE_FILTER] = g_param_spec_string ("stage-filter", NULL, NULL, "", flags);
+  properties[PROP_TAG_FILTER] = g_param_spec_string ("tag-filter", NULL, NULL, "", flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RAPPORT_TYPE_CONTACT_DETAIL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "ui/rapport-contacts-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, filter_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, filter_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, detail);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, stage_submenu);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, tag_submenu);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_contact_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "contacts.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "contacts.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "contacts.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "contacts.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "contacts.undo-delete", "x", undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "contacts.undo", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "contacts.add-entry", NULL, add_entry_action);
+  gtk_widget_class_install_action (widget_class, "contacts.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "contacts.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_property_action (widget_class, "contacts.sort", "sort");
+  gtk_widget_class_install_property_action (widget_class, "contacts.stage-filter", "stage-filter");
+  gtk_widget_class_install_property_action (widget_class, "contacts.tag-filter", "tag-filter");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "contacts.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "contacts.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "contacts.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "contacts.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "contacts.undo", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+rapport_contacts_page_init (RapportContactsPage *self)
+{
+  GtkListItemFactory *factory;
+
+  self->undone = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->sort = g_strdup ("name");
+  self->stage_filter = g_strdup ("");
+  self->tag_filter = g_strdup ("");
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  /* Typing anywhere on the page starts a search. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
+  rebuild_stage_menu (self);
+  show_detail (self, 0);
+  folded_changed_cb (self);
+}
+
+/* }}} */
+/* Public API {{{ */
+
+GtkWidget *
+rapport_contacts_page_new (void)
+{
+  return g_object_new (RAPPORT_TYPE_CONTACTS_PAGE, NULL);
+}
+
+void
+rapport_contacts_page_set_store (RapportContactsPage *self,
+                                 RapportContactStore *store)
+{
+  g_return_if_fail (RAPPORT_IS_CONTACTS_PAGE (self));
+  g_return_if_fail (RAPPORT_IS_CONTACT_STORE (store));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  self->list = rapport_contact_list_new (store);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "updated", G_CALLBACK (list_updated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  rapport_contact_detail_set_store (self->detail, store);
+  update_query (self);
+  store_changed_cb (self);
+}
+
+RapportContactList *
+rapport_contacts_page_get_list (RapportContactsPage *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTACTS_PAGE (self), NULL);
+  return self->list;
+}
+
+/**
+ * rapport_contacts_page_show_contact:
+ *
+ * Shows @contact_id's details, and selects it in the list as soon as the
+ * list holds it (it may be added, or filtered out, right now).
+ */
+void
+rapport_contacts_page_show_contact (RapportContactsPage *self,
+                                    gint64               contact_id)
+{
+  g_return_if_fail (RAPPORT_IS_CONTACTS_PAGE (self));
+
+  show_detail (self, contact_id);
+  if (!select_contact (self, contact_id))
+    self->pending_show = contact_id;
+}
+
+void
+rapport_contacts_page_focus_search (RapportContactsPage *self)
+{
+  g_return_if_fail (RAPPORT_IS_CONTACTS_PAGE (self));
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* }}} */

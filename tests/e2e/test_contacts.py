@@ -1,0 +1,114 @@
+#!/usr/bin/python3
+# test_contacts.py -- the contacts page, driven through AT-SPI as a user would: create a
+# contact, then a second one introduced by the first; find the second by a prefix of its
+# organisation; open it and follow the referral link to the first.
+# Runs inside tests/session/headless-session.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import sqlite3
+import sys
+import time
+import unittest
+
+from gi.repository import GLib
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from rapport_atspi import App, do_action, find, find_all, key_combo, states, wait_for  # noqa: E402
+
+
+def set_text(node, text):
+    node.set_text_contents(text)
+
+
+class Contacts(unittest.TestCase):
+    def setUp(self):
+        self.app = App()
+        self.addCleanup(self.app.close)
+        self.main = self.app.window('Rapport')
+        key_combo('Control', '2')
+        switcher = find(self.main, 'page tab list')
+        wait_for(lambda: 'selected' in states(find(switcher, 'page tab', 'Contacts')), 5, 'the Contacts page')
+
+    def list_names(self):
+        contacts = find(self.main, 'list', 'Contacts')
+        names = []
+        for item in find_all(contacts, 'list item'):
+            try:
+                row = item.get_child_at_index(0)
+                if row is not None and row.get_name():
+                    names.append(row.get_name())
+            except GLib.Error:
+                pass   # a row recycled while we read it
+        return sorted(names)
+
+    def create_contact(self, name, organisation, email=None, referrer_prefix=None, referrer=None):
+        do_action(find(self.main, 'push button', 'New Contact'))
+        editor = self.app.window('New Contact')
+        set_text(find(editor, 'text', 'Name (required)'), name)
+        set_text(find(editor, 'text', 'Organisation'), organisation)
+        if email:
+            set_text(find(editor, 'text', 'Email'), email)
+        if referrer_prefix:
+            do_action(find(editor, 'push button', 'Nobody'))
+            search = find(self.app.node, 'entry', 'Search for the Person Who Introduced You')
+            set_text(search, referrer_prefix)
+            matches = find(self.app.node, 'list', 'Matching Contacts')
+            find(matches, 'list item', referrer, timeout=10)
+            key_combo('Return')   # in the search field: picks the first match
+            find(editor, 'push button', referrer)
+        save = find(editor, 'push button', 'Save')
+        wait_for(lambda: 'sensitive' in states(save), 5, 'Save to be enabled')
+        do_action(save)
+        self.app.wait_window_gone('New Contact')
+
+    def trashed(self, name):
+        db = os.path.join(os.environ['XDG_DATA_HOME'], 'rapport', 'rapport.db')
+        with sqlite3.connect(db) as conn:
+            row = conn.execute('SELECT trashed FROM contact WHERE display_name = ?', (name,)).fetchone()
+        return row[0] if row else None
+
+    def wait_list(self, expected):
+        try:
+            wait_for(lambda: self.list_names() == sorted(expected), 10, f'the list to show {expected}')
+        except AssertionError:
+            db = os.path.join(os.environ['XDG_DATA_HOME'], 'rapport', 'rapport.db')
+            with sqlite3.connect(db) as conn:
+                rows = list(conn.execute('SELECT display_name, trashed FROM contact'))
+            raise AssertionError(f'the list shows {self.list_names()}, the database has {rows}') from None
+
+    def test_referral_flow(self):
+        # The empty state tells a new user what to do first.
+        find(self.main, 'label', 'No Contacts Yet')
+
+        self.create_contact('Priya Raman', 'Northwind Labs', 'priya@northwind.example')
+        self.wait_list(['Priya Raman'])
+        self.create_contact('Tom Becker', 'Globex Research', referrer_prefix='Pri', referrer='Priya Raman')
+        self.wait_list(['Priya Raman', 'Tom Becker'])
+
+        # Search by a prefix of the organisation.
+        search = find(self.main, 'entry', 'Search Contacts')
+        set_text(search, 'Glob')
+        self.wait_list(['Tom Becker'])
+
+        # Open the second contact; the detail names who introduced them.
+        key_combo('Return')
+        introductions = find(self.main, 'list', 'Introductions')
+        find(introductions, 'list item', 'Priya Raman')
+
+        # Follow the referral link to the first contact, who introduced the second.
+        do_action(find(introductions, 'push button', 'Priya Raman'))
+        wait_for(lambda: find_all(find(self.main, 'list', 'Introductions'), 'list item', 'Tom Becker'), 10,
+                 'Priya’s introductions to list Tom Becker')
+
+        db = os.path.join(os.environ['XDG_DATA_HOME'], 'rapport', 'rapport.db')
+        with sqlite3.connect(db) as conn:
+            rows = dict(conn.execute('SELECT display_name, referred_by FROM contact WHERE trashed = 0'))
+            ids = dict(conn.execute('SELECT display_name, id FROM contact'))
+        self.assertEqual(rows['Tom Becker'], ids['Priya Raman'])
+        self.assertIsNone(rows['Priya Raman'])
+
+
+if __name__ == '__main__':
+    unittest.main(verbosity=2)
