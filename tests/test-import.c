@@ -1,0 +1,1071 @@
+/* test-import.c
+ *
+ * Copyright 2026 The Rapport Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "storage/rapport-csv.h"
+#include "storage/rapport-vcard.h"
+
+/* Helpers {{{ */
+
+static char *
+load_fixture (const char *name,
+              gsize      *length)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, length, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+static GPtrArray *
+parse_vcard_fixture (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  GPtrArray *contacts;
+  gsize length;
+
+  data = load_fixture (name, &length);
+  contacts = rapport_vcard_parse (data, length, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (contacts);
+
+  return contacts;
+}
+
+static GPtrArray *
+parse_csv_fixture (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  GPtrArray *contacts;
+  gsize length;
+
+  data = load_fixture (name, &length);
+  contacts = rapport_csv_parse (data, length, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (contacts);
+
+  return contacts;
+}
+
+#define assert_strv(actual, ...) \
+  assert_strv_equal ((actual), (const char * const []) { __VA_ARGS__, NULL })
+
+static void
+assert_strv_equal (const char * const *actual,
+                   const char * const *expected)
+{
+  guint i;
+
+  g_assert_nonnull (actual);
+  for (i = 0; expected[i] != NULL; i++)
+    {
+      g_assert_nonnull (actual[i]);
+      g_assert_cmpstr (actual[i], ==, expected[i]);
+    }
+  g_assert_null (actual[i]);
+}
+
+static void
+assert_empty_strv (const char * const *actual)
+{
+  g_assert_nonnull (actual);
+  g_assert_null (actual[0]);
+}
+
+static void
+assert_fresh (RapportContact *contact)
+{
+  g_assert_cmpint (rapport_contact_get_id (contact), ==, 0);
+  g_assert_true (rapport_contact_get_loaded (contact));
+}
+
+/* The error must be @code, and its message must say where: "line N". */
+static void
+assert_error_at_line (GError *error,
+                      int     code,
+                      guint   line)
+{
+  g_autofree char *lower = NULL;
+  g_autofree char *where = g_strdup_printf ("line %u", line);
+  const char *found;
+
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, code);
+  lower = g_ascii_strdown (error->message, -1);
+  found = strstr (lower, where);
+  g_assert_nonnull (found);
+  /* "line 1" must not be the start of "line 12". */
+  g_assert_false (g_ascii_isdigit (found[strlen (where)]));
+}
+
+static void
+assert_vcard_error (const char *data,
+                    int         code,
+                    guint       line)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contacts = rapport_vcard_parse (data, strlen (data), &error);
+
+  g_assert_null (contacts);
+  assert_error_at_line (error, code, line);
+}
+
+static void
+assert_csv_error (const char *data,
+                  int         code,
+                  guint       line)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contacts = rapport_csv_parse (data, strlen (data), &error);
+
+  g_assert_null (contacts);
+  assert_error_at_line (error, code, line);
+}
+
+static void
+assert_contacts_equal (GPtrArray *expected,
+                       GPtrArray *actual,
+                       gboolean   with_referrer)
+{
+  g_assert_cmpuint (actual->len, ==, expected->len);
+
+  for (guint i = 0; i < expected->len; i++)
+    {
+      RapportContact *a = g_ptr_array_index (expected, i);
+      RapportContact *b = g_ptr_array_index (actual, i);
+
+      assert_fresh (b);
+      g_assert_cmpstr (rapport_contact_get_display_name (b), ==, rapport_contact_get_display_name (a));
+      g_assert_cmpstr (rapport_contact_get_given_name (b), ==, rapport_contact_get_given_name (a));
+      g_assert_cmpstr (rapport_contact_get_family_name (b), ==, rapport_contact_get_family_name (a));
+      g_assert_cmpstr (rapport_contact_get_organisation (b), ==, rapport_contact_get_organisation (a));
+      g_assert_cmpstr (rapport_contact_get_role (b), ==, rapport_contact_get_role (a));
+      g_assert_cmpstr (rapport_contact_get_profile_url (b), ==, rapport_contact_get_profile_url (a));
+      g_assert_cmpstr (rapport_contact_get_location (b), ==, rapport_contact_get_location (a));
+      g_assert_cmpstr (rapport_contact_get_source (b), ==, rapport_contact_get_source (a));
+      g_assert_cmpstr (rapport_contact_get_notes (b), ==, rapport_contact_get_notes (a));
+      assert_strv_equal (rapport_contact_get_emails (b), rapport_contact_get_emails (a));
+      assert_strv_equal (rapport_contact_get_phones (b), rapport_contact_get_phones (a));
+      assert_strv_equal (rapport_contact_get_tags (b), rapport_contact_get_tags (a));
+      g_assert_cmpint (rapport_contact_get_stage (b), ==, rapport_contact_get_stage (a));
+      if (with_referrer)
+        g_assert_cmpstr (rapport_contact_get_referred_by_name (b), ==, rapport_contact_get_referred_by_name (a));
+    }
+}
+
+/* Contacts that use every field, with the characters each format must
+ * escape or quote, long UTF-8 text that has to be folded, and empty fields. */
+static GPtrArray *
+new_sample_contacts (void)
+{
+  GPtrArray *contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  RapportContact *contact;
+
+  contact = rapport_contact_new ();
+  rapport_contact_set_display_name (contact, "Zoë Ødegård");
+  rapport_contact_set_given_name (contact, "Zoë");
+  rapport_contact_set_family_name (contact, "Ødegård");
+  rapport_contact_set_organisation (contact, "Nordlys Design AS; Product, Oslo");
+  rapport_contact_set_role (contact, "Head of \"Product\" Design");
+  rapport_contact_set_profile_url (contact, "https://www.linkedin.com/in/zoe-odegard");
+  rapport_contact_set_location (contact, "Oslo, Norway");
+  rapport_contact_set_source (contact, "GUADEC 2024, hallway track");
+  rapport_contact_set_notes (contact,
+                             "Talked about design systems; accessibility, and C:\\Users\\zoe paths.\n"
+                             "Ærlig talt: «veldig hyggelig» — følg opp i mai. Ærlig talt: «veldig hyggelig» — "
+                             "følg opp i mai. 李雷 recommended her.\n\nSecond paragraph, with a trailing comma,");
+  rapport_contact_set_emails (contact, (const char * const []) { "zoe.odegard@nordlys.no", "zoe@example.org", NULL });
+  rapport_contact_set_phones (contact, (const char * const []) { "+47 912 34 567", "+47 22 00 00 00", NULL });
+  rapport_contact_set_tags (contact, (const char * const []) { "Design", "Mentors", "Oslo area", NULL });
+  rapport_contact_set_stage (contact, RAPPORT_STAGE_MET);
+  rapport_contact_set_referred_by_name (contact, "Amélie Durand");
+  g_ptr_array_add (contacts, contact);
+
+  contact = rapport_contact_new ();
+  rapport_contact_set_display_name (contact, "李雷");
+  rapport_contact_set_given_name (contact, "雷");
+  rapport_contact_set_family_name (contact, "李");
+  rapport_contact_set_organisation (contact, "腾讯");
+  rapport_contact_set_role (contact, "高级工程师");
+  rapport_contact_set_location (contact, "深圳");
+  rapport_contact_set_notes (contact, "在会议上认识的。对云计算职位感兴趣，愿意介绍团队负责人给我认识，下个月再联系一次。"
+                                      "在会议上认识的。对云计算职位感兴趣。");
+  rapport_contact_set_emails (contact, (const char * const []) { "li.lei@example.cn", NULL });
+  rapport_contact_set_tags (contact, (const char * const []) { "China", NULL });
+  rapport_contact_set_stage (contact, RAPPORT_STAGE_KEEPING_IN_TOUCH);
+  g_ptr_array_add (contacts, contact);
+
+  /* Only an email address: nothing else may appear on the way back. */
+  contact = rapport_contact_new ();
+  rapport_contact_set_display_name (contact, "priya@example.in");
+  rapport_contact_set_emails (contact, (const char * const []) { "priya@example.in", NULL });
+  g_ptr_array_add (contacts, contact);
+
+  contact = rapport_contact_new ();
+  rapport_contact_set_display_name (contact, "Kwame \\ Mensah");
+  rapport_contact_set_given_name (contact, "Kwame");
+  rapport_contact_set_family_name (contact, "Mensah");
+  rapport_contact_set_phones (contact, (const char * const []) { "+233 30 277 0000", NULL });
+  rapport_contact_set_source (contact, "Referred by a friend\nat the Accra meetup");
+  rapport_contact_set_stage (contact, RAPPORT_STAGE_PAUSED);
+  g_ptr_array_add (contacts, contact);
+
+  return contacts;
+}
+
+/* }}} */
+/* vCard fixtures {{{ */
+
+static void
+test_vcard_gnome_contacts (void)
+{
+  g_autoptr(GPtrArray) contacts = parse_vcard_fixture ("gnome-contacts.vcf");
+  RapportContact *zoe;
+
+  g_assert_cmpuint (contacts->len, ==, 1);
+  zoe = g_ptr_array_index (contacts, 0);
+  assert_fresh (zoe);
+  g_assert_cmpstr (rapport_contact_get_display_name (zoe), ==, "Zoë Ødegård");
+  g_assert_cmpstr (rapport_contact_get_given_name (zoe), ==, "Zoë");
+  g_assert_cmpstr (rapport_contact_get_family_name (zoe), ==, "Ødegård");
+  g_assert_cmpstr (rapport_contact_get_organisation (zoe), ==, "Nordlys Design AS");
+  g_assert_cmpstr (rapport_contact_get_role (zoe), ==, "Head of Product Design");
+  /* The LinkedIn profile wins over the first URL, the company's site. */
+  g_assert_cmpstr (rapport_contact_get_profile_url (zoe), ==, "https://www.linkedin.com/in/zoe-odegard");
+  g_assert_cmpstr (rapport_contact_get_location (zoe), ==, "Oslo, Norway");
+  g_assert_cmpstr (rapport_contact_get_notes (zoe), ==,
+                   "Met at GUADEC 2024 in Denver.\nInterested in design systems, accessibility and mentoring "
+                   "junior designers; suggested we talk again after the product launch in spring.");
+  assert_strv (rapport_contact_get_emails (zoe), "zoe.odegard@nordlys.no", "zoe@example.org");
+  assert_strv (rapport_contact_get_phones (zoe), "+47 912 34 567");
+  assert_empty_strv (rapport_contact_get_tags (zoe));
+  g_assert_cmpstr (rapport_contact_get_source (zoe), ==, "");
+  g_assert_cmpint (rapport_contact_get_stage (zoe), ==, RAPPORT_STAGE_TO_CONTACT);
+}
+
+static void
+test_vcard_evolution (void)
+{
+  g_autoptr(GPtrArray) contacts = parse_vcard_fixture ("evolution.vcf");
+  RapportContact *contact;
+
+  g_assert_cmpuint (contacts->len, ==, 3);
+
+  contact = g_ptr_array_index (contacts, 0);
+  assert_fresh (contact);
+  g_assert_cmpstr (rapport_contact_get_display_name (contact), ==, "李雷");
+  g_assert_cmpstr (rapport_contact_get_given_name (contact), ==, "雷");
+  g_assert_cmpstr (rapport_contact_get_family_name (contact), ==, "李");
+  g_assert_cmpstr (rapport_contact_get_organisation (contact), ==, "腾讯");
+  g_assert_cmpstr (rapport_contact_get_role (contact), ==, "高级工程师");
+  g_assert_cmpstr (rapport_contact_get_location (contact), ==, "深圳, 中国");
+  assert_strv (rapport_contact_get_emails (contact), "li.lei@example.cn");
+  assert_strv (rapport_contact_get_phones (contact), "+86 138 0013 8000", "+86 755 8601 3388");
+  assert_strv (rapport_contact_get_tags (contact), "Mentors", "China");
+  g_assert_cmpstr (rapport_contact_get_profile_url (contact), ==, "");
+
+  contact = g_ptr_array_index (contacts, 1);
+  g_assert_cmpstr (rapport_contact_get_display_name (contact), ==, "Amélie Durand");
+  g_assert_cmpstr (rapport_contact_get_organisation (contact), ==, "Lumière Labs");
+  g_assert_cmpstr (rapport_contact_get_role (contact), ==, "CTO");
+  g_assert_cmpstr (rapport_contact_get_profile_url (contact), ==, "https://github.com/adurand");
+  g_assert_cmpstr (rapport_contact_get_notes (contact), ==,
+                   "Référence: ask about the C:\\Projects path; she uses GNOME too.");
+  assert_strv (rapport_contact_get_emails (contact), "amelie@lumiere-labs.fr", "amelie.durand@example.fr");
+  assert_empty_strv (rapport_contact_get_phones (contact));
+  assert_strv (rapport_contact_get_tags (contact), "Referrals");
+  g_assert_cmpstr (rapport_contact_get_location (contact), ==, "");
+
+  /* A company card: an empty N, so no given or family name. */
+  contact = g_ptr_array_index (contacts, 2);
+  g_assert_cmpstr (rapport_contact_get_display_name (contact), ==, "Acme Recruiting");
+  g_assert_cmpstr (rapport_contact_get_given_name (contact), ==, "");
+  g_assert_cmpstr (rapport_contact_get_family_name (contact), ==, "");
+  g_assert_cmpstr (rapport_contact_get_organisation (contact), ==, "Acme Recruiting");
+  g_assert_cmpstr (rapport_contact_get_location (contact), ==, "London, United Kingdom");
+  assert_strv (rapport_contact_get_phones (contact), "+44 20 7946 0958");
+}
+
+static void
+test_vcard_google (void)
+{
+  g_autoptr(GPtrArray) contacts = parse_vcard_fixture ("google.vcf");
+  RapportContact *contact;
+
+  g_assert_cmpuint (contacts->len, ==, 2);
+
+  contact = g_ptr_array_index (contacts, 0);
+  assert_fresh (contact);
+  g_assert_cmpstr (rapport_contact_get_display_name (contact), ==, "Maria García");
+  g_assert_cmpstr (rapport_contact_get_given_name (contact), ==, "Maria");
+  g_assert_cmpstr (rapport_contact_get_family_name (contact), ==, "García");
+  g_assert_cmpstr (rapport_contact_get_organisation (contact), ==, "Iberia Analytics");
+  g_assert_cmpstr (rapport_contact_get_role (contact), ==, "Data Science Lead");
+  /* Google's "https\://" escaping is undone, and the LinkedIn label wins. */
+  g_assert_cmpstr (rapport_contact_get_profile_url (contact), ==, "https://www.linkedin.com/in/mariagarcia");
+  g_assert_cmpstr (rapport_contact_get_location (contact), ==, "Madrid, Spain");
+  g_assert_cmpstr (rapport_contact_get_notes (contact), ==, "Introduced by Tomás. Prefers calls before 10:00.");
+  assert_strv (rapport_contact_get_emails (contact), "maria.garcia@iberia-analytics.es", "mgarcia@gmail.com");
+  assert_strv (rapport_contact_get_phones (contact), "+34 600 123 456");
+  /* "myContacts" is Google's implicit group, not a tag. */
+  assert_strv (rapport_contact_get_tags (contact), "Mentors");
+
+  contact = g_ptr_array_index (contacts, 1);
+  g_assert_cmpstr (rapport_contact_get_display_name (contact), ==, "Kwame Mensah");
+  assert_strv (rapport_contact_get_emails (contact), "kwame.mensah@example.com.gh", "kwame@accra-fintech.example");
+  assert_strv (rapport_contact_get_phones (contact), "+233 30 277 0000");
+  assert_empty_strv (rapport_contact_get_tags (contact));
+  g_assert_cmpstr (rapport_contact_get_organisation (contact), ==, "");
+}
+
+static void
+test_vcard_apple (void)
+{
+  g_autoptr(GPtrArray) contacts = parse_vcard_fixture ("apple.vcf");
+  RapportContact *contact;
+
+  g_assert_cmpuint (contacts->len, ==, 1);
+  contact = g_ptr_array_index (contacts, 0);
+  assert_fresh (contact);
+  g_assert_cmpstr (rapport_contact_get_display_name (contact), ==, "Dr. Chiamaka Okafor");
+  g_assert_cmpstr (rapport_contact_get_given_name (contact), ==, "Chiamaka");
+  g_assert_cmpstr (rapport_contact_get_family_name (contact), ==, "Okafor");
+  g_assert_cmpstr (rapport_contact_get_organisation (contact), ==, "Lagos Health Tech");
+  g_assert_cmpstr (rapport_contact_get_role (contact), ==, "Chief Medical Officer");
+  /* X-SOCIALPROFILE;type=linkedin beats the home page and Twitter. */
+  g_assert_cmpstr (rapport_contact_get_profile_url (contact), ==, "https://www.linkedin.com/in/chiamaka-okafor");
+  /* The preferred (work) address, not the first one. */
+  g_assert_cmpstr (rapport_contact_get_location (contact), ==, "Lagos, Nigeria");
+  g_assert_cmpstr (rapport_contact_get_notes (contact), ==,
+                   "Spoke at the Africa HealthTech Summit about telemedicine.");
+  /* Preferred values first. */
+  assert_strv (rapport_contact_get_emails (contact), "chiamaka@lagoshealth.example", "c.okafor@example.com");
+  assert_strv (rapport_contact_get_phones (contact), "+234 803 555 0199", "+234 1 555 0100");
+  assert_strv (rapport_contact_get_tags (contact), "Healthcare", "Speakers");
+}
+
+static void
+test_vcard_outlook (void)
+{
+  g_autoptr(GPtrArray) contacts = parse_vcard_fixture ("outlook.vcf");
+  RapportContact *contact;
+
+  g_assert_cmpuint (contacts->len, ==, 2);
+
+  /* Raw Windows-1252 text, and quoted-printable over a soft line break. */
+  contact = g_ptr_array_index (contacts, 0);
+  assert_fresh (contact);
+  g_assert_cmpstr (rapport_contact_get_display_name (contact), ==, "Jürgen Müller");
+  g_assert_cmpstr (rapport_contact_get_given_name (contact), ==, "Jürgen");
+  g_assert_cmpstr (rapport_contact_get_family_name (contact), ==, "Müller");
+  g_assert_cmpstr (rapport_contact_get_organisation (contact), ==, "Bäckerei Müller GmbH");
+  g_assert_cmpstr (rapport_contact_get_role (contact), ==, "Geschäftsführer");
+  g_assert_cmpstr (rapport_contact_get_notes (contact), ==,
+                   "Kennengelernt auf der Messe in Köln.\nInteresse an Kooperation – fragt nach Praktikumsplätzen.");
+  g_assert_cmpstr (rapport_contact_get_location (contact), ==, "Köln, Deutschland");
+  g_assert_cmpstr (rapport_contact_get_profile_url (contact), ==, "http://www.baeckerei-mueller.example");
+  assert_strv (rapport_contact_get_emails (contact), "juergen.mueller@baeckerei-mueller.example");
+  assert_strv (rapport_contact_get_phones (contact), "+49 221 1234567", "+49 171 9876543");
+
+  /* ISO-8859-1, quoted-printable and raw. */
+  contact = g_ptr_array_index (contacts, 1);
+  g_assert_cmpstr (rapport_contact_get_display_name (contact), ==, "Kirsten Sørensen");
+  g_assert_cmpstr (rapport_contact_get_given_name (contact), ==, "Kirsten");
+  g_assert_cmpstr (rapport_contact_get_family_name (contact), ==, "Sørensen");
+  g_assert_cmpstr (rapport_contact_get_organisation (contact), ==, "Øresund Logistics A/S");
+  assert_strv (rapport_contact_get_emails (contact), "kirsten@oresund-logistics.example");
+  assert_strv (rapport_contact_get_tags (contact), "Logistik", "Dänemark");
+}
+
+static void
+test_vcard_version_4 (void)
+{
+  g_autoptr(GPtrArray) contacts = parse_vcard_fixture ("vcard-4.vcf");
+  RapportContact *contact;
+
+  g_assert_cmpuint (contacts->len, ==, 1);
+  contact = g_ptr_array_index (contacts, 0);
+  assert_fresh (contact);
+  g_assert_cmpstr (rapport_contact_get_display_name (contact), ==, "Aiyana Redcloud");
+  g_assert_cmpstr (rapport_contact_get_given_name (contact), ==, "Aiyana");
+  g_assert_cmpstr (rapport_contact_get_family_name (contact), ==, "Redcloud");
+  g_assert_cmpstr (rapport_contact_get_organisation (contact), ==, "Prairie Robotics");
+  g_assert_cmpstr (rapport_contact_get_role (contact), ==, "Staff Engineer");
+  g_assert_cmpstr (rapport_contact_get_profile_url (contact), ==, "https://www.linkedin.com/in/aiyana-redcloud");
+  g_assert_cmpstr (rapport_contact_get_location (contact), ==, "Saskatoon, Canada");
+  g_assert_cmpstr (rapport_contact_get_notes (contact), ==, "Happy to review résumés, cover letters and portfolios.");
+  /* PREF=1 comes first; tel: URIs lose their scheme. */
+  assert_strv (rapport_contact_get_emails (contact), "aiyana@prairierobotics.example", "aiyana.r@example.net");
+  assert_strv (rapport_contact_get_phones (contact), "+1-306-555-0142", "+1-306-555-0100;ext=12");
+  assert_strv (rapport_contact_get_tags (contact), "robotics", "mentor");
+  g_assert_cmpint (rapport_contact_get_stage (contact), ==, RAPPORT_STAGE_SCHEDULED);
+  g_assert_cmpstr (rapport_contact_get_source (contact), ==, "Saskatoon Tech Meetup");
+  g_assert_cmpstr (rapport_contact_get_referred_by_name (contact), ==, "Kwame Mensah");
+}
+
+static void
+test_vcard_name_fallbacks (void)
+{
+  static const struct {
+    const char *card;
+    const char *display_name;
+  } cases[] = {
+    { "BEGIN:VCARD\nVERSION:3.0\nN:Raman;Priya;;;\nEND:VCARD\n", "Priya Raman" },
+    { "BEGIN:VCARD\nVERSION:3.0\nN:李;雷;;;\nEND:VCARD\n", "李雷" },
+    { "BEGIN:VCARD\nVERSION:3.0\nFN:\nORG:Acme\\, Inc.;Sales\nEND:VCARD\n", "Acme, Inc." },
+    { "BEGIN:VCARD\nVERSION:2.1\nEMAIL;INTERNET:someone@example.org\nEND:VCARD\n", "someone@example.org" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) contacts = rapport_vcard_parse (cases[i].card, strlen (cases[i].card), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (contacts->len, ==, 1);
+      g_assert_cmpstr (rapport_contact_get_display_name (g_ptr_array_index (contacts, 0)), ==, cases[i].display_name);
+    }
+}
+
+static void
+test_vcard_profile_url (void)
+{
+  static const struct {
+    const char *card;
+    const char *url;
+  } cases[] = {
+    /* The first URL, when none is a profile; "box.com" is not "x.com". */
+    { "BEGIN:VCARD\nFN:A\nURL:https://www.box.com/u/a\nURL:https://example.org\nEND:VCARD\n",
+      "https://www.box.com/u/a" },
+    { "BEGIN:VCARD\nFN:A\nURL:https://example.org\nURL:https://de.xing.com/profile/A\nEND:VCARD\n",
+      "https://de.xing.com/profile/A" },
+    { "BEGIN:VCARD\nFN:A\nURL:https://x.com/a\nURL;TYPE=linkedin:https://lnkd.in/a\nEND:VCARD\n",
+      "https://lnkd.in/a" },
+    /* Not a web address: Apple's x-apple: handles are no profile URL. */
+    { "BEGIN:VCARD\nFN:A\nX-SOCIALPROFILE;type=twitter:x-apple:a\nEND:VCARD\n", "" },
+    { "BEGIN:VCARD\nFN:A\nURL:https://notlinkedin.com/in/a\nURL:https://uk.linkedin.com/in/a\nEND:VCARD\n",
+      "https://uk.linkedin.com/in/a" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) contacts = rapport_vcard_parse (cases[i].card, strlen (cases[i].card), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (rapport_contact_get_profile_url (g_ptr_array_index (contacts, 0)), ==, cases[i].url);
+    }
+}
+
+/* LF, CRLF and CR line ends, folds with a space or a tab, UTF-8 and UTF-16
+ * with byte order marks: all the same card. */
+static void
+test_vcard_line_ends (void)
+{
+  static const char *cards[] = {
+    "BEGIN:VCARD\nVERSION:3.0\nFN:Zoë\n  Ødegård\nNOTE:a\n\tb\nEND:VCARD\n",
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë\r\n  Ødegård\r\nNOTE:a\r\n\tb\r\nEND:VCARD\r\n",
+    "BEGIN:VCARD\rVERSION:3.0\rFN:Zoë\r  Ødegård\rNOTE:a\r\tb\rEND:VCARD",
+    "\xef\xbb\xbf" "BEGIN:VCARD\nVERSION:3.0\nFN:Zoë\n  Ødegård\nNOTE:a\n\tb\nEND:VCARD\n",
+  };
+
+  for (guint i = 0; i <= G_N_ELEMENTS (cards); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) contacts = NULL;
+      g_autofree char *utf16 = NULL;
+      gsize length;
+
+      if (i < G_N_ELEMENTS (cards))
+        contacts = rapport_vcard_parse (cards[i], strlen (cards[i]), &error);
+      else
+        {
+          /* Byte order mark included by the conversion, little-endian. */
+          utf16 = g_convert ("\xef\xbb\xbf" "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë\r\n  Ødegård\r\n"
+                             "NOTE:a\r\n\tb\r\nEND:VCARD\r\n",
+                             -1, "UTF-16LE", "UTF-8", NULL, &length, NULL);
+          g_assert_nonnull (utf16);
+          contacts = rapport_vcard_parse (utf16, length, &error);
+        }
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (contacts->len, ==, 1);
+      g_assert_cmpstr (rapport_contact_get_display_name (g_ptr_array_index (contacts, 0)), ==, "Zoë Ødegård");
+      g_assert_cmpstr (rapport_contact_get_notes (g_ptr_array_index (contacts, 0)), ==, "ab");
+    }
+}
+
+/* }}} */
+/* vCard errors {{{ */
+
+static void
+test_vcard_error_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  data = load_fixture ("empty.vcf", &length);
+  contacts = rapport_vcard_parse (data, length, &error);
+  g_assert_null (contacts);
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_EMPTY);
+  g_clear_error (&error);
+
+  contacts = rapport_vcard_parse (" \r\n\t\n", 5, &error);
+  g_assert_null (contacts);
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_EMPTY);
+}
+
+static void
+test_vcard_error_binary (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  data = load_fixture ("junk.bin", &length);
+  contacts = rapport_vcard_parse (data, length, &error);
+  g_assert_null (contacts);
+  /* The PNG signature's NUL bytes come after "\r\n\x1a\n". */
+  assert_error_at_line (error, RAPPORT_IMPORT_ERROR_WRONG_FORMAT, 3);
+}
+
+static void
+test_vcard_error_not_vcard (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  data = load_fixture ("not-a-vcard.vcf", &length);
+  contacts = rapport_vcard_parse (data, length, &error);
+  g_assert_null (contacts);
+  assert_error_at_line (error, RAPPORT_IMPORT_ERROR_WRONG_FORMAT, 1);
+
+  assert_vcard_error ("\n\nBEGIN:VCALENDAR\nEND:VCALENDAR\n", RAPPORT_IMPORT_ERROR_WRONG_FORMAT, 3);
+  assert_vcard_error ("BEGIN VCARD\nFN:Zoë\nEND:VCARD\n", RAPPORT_IMPORT_ERROR_WRONG_FORMAT, 1);
+  assert_vcard_error ("BEGIN:VCARD\nFN:Zoë\nEND:VCARD\nBEGIN VCARD\n", RAPPORT_IMPORT_ERROR_MALFORMED, 4);
+}
+
+static void
+test_vcard_error_encoding (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  data = load_fixture ("latin1-no-charset.vcf", &length);
+  contacts = rapport_vcard_parse (data, length, &error);
+  g_assert_null (contacts);
+  assert_error_at_line (error, RAPPORT_IMPORT_ERROR_ENCODING, 3);
+  g_assert_nonnull (strstr (error->message, "UTF-8"));
+  g_assert_nonnull (strstr (error->message, "character set"));
+
+  /* Quoted-printable that decodes to Latin-1 without saying so. */
+  assert_vcard_error ("BEGIN:VCARD\nVERSION:2.1\nFN:Zoe\nNOTE;ENCODING=QUOTED-PRINTABLE:caf=E9\nEND:VCARD\n",
+                      RAPPORT_IMPORT_ERROR_ENCODING, 4);
+  /* A charset that cannot read the bytes. */
+  assert_vcard_error ("BEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=UTF-7:Am\xe9lie\nEND:VCARD\n",
+                      RAPPORT_IMPORT_ERROR_ENCODING, 3);
+  assert_vcard_error ("BEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=X-NO-SUCH-CHARSET:Am\xe9lie\nEND:VCARD\n",
+                      RAPPORT_IMPORT_ERROR_ENCODING, 3);
+}
+
+static void
+test_vcard_error_unbalanced (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  data = load_fixture ("unbalanced.vcf", &length);
+  contacts = rapport_vcard_parse (data, length, &error);
+  g_assert_null (contacts);
+  assert_error_at_line (error, RAPPORT_IMPORT_ERROR_UNBALANCED, 5);
+  assert_error_at_line (error, RAPPORT_IMPORT_ERROR_UNBALANCED, 1);
+
+  /* No END at all. */
+  assert_vcard_error ("BEGIN:VCARD\nVERSION:3.0\nFN:Zoë\n", RAPPORT_IMPORT_ERROR_UNBALANCED, 1);
+  /* An END with no BEGIN. */
+  assert_vcard_error ("BEGIN:VCARD\nFN:Zoë\nEND:VCARD\n\nFN:Amélie\nEND:VCARD\n", RAPPORT_IMPORT_ERROR_MALFORMED, 5);
+  assert_vcard_error ("BEGIN:VCARD\nFN:Zoë\nEND:VCARD\nEND:VCARD\n", RAPPORT_IMPORT_ERROR_UNBALANCED, 4);
+}
+
+static void
+test_vcard_error_malformed (void)
+{
+  /* A line with no colon: say a wrapped line that lost its leading space. */
+  assert_vcard_error ("BEGIN:VCARD\nVERSION:3.0\nFN:Zoë\nNOTE:first half\nsecond half\nEND:VCARD\n",
+                      RAPPORT_IMPORT_ERROR_MALFORMED, 5);
+  assert_vcard_error ("BEGIN:VCARD\nVERSION:3.0\nFN:Zoë\nEMAIL;TYPE=\"work:zoe@example.org\nEND:VCARD\n",
+                      RAPPORT_IMPORT_ERROR_MALFORMED, 4);
+  assert_vcard_error ("BEGIN:VCARD\nVERSION:3.0\nFN:Zoë\nE MAIL:zoe@example.org\nEND:VCARD\n",
+                      RAPPORT_IMPORT_ERROR_MALFORMED, 4);
+  assert_vcard_error ("BEGIN:VCARD\nVERSION:2.1\nFN:Zoë\nNOTE;QUOTED-PRINTABLE:caf=G9\nEND:VCARD\n",
+                      RAPPORT_IMPORT_ERROR_MALFORMED, 4);
+  /* A card without anything to call it by. */
+  assert_vcard_error ("BEGIN:VCARD\nVERSION:3.0\nFN:Zoë\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nTEL:+1 555\nEND:VCARD\n",
+                      RAPPORT_IMPORT_ERROR_INCOMPLETE, 5);
+  assert_vcard_error ("BEGIN:VCARD\nVERSION:5.0\nFN:Zoë\nEND:VCARD\n", RAPPORT_IMPORT_ERROR_INVALID_VALUE, 2);
+}
+
+/* }}} */
+/* vCard export {{{ */
+
+static void
+test_vcard_write_format (void)
+{
+  g_autoptr(GPtrArray) contacts = new_sample_contacts ();
+  g_autofree char *text = rapport_vcard_write (contacts);
+  g_auto(GStrv) lines = NULL;
+  guint n_lines;
+  guint n_folds = 0;
+
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_true (g_str_has_prefix (text, "BEGIN:VCARD\r\nVERSION:4.0\r\n"));
+  g_assert_true (g_str_has_suffix (text, "END:VCARD\r\n"));
+  g_assert_nonnull (strstr (text, "\r\nX-RAPPORT-STAGE:met\r\n"));
+  g_assert_nonnull (strstr (text, "\r\nX-RAPPORT-STAGE:keeping-in-touch\r\n"));
+  g_assert_nonnull (strstr (text, "\r\nX-RAPPORT-SOURCE:GUADEC 2024\\, hallway track\r\n"));
+  g_assert_nonnull (strstr (text, "\r\nN:Ødegård;Zoë;;;\r\n"));
+  g_assert_nonnull (strstr (text, "\r\nORG:Nordlys Design AS\\; Product\\, Oslo\r\n"));
+  g_assert_nonnull (strstr (text, "\r\nADR:;;;Oslo\\, Norway;;;\r\n"));
+  g_assert_nonnull (strstr (text, "\r\nCATEGORIES:Design,Mentors,Oslo area\r\n"));
+  g_assert_nonnull (strstr (text, "\r\nFN:Kwame \\\\ Mensah\r\n"));
+  /* Nothing for the fields the third contact leaves empty. */
+  g_assert_null (strstr (text, "TITLE:\r\n"));
+  g_assert_null (strstr (text, "NOTE:\r\n"));
+
+  lines = g_strsplit (text, "\r\n", -1);
+  n_lines = g_strv_length (lines);
+  g_assert_cmpstr (lines[n_lines - 1], ==, "");
+  for (guint i = 0; i + 1 < n_lines; i++)
+    {
+      /* Every line is short enough, whole UTF-8, and ends in CRLF. */
+      g_assert_cmpuint (strlen (lines[i]), <=, 75);
+      g_assert_true (g_utf8_validate (lines[i], -1, NULL));
+      g_assert_null (strchr (lines[i], '\n'));
+      g_assert_null (strchr (lines[i], '\r'));
+      n_folds += lines[i][0] == ' ';
+    }
+  /* The long notes of the first two contacts were folded. */
+  g_assert_cmpuint (n_folds, >=, 4);
+
+  g_clear_pointer (&contacts, g_ptr_array_unref);
+  contacts = g_ptr_array_new ();
+  g_clear_pointer (&text, g_free);
+  text = rapport_vcard_write (contacts);
+  g_assert_cmpstr (text, ==, "");
+}
+
+static void
+test_vcard_round_trip (void)
+{
+  g_autoptr(GPtrArray) contacts = new_sample_contacts ();
+  g_autoptr(GPtrArray) parsed = NULL;
+  g_autoptr(GPtrArray) parsed_again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = rapport_vcard_write (contacts);
+  g_autofree char *text_again = NULL;
+
+  parsed = rapport_vcard_parse (text, strlen (text), &error);
+  g_assert_no_error (error);
+  assert_contacts_equal (contacts, parsed, TRUE);
+
+  /* Writing what was read gives the same file. */
+  text_again = rapport_vcard_write (parsed);
+  g_assert_cmpstr (text_again, ==, text);
+
+  /* And so does a fixture, once it is in Rapport's form. */
+  g_clear_pointer (&parsed, g_ptr_array_unref);
+  parsed = parse_vcard_fixture ("apple.vcf");
+  g_clear_pointer (&text, g_free);
+  text = rapport_vcard_write (parsed);
+  parsed_again = rapport_vcard_parse (text, strlen (text), &error);
+  g_assert_no_error (error);
+  assert_contacts_equal (parsed, parsed_again, TRUE);
+}
+
+/* }}} */
+/* CSV {{{ */
+
+static void
+test_csv_read (void)
+{
+  static const char data[] =
+    "\xef\xbb\xbf" "Name,Notes\r\n"
+    "\r\n"
+    "\"Raman, Priya\",\"She said \"\"hi\"\",\r\nthen left\"\r\n"
+    "  Zoë  ,  \" padded \"\r\n"
+    "last,row without newline";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = rapport_csv_read (data, strlen (data), &error);
+  RapportCsvRow *row;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 4);
+
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpuint (row->line, ==, 1);
+  g_assert_cmpuint (row->n_fields, ==, 2);
+  assert_strv ((const char * const *) row->fields, "Name", "Notes");
+
+  row = g_ptr_array_index (rows, 1);
+  g_assert_cmpuint (row->line, ==, 3);
+  assert_strv ((const char * const *) row->fields, "Raman, Priya", "She said \"hi\",\r\nthen left");
+
+  row = g_ptr_array_index (rows, 2);
+  g_assert_cmpuint (row->line, ==, 5);
+  assert_strv ((const char * const *) row->fields, "Zoë", " padded ");
+
+  row = g_ptr_array_index (rows, 3);
+  g_assert_cmpuint (row->line, ==, 6);
+  assert_strv ((const char * const *) row->fields, "last", "row without newline");
+}
+
+static void
+test_csv_linkedin (void)
+{
+  static const char undated[] =
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    "Ana,Silva,,,,,\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autofree RapportCsvField *mapping = NULL;
+  g_autofree char *data = NULL;
+  RapportContact *contact;
+  RapportCsvRow *header;
+  guint header_index = 0;
+  gsize length;
+
+  data = load_fixture ("linkedin-connections.csv", &length);
+  rows = rapport_csv_read (data, length, &error);
+  g_assert_no_error (error);
+
+  /* "Notes:", the quoted note, the (skipped) blank line, then the header. */
+  g_assert_true (rapport_csv_find_header (rows, &header_index));
+  g_assert_cmpuint (header_index, ==, 2);
+  header = g_ptr_array_index (rows, header_index);
+  g_assert_cmpuint (header->line, ==, 4);
+  g_assert_true (rapport_csv_is_linkedin_header (header));
+  g_assert_false (rapport_csv_is_linkedin_header (g_ptr_array_index (rows, 0)));
+
+  mapping = rapport_csv_guess_mapping (header);
+  g_assert_cmpint (mapping[0], ==, RAPPORT_CSV_FIELD_GIVEN_NAME);
+  g_assert_cmpint (mapping[1], ==, RAPPORT_CSV_FIELD_FAMILY_NAME);
+  g_assert_cmpint (mapping[2], ==, RAPPORT_CSV_FIELD_PROFILE_URL);
+  g_assert_cmpint (mapping[3], ==, RAPPORT_CSV_FIELD_EMAIL);
+  g_assert_cmpint (mapping[4], ==, RAPPORT_CSV_FIELD_ORGANISATION);
+  g_assert_cmpint (mapping[5], ==, RAPPORT_CSV_FIELD_ROLE);
+  g_assert_cmpint (mapping[6], ==, RAPPORT_CSV_FIELD_CONNECTED_ON);
+
+  contacts = rapport_csv_map_rows (rows, header_index, mapping, header->n_fields, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (contacts->len, ==, 3);
+
+  contact = g_ptr_array_index (contacts, 0);
+  assert_fresh (contact);
+  g_assert_cmpstr (rapport_contact_get_display_name (contact), ==, "Zoë Ødegård");
+  g_assert_cmpstr (rapport_contact_get_given_name (contact), ==, "Zoë");
+  g_assert_cmpstr (rapport_contact_get_family_name (contact), ==, "Ødegård");
+  g_assert_cmpstr (rapport_contact_get_profile_url (contact), ==, "https://www.linkedin.com/in/zoe-odegard");
+  g_assert_cmpstr (rapport_contact_get_organisation (contact), ==, "Nordlys Design AS");
+  g_assert_cmpstr (rapport_contact_get_role (contact), ==, "Head of Product Design");
+  g_assert_cmpstr (rapport_contact_get_source (contact), ==, "LinkedIn, connected on 12 Mar 2021");
+  assert_strv (rapport_contact_get_emails (contact), "zoe.odegard@nordlys.no");
+
+  contact = g_ptr_array_index (contacts, 1);
+  g_assert_cmpstr (rapport_contact_get_display_name (contact), ==, "李雷");
+  g_assert_cmpstr (rapport_contact_get_role (contact), ==, "Senior Engineer, Cloud");
+  g_assert_cmpstr (rapport_contact_get_source (contact), ==, "LinkedIn, connected on 03 Jan 2023");
+  assert_empty_strv (rapport_contact_get_emails (contact));
+
+  contact = g_ptr_array_index (contacts, 2);
+  g_assert_cmpstr (rapport_contact_get_display_name (contact), ==, "Priya Raman");
+  g_assert_cmpstr (rapport_contact_get_organisation (contact), ==, "Acme, Inc.");
+  g_assert_cmpstr (rapport_contact_get_role (contact), ==, "VP \"Growth\" Marketing");
+
+  /* The one-call import finds and maps the same. */
+  g_clear_pointer (&contacts, g_ptr_array_unref);
+  contacts = parse_csv_fixture ("linkedin-connections.csv");
+  g_assert_cmpuint (contacts->len, ==, 3);
+  g_assert_cmpstr (rapport_contact_get_source (g_ptr_array_index (contacts, 2)), ==,
+                   "LinkedIn, connected on 28 Feb 2024");
+
+  /* Without a date, the source still says LinkedIn. */
+  g_clear_pointer (&contacts, g_ptr_array_unref);
+  contacts = rapport_csv_parse (undated, strlen (undated), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (contacts->len, ==, 1);
+  g_assert_cmpstr (rapport_contact_get_display_name (g_ptr_array_index (contacts, 0)), ==, "Ana Silva");
+  g_assert_cmpstr (rapport_contact_get_source (g_ptr_array_index (contacts, 0)), ==, "LinkedIn");
+}
+
+static void
+test_csv_generic (void)
+{
+  g_autoptr(GPtrArray) contacts = parse_csv_fixture ("generic.csv");
+  RapportContact *contact;
+
+  /* The row of empty fields is skipped. */
+  g_assert_cmpuint (contacts->len, ==, 3);
+
+  contact = g_ptr_array_index (contacts, 0);
+  assert_fresh (contact);
+  g_assert_cmpstr (rapport_contact_get_display_name (contact), ==, "Zoë Ødegård");
+  g_assert_cmpstr (rapport_contact_get_organisation (contact), ==, "Nordlys Design AS");
+  /* "Title" is Outlook's "Ms.", as there is a "Job Title". */
+  g_assert_cmpstr (rapport_contact_get_role (contact), ==, "Head of Product Design");
+  g_assert_cmpstr (rapport_contact_get_profile_url (contact), ==, "https://www.linkedin.com/in/zoe-odegard");
+  g_assert_cmpstr (rapport_contact_get_location (contact), ==, "Oslo, Norway");
+  g_assert_cmpstr (rapport_contact_get_notes (contact), ==, "Met at GUADEC, Denver.\nFollow up in \"spring\", maybe.");
+  assert_strv (rapport_contact_get_emails (contact), "zoe@nordlys.no", "zoe@example.org");
+  assert_strv (rapport_contact_get_phones (contact), "+47 912 34 567");
+  assert_strv (rapport_contact_get_tags (contact), "Design", "Mentors");
+  g_assert_cmpint (rapport_contact_get_stage (contact), ==, RAPPORT_STAGE_MET);
+
+  contact = g_ptr_array_index (contacts, 1);
+  g_assert_cmpstr (rapport_contact_get_display_name (contact), ==, "李雷");
+  g_assert_cmpstr (rapport_contact_get_role (contact), ==, "高级工程师");
+  g_assert_cmpstr (rapport_contact_get_location (contact), ==, "深圳, 中国");
+  assert_strv (rapport_contact_get_phones (contact), "+86 138 0013 8000", "+86 755 8601 3388");
+  assert_strv (rapport_contact_get_tags (contact), "China");
+  g_assert_cmpint (rapport_contact_get_stage (contact), ==, RAPPORT_STAGE_REQUEST_SENT);
+
+  /* Only an email address: it stands in for the name. */
+  contact = g_ptr_array_index (contacts, 2);
+  g_assert_cmpstr (rapport_contact_get_display_name (contact), ==, "priya@example.in");
+  assert_strv (rapport_contact_get_emails (contact), "priya@example.in");
+}
+
+static void
+test_csv_guess (void)
+{
+  static const struct {
+    const char      *header;
+    RapportCsvField  field;
+  } cases[] = {
+    { "E-mail Address", RAPPORT_CSV_FIELD_EMAIL },
+    { "E-mail 3 Address", RAPPORT_CSV_FIELD_EMAIL },
+    { "E-mail 1 - Value", RAPPORT_CSV_FIELD_EMAIL },
+    { "E-mail 1 - Type", RAPPORT_CSV_FIELD_IGNORE },
+    { "email", RAPPORT_CSV_FIELD_EMAIL },
+    { "Given Name", RAPPORT_CSV_FIELD_GIVEN_NAME },
+    { "first_name", RAPPORT_CSV_FIELD_GIVEN_NAME },
+    { "Surname", RAPPORT_CSV_FIELD_FAMILY_NAME },
+    { "Organization", RAPPORT_CSV_FIELD_ORGANISATION },
+    { "Organization 1 - Name", RAPPORT_CSV_FIELD_ORGANISATION },
+    { "Organization 1 - Title", RAPPORT_CSV_FIELD_ROLE },
+    { "Company", RAPPORT_CSV_FIELD_ORGANISATION },
+    { "Job Title", RAPPORT_CSV_FIELD_ROLE },
+    { "Phone", RAPPORT_CSV_FIELD_PHONE },
+    { "Mobile Phone", RAPPORT_CSV_FIELD_PHONE },
+    { "Phone 1 - Value", RAPPORT_CSV_FIELD_PHONE },
+    { "Notes", RAPPORT_CSV_FIELD_NOTES },
+    { "Tags", RAPPORT_CSV_FIELD_TAGS },
+    { "Group Membership", RAPPORT_CSV_FIELD_TAGS },
+    { "  LinkedIn URL ", RAPPORT_CSV_FIELD_PROFILE_URL },
+    { "Business Country/Region", RAPPORT_CSV_FIELD_LOCATION },
+    { "Vorname", RAPPORT_CSV_FIELD_GIVEN_NAME },
+    { "Birthday", RAPPORT_CSV_FIELD_IGNORE },
+    { "", RAPPORT_CSV_FIELD_IGNORE },
+  };
+  char *fields[G_N_ELEMENTS (cases) + 1] = { NULL };
+  RapportCsvRow header = { 1, G_N_ELEMENTS (cases), fields };
+  g_autofree RapportCsvField *mapping = NULL;
+  char *title_fields[] = { (char *) "Name", (char *) "Title", NULL };
+  RapportCsvRow title_header = { 1, 2, title_fields };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    fields[i] = (char *) cases[i].header;
+
+  mapping = rapport_csv_guess_mapping (&header);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("header “%s”", cases[i].header);
+      g_assert_cmpint (mapping[i], ==, cases[i].field);
+    }
+
+  /* Alone, "Title" is the job title. */
+  g_clear_pointer (&mapping, g_free);
+  mapping = rapport_csv_guess_mapping (&title_header);
+  g_assert_cmpint (mapping[0], ==, RAPPORT_CSV_FIELD_DISPLAY_NAME);
+  g_assert_cmpint (mapping[1], ==, RAPPORT_CSV_FIELD_ROLE);
+
+  for (guint i = 0; i < RAPPORT_CSV_N_FIELDS; i++)
+    g_assert_nonnull (rapport_csv_field_get_label (i));
+}
+
+static void
+test_csv_errors (void)
+{
+  static const char trailing[] = "Name,Email\nZoë,zoe@example.org,,\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  data = load_fixture ("empty.csv", &length);
+  contacts = rapport_csv_parse (data, length, &error);
+  g_assert_null (contacts);
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_EMPTY);
+  g_clear_error (&error);
+  g_clear_pointer (&data, g_free);
+
+  data = load_fixture ("junk.bin", &length);
+  contacts = rapport_csv_parse (data, length, &error);
+  g_assert_null (contacts);
+  assert_error_at_line (error, RAPPORT_IMPORT_ERROR_WRONG_FORMAT, 3);
+  g_clear_error (&error);
+  g_clear_pointer (&data, g_free);
+
+  data = load_fixture ("latin1.csv", &length);
+  contacts = rapport_csv_parse (data, length, &error);
+  g_assert_null (contacts);
+  assert_error_at_line (error, RAPPORT_IMPORT_ERROR_ENCODING, 3);
+  g_assert_nonnull (strstr (error->message, "UTF-8"));
+  g_clear_error (&error);
+  g_clear_pointer (&data, g_free);
+
+  data = load_fixture ("ragged.csv", &length);
+  contacts = rapport_csv_parse (data, length, &error);
+  g_assert_null (contacts);
+  assert_error_at_line (error, RAPPORT_IMPORT_ERROR_RAGGED, 3);
+
+  /* Trailing empty fields are not ragged; missing ones are. */
+  g_clear_error (&error);
+  contacts = rapport_csv_parse (trailing, strlen (trailing), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (contacts->len, ==, 1);
+  g_clear_pointer (&contacts, g_ptr_array_unref);
+  assert_csv_error ("Name,Email\nZoë,zoe@example.org\n\nAmélie\n", RAPPORT_IMPORT_ERROR_RAGGED, 4);
+
+  /* Quotes: a stray one, and one never closed. */
+  assert_csv_error ("Name,Email\nZoë \"Z\" Ødegård,zoe@example.org\n", RAPPORT_IMPORT_ERROR_MALFORMED, 2);
+  assert_csv_error ("Name,Notes\nZoë,\"never\nclosed\n", RAPPORT_IMPORT_ERROR_MALFORMED, 2);
+
+  /* Rows that cannot make a contact. */
+  assert_csv_error ("Name,Email,Company\nZoë,,\n,,Acme\n", RAPPORT_IMPORT_ERROR_INCOMPLETE, 3);
+  assert_csv_error ("Name,Stage\nZoë,met\nAmélie,Interviewing\n", RAPPORT_IMPORT_ERROR_INVALID_VALUE, 3);
+
+  /* No header to guess from. */
+  contacts = rapport_csv_parse ("a,b\nc,d\n", 8, &error);
+  g_assert_null (contacts);
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_WRONG_FORMAT);
+}
+
+static void
+test_csv_round_trip (void)
+{
+  g_autoptr(GPtrArray) contacts = new_sample_contacts ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) parsed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree RapportCsvField *mapping = NULL;
+  g_autofree char *text = rapport_csv_write (contacts);
+  g_autofree char *text_again = NULL;
+  static const RapportCsvField expected[] = {
+    RAPPORT_CSV_FIELD_DISPLAY_NAME, RAPPORT_CSV_FIELD_GIVEN_NAME, RAPPORT_CSV_FIELD_FAMILY_NAME,
+    RAPPORT_CSV_FIELD_ORGANISATION, RAPPORT_CSV_FIELD_ROLE, RAPPORT_CSV_FIELD_EMAIL,
+    RAPPORT_CSV_FIELD_PHONE, RAPPORT_CSV_FIELD_PROFILE_URL, RAPPORT_CSV_FIELD_LOCATION,
+    RAPPORT_CSV_FIELD_SOURCE, RAPPORT_CSV_FIELD_TAGS, RAPPORT_CSV_FIELD_STAGE, RAPPORT_CSV_FIELD_NOTES,
+  };
+  RapportCsvRow *header;
+  guint header_index = 99;
+
+  g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbf" "Name,Given Name,Family Name,Organisation,Role,Emails,"
+                                         "Phones,Profile URL,Location,Source,Tags,Stage,Notes\r\n"));
+  g_assert_nonnull (strstr (text, "zoe.odegard@nordlys.no; zoe@example.org"));
+
+  rows = rapport_csv_read (text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, contacts->len + 1);
+  g_assert_true (rapport_csv_find_header (rows, &header_index));
+  g_assert_cmpuint (header_index, ==, 0);
+
+  header = g_ptr_array_index (rows, 0);
+  mapping = rapport_csv_guess_mapping (header);
+  g_assert_cmpuint (header->n_fields, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpint (mapping[i], ==, expected[i]);
+
+  parsed = rapport_csv_map_rows (rows, header_index, mapping, header->n_fields, &error);
+  g_assert_no_error (error);
+  assert_contacts_equal (contacts, parsed, FALSE);
+
+  text_again = rapport_csv_write (parsed);
+  g_assert_cmpstr (text_again, ==, text);
+}
+
+/* }}} */
+/* Guards {{{ */
+
+static void
+test_guards (void)
+{
+  g_autoptr(GPtrArray) contacts = NULL;
+
+  g_test_expect_message ("rapport-vcard", G_LOG_LEVEL_CRITICAL, "*data != NULL*");
+  contacts = rapport_vcard_parse (NULL, 3, NULL);
+  g_test_assert_expected_messages ();
+  g_assert_null (contacts);
+
+  g_test_expect_message ("rapport-csv", G_LOG_LEVEL_CRITICAL, "*data != NULL*");
+  contacts = rapport_csv_read (NULL, 3, NULL);
+  g_test_assert_expected_messages ();
+  g_assert_null (contacts);
+}
+
+/* }}} */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/import/vcard/gnome-contacts", test_vcard_gnome_contacts);
+  g_test_add_func ("/import/vcard/evolution", test_vcard_evolution);
+  g_test_add_func ("/import/vcard/google", test_vcard_google);
+  g_test_add_func ("/import/vcard/apple", test_vcard_apple);
+  g_test_add_func ("/import/vcard/outlook", test_vcard_outlook);
+  g_test_add_func ("/import/vcard/version-4", test_vcard_version_4);
+  g_test_add_func ("/import/vcard/name-fallbacks", test_vcard_name_fallbacks);
+  g_test_add_func ("/import/vcard/profile-url", test_vcard_profile_url);
+  g_test_add_func ("/import/vcard/line-ends", test_vcard_line_ends);
+  g_test_add_func ("/import/vcard/error/empty", test_vcard_error_empty);
+  g_test_add_func ("/import/vcard/error/binary", test_vcard_error_binary);
+  g_test_add_func ("/import/vcard/error/not-vcard", test_vcard_error_not_vcard);
+  g_test_add_func ("/import/vcard/error/encoding", test_vcard_error_encoding);
+  g_test_add_func ("/import/vcard/error/unbalanced", test_vcard_error_unbalanced);
+  g_test_add_func ("/import/vcard/error/malformed", test_vcard_error_malformed);
+  g_test_add_func ("/import/vcard/write/format", test_vcard_write_format);
+  g_test_add_func ("/import/vcard/write/round-trip", test_vcard_round_trip);
+  g_test_add_func ("/import/csv/read", test_csv_read);
+  g_test_add_func ("/import/csv/linkedin", test_csv_linkedin);
+  g_test_add_func ("/import/csv/generic", test_csv_generic);
+  g_test_add_func ("/import/csv/guess", test_csv_guess);
+  g_test_add_func ("/import/csv/errors", test_csv_errors);
+  g_test_add_func ("/import/csv/write/round-trip", test_csv_round_trip);
+  g_test_add_func ("/import/guards", test_guards);
+
+  return g_test_run ();
+}
