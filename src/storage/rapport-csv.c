@@ -1,0 +1,330 @@
+/* rapport-csv.c
+ *
+ * Copyright 2026 The Rapport Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-csv"
+
+#include "config.h"
+
+#include <csv.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rapport-csv.h"
+#include "rapport-import-private.h"
+
+/*
+ * libcsv handles the quoting (RFC 4180 and the common variants: LF or CRLF,
+ * blank lines, spaces around fields) but knows nothing of line numbers. It
+ * is fed one physical line at a time, so that the line being parsed when a
+ * row starts, or when strict mode rejects a stray quote, is known.
+ */
+
+/* The export's columns, in English whatever the language: the file is read
+ * back by programs, and rapport_csv_guess_mapping() knows these names. */
+static const char * const export_columns[] = {
+  "Name", "Given Name", "Family Name", "Organisation", "Role", "Emails", "Phones",
+  "Profile URL", "Location", "Source", "Tags", "Stage", "Notes",
+};
+
+#define LIST_SEPARATOR "; "
+
+typedef struct
+{
+  GPtrArray *rows;
+  GPtrArray *fields;      /* of the row being read */
+  guint      row_line;    /* where that row began; 0 between rows */
+} Reader;
+
+/* Reading {{{ */
+
+static GPtrArray *
+new_field_array (void)
+{
+  return g_ptr_array_new_null_terminated (16, g_free, TRUE);
+}
+
+static void
+field_cb (void   *field,
+          size_t  length,
+          void   *user_data)
+{
+  Reader *reader = user_data;
+
+  /* libcsv passes NULL for an empty field before its buffer exists. */
+  g_ptr_array_add (reader->fields, field != NULL ? g_strndup (field, length) : g_strdup (""));
+}
+
+static void
+row_cb (int   terminator,
+        void *user_data)
+{
+  Reader *reader = user_data;
+  RapportCsvRow *row = g_new0 (RapportCsvRow, 1);
+
+  row->line = reader->row_line;
+  row->n_fields = reader->fields->len;
+  row->fields = (char **) g_ptr_array_free (g_steal_pointer (&reader->fields), FALSE);
+  g_ptr_array_add (reader->rows, row);
+
+  reader->fields = new_field_array ();
+  reader->row_line = 0;
+}
+
+static gboolean
+is_blank (const char *text,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      if (!strchr (" \t\r\n", text[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_lines (struct csv_parser  *parser,
+             Reader             *reader,
+             const char         *text,
+             gsize               length,
+             GError            **error)
+{
+  const char *end = text + length;
+  guint line = 1;
+
+  for (const char *p = text; p < end; line++)
+    {
+      const char *eol = p + strcspn (p, "\r\n");
+      const char *next = MIN (eol[0] == '\r' && eol[1] == '\n' ? eol + 2 : eol + 1, end);
+      gsize chunk = next - p;
+
+      if (reader->row_line == 0 && !is_blank (p, chunk))
+        reader->row_line = line;
+
+      if (csv_parse (parser, p, chunk, field_cb, row_cb, reader) != chunk)
+        {
+          if (csv_error (parser) == CSV_EPARSE)
+            g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
+                         _("Line %u has a quotation mark in the middle of a field; "
+                           "fields with quotation marks must be enclosed in them"), line);
+          else
+            g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
+                         _("Line %u holds a field too large to read"), line);
+          return FALSE;
+        }
+
+      p = next;
+    }
+
+  if (csv_fini (parser, field_cb, row_cb, reader) != 0)
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
+                   _("A quoted field in the row that begins on line %u is never closed"), reader->row_line);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* }}} */
+/* Writing {{{ */
+
+static void
+append_field (GString    *out,
+              const char *value)
+{
+  gsize length = strlen (value);
+
+  /* Quoted only when needed: for the separators, and for white space at
+   * either end, which readers (libcsv among them) trim from bare fields. */
+  if (strpbrk (value, ",\"\r\n") == NULL &&
+      (length == 0 || (!g_ascii_isspace (value[0]) && !g_ascii_isspace (value[length - 1]))))
+    {
+      g_string_append_len (out, value, length);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_list (GString            *out,
+             const char * const *values)
+{
+  g_autofree char *joined = g_strjoinv (LIST_SEPARATOR, (char **) values);
+
+  append_field (out, joined);
+}
+
+static void
+append_row (GString        *out,
+            RapportContact *contact,
+            GEnumClass     *stages)
+{
+  GEnumValue *stage = g_enum_get_value (stages, rapport_contact_get_stage (contact));
+  const char *texts[] = {
+    rapport_contact_get_display_name (contact),
+    rapport_contact_get_given_name (contact),
+    rapport_contact_get_family_name (contact),
+    rapport_contact_get_organisation (contact),
+    rapport_contact_get_role (contact),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      append_field (out, texts[i]);
+      g_string_append_c (out, ',');
+    }
+
+  append_list (out, rapport_contact_get_emails (contact));
+  g_string_append_c (out, ',');
+  append_list (out, rapport_contact_get_phones (contact));
+  g_string_append_c (out, ',');
+  append_field (out, rapport_contact_get_profile_url (contact));
+  g_string_append_c (out, ',');
+  append_field (out, rapport_contact_get_location (contact));
+  g_string_append_c (out, ',');
+  append_field (out, rapport_contact_get_source (contact));
+  g_string_append_c (out, ',');
+  append_list (out, rapport_contact_get_tags (contact));
+  g_string_append_c (out, ',');
+  append_field (out, stage != NULL ? stage->value_nick : "");
+  g_string_append_c (out, ',');
+  append_field (out, rapport_contact_get_notes (contact));
+  g_string_append (out, "\r\n");
+}
+
+/* }}} */
+/* Public API {{{ */
+
+void
+rapport_csv_row_free (RapportCsvRow *row)
+{
+  if (row == NULL)
+    return;
+
+  g_strfreev (row->fields);
+  g_free (row);
+}
+
+/**
+ * rapport_csv_read:
+ * @data: the file's contents
+ * @length: the length of @data in bytes
+ * @error: return location for a #RAPPORT_IMPORT_ERROR
+ *
+ * Splits a comma-separated UTF-8 file into rows of fields. Blank lines are
+ * skipped; rows may have different numbers of fields here (files such as
+ * LinkedIn's begin with notes), which rapport_csv_check_rows() checks
+ * against the header.
+ *
+ * Returns: (transfer full) (element-type RapportCsvRow): the rows
+ */
+GPtrArray *
+rapport_csv_read (const char  *data,
+                  gsize        length,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *text = NULL;
+  struct csv_parser parser;
+  const char *invalid = NULL;
+  Reader reader = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((text = _rapport_import_prepare_text (data, length, &length, error)) == NULL)
+    return NULL;
+
+  if ((invalid = _rapport_import_find_binary (text, length)) != NULL)
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_WRONG_FORMAT,
+                   _("This is not a CSV text file: line %u holds binary data"),
+                   _rapport_import_line_at (text, invalid));
+      return NULL;
+    }
+
+  /* CSV declares no encoding, so anything but UTF-8 (Excel's "CSV" is the
+   * Windows code page; it calls UTF-8 "CSV UTF-8") can only be guessed. */
+  if (!g_utf8_validate (text, length, &invalid))
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_ENCODING,
+                   _("Line %u is not UTF-8 text; save the file as UTF-8 and import it again"),
+                   _rapport_import_line_at (text, invalid));
+      return NULL;
+    }
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_csv_row_free);
+  reader.rows = rows;
+  reader.fields = new_field_array ();
+
+  csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI);
+  ok = parse_lines (&parser, &reader, text, length, error);
+  csv_free (&parser);
+  g_ptr_array_unref (reader.fields);
+
+  if (!ok)
+    return NULL;
+
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * rapport_csv_write:
+ * @contacts: (element-type RapportContact): the contacts to export
+ *
+ * Writes @contacts as CSV (RFC 4180, CRLF) with a header row. Lists are
+ * joined with "; ", and the stage is written as its nick ("met").
+ * rapport_csv_parse() reads the result back into the same contacts.
+ *
+ * Returns: (transfer full): the CSV text, UTF-8 with a byte order mark
+ */
+char *
+rapport_csv_write (GPtrArray *contacts)
+{
+  g_autoptr(GEnumClass) stages = NULL;
+  GString *out;
+
+  g_return_val_if_fail (contacts != NULL, NULL);
+
+  stages = g_type_class_ref (RAPPORT_TYPE_STAGE);
+  out = g_string_sized_new (256 * (contacts->len + 1));
+
+  /* Excel reads a CSV file in the Windows code page unless a byte order
+   * mark says UTF-8; other spreadsheets and rapport_csv_read() skip it. */
+  g_string_append (out, "\xef\xbb\xbf");
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_columns); i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_field (out, export_columns[i]);
+    }
+  g_string_append (out, "\r\n");
+
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      RapportContact *contact = g_ptr_array_index (contacts, i);
+
+      g_return_val_if_fail (RAPPORT_IS_CONTACT (contact), g_string_free (out, TRUE));
+      append_row (out, contact, stages);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* }}} */

@@ -1,0 +1,230 @@
+/* rapport-import-util.c
+ *
+ * Copyright 2026 The Rapport Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rapport-import-private.h"
+
+/*
+ * Returns a NUL-terminated copy of @data without its byte order mark, or
+ * sets RAPPORT_IMPORT_ERROR_EMPTY when there is nothing in it but white
+ * space. UTF-16 with a byte order mark (older Apple Address Book and some
+ * Windows tools write that) is converted to UTF-8 here, so that the readers
+ * only ever see 8-bit text; whether that text is UTF-8 is theirs to check.
+ */
+char *
+_rapport_import_prepare_text (const char  *data,
+                              gsize        length,
+                              gsize       *out_length,
+                              GError     **error)
+{
+  g_autofree char *converted = NULL;
+  const guchar *bytes = (const guchar *) data;
+  const char *text = data;
+  char *copy;
+  gsize i;
+
+  g_assert (data != NULL || length == 0);
+  g_assert (out_length != NULL);
+
+  if (length >= 2 && ((bytes[0] == 0xff && bytes[1] == 0xfe) || (bytes[0] == 0xfe && bytes[1] == 0xff)))
+    {
+      gsize converted_length = 0;
+
+      converted = g_convert (data + 2, length - 2, "UTF-8", bytes[0] == 0xff ? "UTF-16LE" : "UTF-16BE",
+                             NULL, &converted_length, NULL);
+      if (converted == NULL)
+        {
+          g_set_error_literal (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_ENCODING,
+                               _("The file begins like UTF-16 text but is not valid UTF-16"));
+          return NULL;
+        }
+      text = converted;
+      length = converted_length;
+    }
+  else if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      text += 3;
+      length -= 3;
+    }
+
+  for (i = 0; i < length; i++)
+    {
+      if (!g_ascii_isspace (text[i]))
+        break;
+    }
+
+  if (i == length)
+    {
+      g_set_error_literal (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_EMPTY,
+                           _("The file is empty"));
+      return NULL;
+    }
+
+  copy = g_malloc (length + 1);
+  memcpy (copy, text, length);
+  copy[length] = '\0';
+  *out_length = length;
+
+  return copy;
+}
+
+/* Counts LF, CRLF and a lone CR alike, as the readers do. */
+guint
+_rapport_import_line_at (const char *text,
+                         const char *position)
+{
+  guint line = 1;
+
+  g_assert (text != NULL && position >= text);
+
+  for (const char *p = text; p < position; p++)
+    {
+      if (*p == '\n' || (*p == '\r' && p[1] != '\n'))
+        line++;
+    }
+
+  return line;
+}
+
+/*
+ * Text files hold no C0 control characters besides the white space ones
+ * (and DOS's end-of-file mark), so the first other one is a sure sign of a
+ * binary file; its NUL bytes would also cut every C string short.
+ */
+const char *
+_rapport_import_find_binary (const char *text,
+                             gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = text[i];
+
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' && c != 0x1a)
+        return text + i;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_family_first_script (const char *name)
+{
+  switch ((int) g_unichar_get_script (g_utf8_get_char (name)))
+    {
+    case G_UNICODE_SCRIPT_HAN:
+    case G_UNICODE_SCRIPT_HANGUL:
+    case G_UNICODE_SCRIPT_HIRAGANA:
+    case G_UNICODE_SCRIPT_KATAKANA:
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+/*
+ * The name to show when a file gives only its parts. Chinese, Japanese and
+ * Korean names are written family name first and without a space (李雷, not
+ * "雷 李").
+ */
+char *
+_rapport_import_compose_name (const char *given,
+                              const char *family)
+{
+  g_autofree char *g = g_strstrip (g_strdup (given != NULL ? given : ""));
+  g_autofree char *f = g_strstrip (g_strdup (family != NULL ? family : ""));
+
+  if (*g == '\0')
+    return g_steal_pointer (&f);
+  if (*f == '\0')
+    return g_steal_pointer (&g);
+  if (is_family_first_script (g) && is_family_first_script (f))
+    return g_strconcat (f, g, NULL);
+
+  return g_strconcat (g, " ", f, NULL);
+}
+
+/* Adds @value, trimmed, unless it is empty or already there (ignoring ASCII case). */
+gboolean
+_rapport_import_add_unique (GPtrArray  *list,
+                            const char *value)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (value == NULL)
+    return FALSE;
+
+  trimmed = g_strstrip (g_strdup (value));
+  if (*trimmed == '\0')
+    return FALSE;
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      if (g_ascii_strcasecmp (g_ptr_array_index (list, i), trimmed) == 0)
+        return FALSE;
+    }
+
+  g_ptr_array_add (list, g_steal_pointer (&trimmed));
+  return TRUE;
+}
+
+/*
+ * Accepts the stage's nick ("keeping-in-touch"), which is what Rapport
+ * writes, and also what people type in a spreadsheet: the English label in
+ * any case ("Keeping in touch") or the label in the current language.
+ */
+gboolean
+_rapport_import_parse_stage (const char   *text,
+                             RapportStage *stage)
+{
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (RAPPORT_TYPE_STAGE);
+  g_autofree char *nick = NULL;
+  g_autofree char *folded = NULL;
+  GEnumValue *value;
+
+  g_assert (text != NULL);
+  g_assert (stage != NULL);
+
+  nick = g_strstrip (g_ascii_strdown (text, -1));
+  g_strdelimit (nick, " _", '-');
+
+  if ((value = g_enum_get_value_by_nick (enum_class, nick)) != NULL)
+    {
+      *stage = value->value;
+      return TRUE;
+    }
+
+  folded = g_utf8_casefold (text, -1);
+  g_strstrip (folded);
+  for (guint i = 0; i < RAPPORT_N_STAGES; i++)
+    {
+      g_autofree char *label = g_utf8_casefold (rapport_stage_get_label (i), -1);
+
+      if (g_strcmp0 (label, folded) == 0)
+        {
+          *stage = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+RapportContact *
+_rapport_import_new_contact (void)
+{
+  RapportContact *contact = rapport_contact_new ();
+
+  rapport_contact_set_loaded (contact, TRUE);
+  return contact;
+}

@@ -1,0 +1,195 @@
+/* bench-import.c
+ *
+ * Copyright 2026 The Rapport Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * How long importing 10,000 contacts takes: a vCard 3.0 file as address
+ * books export it, and a LinkedIn Connections.csv. Both are generated into a
+ * temporary folder, read back from disk, and parsed several times; the
+ * median is reported, together with the export of the same contacts.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "storage/rapport-csv.h"
+#include "storage/rapport-vcard.h"
+
+#define N_CONTACTS 10000
+#define N_RUNS 5
+
+static const char * const given_names[] = {
+  "Zoë", "Amélie", "Jürgen", "Priya", "Kwame", "Chiamaka", "Aiyana", "Søren", "María", "Lei",
+};
+static const char * const family_names[] = {
+  "Ødegård", "Durand", "Müller", "Raman", "Mensah", "Okafor", "Redcloud", "Kierkegaard", "García", "李",
+};
+static const char * const companies[] = {
+  "Nordlys Design AS", "Lumière Labs", "Bäckerei Müller GmbH", "Acme, Inc.", "腾讯",
+};
+
+static char *
+generate_vcards (void)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < N_CONTACTS; i++)
+    {
+      const char *given = given_names[i % G_N_ELEMENTS (given_names)];
+      const char *family = family_names[(i / 10) % G_N_ELEMENTS (family_names)];
+      const char *company = companies[i % G_N_ELEMENTS (companies)];
+
+      g_string_append_printf (out,
+                              "BEGIN:VCARD\r\n"
+                              "VERSION:3.0\r\n"
+                              "UID:bench-%u\r\n"
+                              "FN:%s %s %u\r\n"
+                              "N:%s;%s;;;\r\n"
+                              "ORG:%s;Engineering\r\n"
+                              "TITLE:Senior Engineer\r\n"
+                              "EMAIL;TYPE=INTERNET;TYPE=WORK:person%u@example.com\r\n"
+                              "EMAIL;TYPE=INTERNET;TYPE=HOME:person%u@example.org\r\n"
+                              "TEL;TYPE=CELL:+47 912 %05u\r\n"
+                              "ADR;TYPE=WORK:;;Storgata %u;Oslo;;0155;Norway\r\n"
+                              "item1.URL:https\\://www.linkedin.com/in/person-%u\r\n"
+                              "item1.X-ABLabel:LinkedIn\r\n"
+                              "NOTE:Met at a meetup in Oslo\\, talked about design systems and mentoring\r\n"
+                              " ; follow up after the product launch in spring.\r\n"
+                              "CATEGORIES:myContacts,Mentors,Design\r\n"
+                              "BDAY:1988-04-12\r\n"
+                              "REV:2024-08-01T10:15:00Z\r\n"
+                              "END:VCARD\r\n",
+                              i, given, family, i, family, given, company,
+                              i, i, i, i % 100, i);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+generate_linkedin (void)
+{
+  GString *out = g_string_new ("Notes:\n"
+                               "\"When exporting your connection data, you may notice that some of the email "
+                               "addresses are missing. You will only see email addresses for connections who have "
+                               "allowed their connections to see or download their email address using this "
+                               "setting https://www.linkedin.com/psettings/privacy/email. You can learn more about "
+                               "this by visiting https://www.linkedin.com/help/linkedin/answer/261\"\n"
+                               "\n"
+                               "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+
+  for (guint i = 0; i < N_CONTACTS; i++)
+    {
+      g_string_append_printf (out,
+                              "%s,%s,https://www.linkedin.com/in/person-%u,%s,\"%s\","
+                              "\"Senior Engineer, Cloud\",%02u Mar 2021\n",
+                              given_names[i % G_N_ELEMENTS (given_names)],
+                              family_names[(i / 10) % G_N_ELEMENTS (family_names)],
+                              i,
+                              i % 3 == 0 ? "person@example.com" : "",
+                              companies[i % G_N_ELEMENTS (companies)],
+                              1 + i % 28);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+typedef GPtrArray *(*ParseFunc) (const char *data, gsize length, GError **error);
+
+/* Writes @text to @dir/@name, then reads and parses it N_RUNS times, as an
+ * import would; returns the median time in milliseconds. */
+static double
+time_parse (const char *dir,
+            const char *name,
+            const char *text,
+            ParseFunc   parse)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  double times[N_RUNS];
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+
+  for (guint run = 0; run < N_RUNS; run++)
+    {
+      g_autoptr(GPtrArray) contacts = NULL;
+      g_autofree char *data = NULL;
+      gint64 start = g_get_monotonic_time ();
+      gsize length;
+
+      g_file_get_contents (path, &data, &length, &error);
+      g_assert_no_error (error);
+      contacts = parse (data, length, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (contacts->len, ==, N_CONTACTS);
+      times[run] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+
+  g_unlink (path);
+  qsort (times, N_RUNS, sizeof times[0], compare_doubles);
+  return times[N_RUNS / 2];
+}
+
+static double
+time_write (GPtrArray *contacts,
+            char     *(*write) (GPtrArray *contacts))
+{
+  double times[N_RUNS];
+
+  for (guint run = 0; run < N_RUNS; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autofree char *text = write (contacts);
+
+      times[run] = (g_get_monotonic_time () - start) / 1000.0;
+      g_assert_nonnull (text);
+    }
+
+  qsort (times, N_RUNS, sizeof times[0], compare_doubles);
+  return times[N_RUNS / 2];
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *vcards = generate_vcards ();
+  g_autofree char *linkedin = generate_linkedin ();
+
+  dir = g_dir_make_tmp ("rapport-bench-import-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_print ("BENCH import_vcard_file_kb %.0f kB\n", strlen (vcards) / 1024.0);
+  g_print ("BENCH import_vcard_parse_10k_ms %.1f ms\n",
+           time_parse (dir, "contacts.vcf", vcards, rapport_vcard_parse));
+  g_print ("BENCH import_linkedin_csv_file_kb %.0f kB\n", strlen (linkedin) / 1024.0);
+  g_print ("BENCH import_linkedin_csv_parse_10k_ms %.1f ms\n",
+           time_parse (dir, "Connections.csv", linkedin, rapport_csv_parse));
+
+  contacts = rapport_vcard_parse (vcards, strlen (vcards), &error);
+  g_assert_no_error (error);
+  g_print ("BENCH export_vcard_write_10k_ms %.1f ms\n", time_write (contacts, rapport_vcard_write));
+  g_print ("BENCH export_csv_write_10k_ms %.1f ms\n", time_write (contacts, rapport_csv_write));
+
+  g_rmdir (dir);
+
+  return EXIT_SUCCESS;
+}
