@@ -16,6 +16,11 @@
 #include "rapport-application.h"
 #include "rapport-preferences-window.h"
 #include "rapport-window.h"
+#include "widgets/rapport-contact-detail.h"
+#include "widgets/rapport-contact-editor.h"
+#include "widgets/rapport-contact-row.h"
+#include "widgets/rapport-contacts-page.h"
+#include "widgets/rapport-interaction-editor.h"
 
 static RapportApplication *app;
 
@@ -85,6 +90,44 @@ test_help_overlay (void)
 }
 
 static void
+show_in_window (GtkWidget *child)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), child);
+  show_and_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_contact_widgets (void)
+{
+  RapportContactStore *store = rapport_application_get_contact_store (app);
+  g_autoptr(RapportContact) contact = rapport_contact_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(RapportInteraction) entry = rapport_interaction_new (1, RAPPORT_INTERACTION_CALL, now, "Intro call", "");
+  GtkWidget *row = rapport_contact_row_new ();
+  GtkWidget *detail = rapport_contact_detail_new ();
+  GtkWidget *page = rapport_contacts_page_new ();
+
+  rapport_contact_set_display_name (contact, "Zoë Ødegård");
+  rapport_contact_set_organisation (contact, "Fjord Analytics");
+  rapport_contact_row_set_contact (RAPPORT_CONTACT_ROW (row), contact);
+  g_assert_true (rapport_contact_row_get_contact (RAPPORT_CONTACT_ROW (row)) == contact);
+  show_in_window (row);
+
+  rapport_contact_detail_set_store (RAPPORT_CONTACT_DETAIL (detail), store);
+  show_in_window (detail);
+
+  rapport_contacts_page_set_store (RAPPORT_CONTACTS_PAGE (page), store);
+  g_assert_nonnull (rapport_contacts_page_get_list (RAPPORT_CONTACTS_PAGE (page)));
+  show_in_window (page);
+
+  show_and_destroy (GTK_WINDOW (rapport_contact_editor_new (store, NULL)));
+  show_and_destroy (GTK_WINDOW (rapport_contact_editor_new (store, contact)));
+  show_and_destroy (GTK_WINDOW (rapport_interaction_editor_new (store, entry)));
+}
+
+static void
 test_accels (void)
 {
   static const struct { const char *action; const char *accel; } expected[] = {
@@ -95,6 +138,8 @@ test_accels (void)
     { "win.show-page::contacts", "<Control>2" },
     { "win.show-page::meetings", "<Control>3" },
     { "win.show-page::questions", "<Control>4" },
+    { "win.new-contact", "<Control>n" },
+    { "win.find", "<Control>f" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -132,6 +177,7 @@ main (int   argc,
   g_test_add_func ("/templates/window-actions", test_window_actions);
   g_test_add_func ("/templates/preferences-window", test_preferences_window);
   g_test_add_func ("/templates/help-overlay", test_help_overlay);
+  g_test_add_func ("/templates/contact-widgets", test_contact_widgets);
   g_test_add_func ("/templates/accels", test_accels);
 
   app = rapport_application_new ();

@@ -62,8 +62,13 @@ class Shell(unittest.TestCase):
         self.main = self.app.window('Rapport')
 
     def page_tabs(self):
-        switcher = find(self.main, 'page tab list')
-        return {tab.get_name(): tab for tab in find_all(switcher, 'page tab')}
+        # The header holds a wide and a narrow switcher, and a bar at the bottom takes
+        # over on narrow windows: use the one shown at this width, the wide one.
+        for switcher in find_all(self.main, 'page tab list'):
+            tabs = find_all(switcher, 'page tab')
+            if tabs and 'horizontal' in states(tabs[0]):
+                return {tab.get_name(): tab for tab in tabs}
+        raise AssertionError('no wide view switcher')
 
     def selected_page(self):
         selected = [name for name, tab in self.page_tabs().items() if 'selected' in states(tab)]
