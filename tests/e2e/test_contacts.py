@@ -87,8 +87,10 @@ class Contacts(unittest.TestCase):
         self.create_contact('Tom Becker', 'Globex Research', referrer_prefix='Pri', referrer='Priya Raman')
         self.wait_list(['Priya Raman', 'Tom Becker'])
 
-        # Search by a prefix of the organisation.
+        # Search by a prefix of the organisation (Ctrl+F puts the focus in the search field).
+        key_combo('Control', 'f')
         search = find(self.main, 'entry', 'Search Contacts')
+        wait_for(lambda: 'focused' in states(search), 5, 'the search field to have the focus')
         set_text(search, 'Glob')
         self.wait_list(['Tom Becker'])
 
@@ -102,13 +104,25 @@ class Contacts(unittest.TestCase):
         wait_for(lambda: find_all(find(self.main, 'list', 'Introductions'), 'list item', 'Tom Becker'), 10,
                  'Priya’s introductions to list Tom Becker')
 
+        # Delete her, then undo from the toast.
+        set_text(search, '')
+        self.wait_list(['Priya Raman', 'Tom Becker'])
+        do_action(find(self.main, 'push button', 'Delete Contact'))
+        undo = find(self.main, 'push button', 'Undo')
+        wait_for(lambda: self.trashed('Priya Raman') == 1, 5, 'Priya to be deleted')
+        do_action(undo)
+        wait_for(lambda: self.trashed('Priya Raman') == 0, 5, 'Priya to be restored')
+        self.wait_list(['Priya Raman', 'Tom Becker'])
+
+        # Deleting and letting the toast go removes the contact for good, and only
+        # clears the referral link of the person she introduced.
+        do_action(find(self.main, 'push button', 'Delete Contact'))
+        wait_for(lambda: self.trashed('Priya Raman') is None, 20, 'Priya to be removed for good')
+        self.wait_list(['Tom Becker'])
         db = os.path.join(os.environ['XDG_DATA_HOME'], 'rapport', 'rapport.db')
         with sqlite3.connect(db) as conn:
-            rows = dict(conn.execute('SELECT display_name, referred_by FROM contact WHERE trashed = 0'))
-            ids = dict(conn.execute('SELECT display_name, id FROM contact'))
-        self.assertEqual(rows['Tom Becker'], ids['Priya Raman'])
-        self.assertIsNone(rows['Priya Raman'])
-
+            rows = list(conn.execute('SELECT display_name, referred_by, trashed FROM contact'))
+        self.assertEqual(rows, [('Tom Becker', None, 0)])
 
 if __name__ == '__main__':
     unittest.main(verbosity=2)
