@@ -320,6 +320,7 @@ rapport_application_startup (GApplication *app)
   static const struct { const char *action; const char *accels[2]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-page::today", { "<Control>1", NULL } },
     { "win.show-page::contacts", { "<Control>2", NULL } },

@@ -25,13 +25,15 @@ struct _RapportWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   AdwViewStack         *view_stack;
-  RapportContactsPage  *contacts_page;
+  AdwBin               *contacts_bin;
+  RapportContactsPage  *contacts_page;   /* made on first use, see ensure_contacts_page() */
   AdwStatusPage        *error_page;
   GtkWidget            *move_aside_button;
   GtkWidget            *retry_button;
   GtkWidget            *quit_button;
 
   gulong                after_paint_id;
+  guint                 build_pages_id;
 };
 
 G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -132,8 +134,43 @@ save_state (RapportWindow *self)
   g_settings_apply (self->settings);
 }
 
+/* The contacts page is the heaviest part of the window; it is built when it
+ * is first shown, or right after the first frame, so that it never delays
+ * the window's appearance. */
+static RapportContactsPage *
+ensure_contacts_page (RapportWindow *self)
+{
+  if (self->contacts_page == NULL)
+    {
+      RapportApplication *app = get_application (self);
+
+      self->contacts_page = RAPPORT_CONTACTS_PAGE (rapport_contacts_page_new ());
+      rapport_contacts_page_set_store (self->contacts_page, rapport_application_get_contact_store (app));
+      adw_bin_set_child (self->contacts_bin, GTK_WIDGET (self->contacts_page));
+    }
+
+  return self->contacts_page;
+}
+
+static gboolean
+build_pages_idle_cb (gpointer user_data)
+{
+  RapportWindow *self = user_data;
+
+  self->build_pages_id = 0;
+  ensure_contacts_page (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* }}} */
 /* Callbacks {{{ */
+
+static void
+visible_page_changed_cb (RapportWindow *self)
+{
+  if (g_strcmp0 (rapport_window_get_page_name (self), "contacts") == 0)
+    ensure_contacts_page (self);
+}
 
 static void
 after_paint_cb (GdkFrameClock *frame_clock,
@@ -141,6 +178,9 @@ after_paint_cb (GdkFrameClock *frame_clock,
 {
   g_clear_signal_handler (&self->after_paint_id, frame_clock);
   _rapport_application_window_presented (get_application (self), GTK_WINDOW (self));
+
+  if (self->build_pages_id == 0 && self->contacts_page == NULL)
+    self->build_pages_id = g_idle_add_full (G_PRIORITY_LOW, build_pages_idle_cb, self, NULL);
 }
 
 static void
@@ -149,7 +189,7 @@ database_state_changed_cb (RapportWindow *self)
   update_database_state (self);
 
   /* After "Try Again" or a fresh start, the pages read the database anew. */
-  if (rapport_application_get_database_ready (get_application (self)))
+  if (rapport_application_get_database_ready (get_application (self)) && self->contacts_page != NULL)
     rapport_contact_list_refresh (rapport_contacts_page_get_list (self->contacts_page));
 }
 
@@ -175,7 +215,7 @@ new_contact_action (GSimpleAction *action,
   RapportWindow *self = user_data;
 
   rapport_window_set_page_name (self, "contacts");
-  gtk_widget_activate_action (GTK_WIDGET (self->contacts_page), "contacts.new", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (ensure_contacts_page (self)), "contacts.new", NULL);
 }
 
 static void
@@ -186,10 +226,34 @@ find_action (GSimpleAction *action,
   RapportWindow *self = user_data;
 
   rapport_window_set_page_name (self, "contacts");
-  rapport_contacts_page_focus_search (self->contacts_page);
+  rapport_contacts_page_focus_search (ensure_contacts_page (self));
+}
+
+/* GtkApplication would build the shortcuts window along with every main
+ * window if it found it at gtk/help-overlay.ui; built on first use instead,
+ * it costs the first frame nothing. (GtkApplicationWindow keeps this action
+ * rather than adding its own, so it also shows the window.) */
+static void
+show_help_overlay_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  RapportWindow *self = user_data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (APP_RESOURCE_PATH "ui/rapport-help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 static const GActionEntry win_actions[] = {
+  { "show-help-overlay", show_help_overlay_action },
   { "show-page", show_page_action, "s" },
   { "new-contact", new_contact_action },
   { "find", find_action },
@@ -247,7 +311,9 @@ setup_for_application (RapportWindow *self)
                            G_CALLBACK (database_state_changed_cb), self, G_CONNECT_SWAPPED);
   update_database_state (self);
 
-  rapport_contacts_page_set_store (self->contacts_page, rapport_application_get_contact_store (app));
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
+  visible_page_changed_cb (self);
 }
 
 static void
@@ -255,6 +321,7 @@ rapport_window_dispose (GObject *object)
 {
   RapportWindow *self = RAPPORT_WINDOW (object);
 
+  g_clear_handle_id (&self->build_pages_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);
   g_clear_object (&self->settings);
 
@@ -279,7 +346,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, contacts_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, contacts_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, move_aside_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, retry_button);
@@ -289,7 +356,6 @@ rapport_window_class_init (RapportWindowClass *klass)
 static void
 rapport_window_init (RapportWindow *self)
 {
-  g_type_ensure (RAPPORT_TYPE_CONTACTS_PAGE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

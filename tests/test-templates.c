@@ -83,7 +83,7 @@ test_help_overlay (void)
   g_autoptr(GtkBuilder) builder = NULL;
   GObject *overlay;
 
-  builder = gtk_builder_new_from_resource (APP_RESOURCE_PATH "gtk/help-overlay.ui");
+  builder = gtk_builder_new_from_resource (APP_RESOURCE_PATH "ui/rapport-help-overlay.ui");
   overlay = gtk_builder_get_object (builder, "help_overlay");
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
   show_and_destroy (GTK_WINDOW (overlay));
