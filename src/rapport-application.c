@@ -362,6 +362,23 @@ rapport_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* `rapport FILE.vcf`, or a vCard or CSV file opened from the file manager:
+ * the import preview, so that nothing is written before the user agrees. */
+static void
+rapport_application_open (GApplication  *app,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  GtkWindow *window;
+
+  g_application_activate (app);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  for (int i = 0; i < n_files && RAPPORT_IS_WINDOW (window); i++)
+    _rapport_window_import_file (RAPPORT_WINDOW (window), files[i]);
+}
+
 static void
 rapport_application_shutdown (GApplication *app)
 {
@@ -426,6 +443,7 @@ rapport_application_class_init (RapportApplicationClass *klass)
   app_class->handle_local_options = rapport_application_handle_local_options;
   app_class->startup = rapport_application_startup;
   app_class->activate = rapport_application_activate;
+  app_class->open = rapport_application_open;
   app_class->shutdown = rapport_application_shutdown;
 
   properties[PROP_DATABASE_READY] =
@@ -460,7 +478,7 @@ rapport_application_new (void)
 {
   return g_object_new (RAPPORT_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", APP_RESOURCE_PATH,
                        NULL);
 }

@@ -10,7 +10,9 @@
 
 G_BEGIN_DECLS
 
-void _rapport_window_add_toast (RapportWindow *self,
-                                AdwToast      *toast);
+void _rapport_window_add_toast   (RapportWindow *self,
+                                  AdwToast      *toast);
+void _rapport_window_import_file (RapportWindow *self,
+                                  GFile         *file);
 
 G_END_DECLS

@@ -13,7 +13,9 @@
 
 #include "rapport-window.h"
 #include "rapport-window-private.h"
+#include "storage/rapport-contact-export.h"
 #include "widgets/rapport-contacts-page.h"
+#include "widgets/rapport-import-dialog.h"
 
 struct _RapportWindow
 {
@@ -252,7 +254,131 @@ show_help_overlay_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (overlay));
 }
 
+static void
+import_done_cb (RapportWindow *self,
+                const char    *message)
+{
+  _rapport_window_add_toast (self, adw_toast_new (message));
+}
+
+static void
+import_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    RapportWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+
+  if (file != NULL)
+    _rapport_window_import_file (self, file);
+}
+
+static GtkFileFilter *
+contacts_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Contacts (vCard, CSV)"));
+  gtk_file_filter_add_mime_type (filter, "text/vcard");
+  gtk_file_filter_add_mime_type (filter, "text/x-vcard");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "vcf");
+  gtk_file_filter_add_suffix (filter, "csv");
+  return filter;
+}
+
+static void
+import_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  RapportWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = contacts_filter ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Contacts"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(RapportWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n;
+
+  n = rapport_contact_export_finish (RAPPORT_CONTACT_STORE (object), result, &error);
+  if (error != NULL)
+    /* Translators: %s is an error message */
+    message = g_strdup_printf (_("Could not export the contacts: %s"), error->message);
+  else
+    message = g_strdup_printf (ngettext ("Exported %u contact", "Exported %u contacts", n), n);
+
+  _rapport_window_add_toast (self, adw_toast_new (message));
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    RapportWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  RapportContactsPage *page;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+
+  if (file == NULL)
+    return;
+
+  /* What the contacts page lists, searched and filtered as it is. */
+  page = ensure_contacts_page (self);
+  rapport_contact_export_async (rapport_application_get_contact_store (get_application (self)),
+                                rapport_contact_list_get_query (rapport_contacts_page_get_list (page)),
+                                file, rapport_contact_export_format_for_file (file),
+                                NULL, exported_cb, g_object_ref (self));
+}
+
+static void
+export_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  RapportWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) vcard = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (vcard, _("vCard (.vcf)"));
+  gtk_file_filter_add_suffix (vcard, "vcf");
+  gtk_file_filter_set_name (csv, _("Spreadsheet (.csv)"));
+  gtk_file_filter_add_suffix (csv, "csv");
+
+  chooser = gtk_file_chooser_native_new (_("Export Contacts"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), vcard);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  /* Translators: the suggested file name of an export */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("contacts.vcf"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static const GActionEntry win_actions[] = {
+  { "import", import_action },
+  { "export", export_action },
   { "show-help-overlay", show_help_overlay_action },
   { "show-page", show_page_action, "s" },
   { "new-contact", new_contact_action },
@@ -395,6 +521,27 @@ rapport_window_set_page_name (RapportWindow *self,
 
   if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/**
+ * _rapport_window_import_file:
+ *
+ * Shows the import preview of @file on the contacts page.
+ */
+void
+_rapport_window_import_file (RapportWindow *self,
+                             GFile         *file)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  rapport_window_set_page_name (self, "contacts");
+  dialog = rapport_import_dialog_new (rapport_application_get_contact_store (get_application (self)), file);
+  g_signal_connect_object (dialog, "done", G_CALLBACK (import_done_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void

@@ -30,5 +30,7 @@ gint64           rapport_contact_sql_now (void);
 gint64           rapport_contact_sql_save (RapportDatabase *db, RapportContact *contact, GError **error);
 gboolean         rapport_contact_sql_begin (RapportDatabase *db, GError **error);
 gboolean         rapport_contact_sql_commit_or_rollback (RapportDatabase *db, gboolean ok, GError **error);
+gint64           rapport_contact_sql_find_duplicate (RapportDatabase *db, RapportContact *contact, GError **error);
+gboolean         rapport_contact_sql_merge (RapportDatabase *db, gint64 existing_id, RapportContact *incoming, GError **error);
 
 G_END_DECLS

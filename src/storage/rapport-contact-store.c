@@ -650,6 +650,20 @@ rapport_contact_store_new (RapportDatabase *database)
   return self;
 }
 
+/**
+ * rapport_contact_store_notify_changed:
+ *
+ * For writers outside the store (the importer): emits "changed".
+ */
+void
+rapport_contact_store_notify_changed (RapportContactStore *self,
+                                      gint64               contact_id)
+{
+  g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
+
+  g_signal_emit (self, signals[CHANGED], 0, contact_id);
+}
+
 RapportDatabase *
 rapport_contact_store_get_database (RapportContactStore *self)
 {

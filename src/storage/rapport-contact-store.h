@@ -57,6 +57,8 @@ GQuark               rapport_contact_store_error_quark          (void);
 RapportContactStore *rapport_contact_store_new                  (RapportDatabase            *database);
 RapportDatabase     *rapport_contact_store_get_database         (RapportContactStore        *self);
 char                *rapport_contact_store_build_match          (const char                 *text);
+void                 rapport_contact_store_notify_changed       (RapportContactStore        *self,
+                                                                 gint64                      contact_id);
 
 void                 rapport_contact_store_query_async          (RapportContactStore        *self,
                                                                  const RapportContactQuery  *query,

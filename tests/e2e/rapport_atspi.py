@@ -164,6 +164,8 @@ class App:
         return self.proc.returncode, out
 
     def close(self):
+        if self.proc.stdout.closed:
+            return
         if self.proc.poll() is not None and self.proc.returncode != 0:
             print(f'rapport exited with {self.proc.returncode}:\n{self.proc.stdout.read()}', file=sys.stderr)
         if self.proc.poll() is None:

@@ -1,0 +1,42 @@
+/* rapport-contact-import.h
+ *
+ * Copyright 2026 The Rapport Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rapport-contact-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint n_added;
+  guint n_merged;
+  guint n_skipped;
+} RapportImportResult;
+
+void      rapport_contact_import_find_duplicates_async  (RapportContactStore  *store,
+                                                         GPtrArray            *contacts,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GArray   *rapport_contact_import_find_duplicates_finish (RapportContactStore  *store,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+void      rapport_contact_import_run_async              (RapportContactStore  *store,
+                                                         GPtrArray            *contacts,
+                                                         gboolean              merge_duplicates,
+                                                         gint                 *progress,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+gboolean  rapport_contact_import_run_finish             (RapportContactStore  *store,
+                                                         GAsyncResult         *result,
+                                                         RapportImportResult  *out_result,
+                                                         GError              **error);
+
+G_END_DECLS
