@@ -129,7 +129,9 @@ class App:
 
     def _find_app(self):
         if self.proc.poll() is not None:
-            raise AssertionError(f'rapport exited early with {self.proc.returncode}:\n{self.proc.stdout.read()}')
+            raise AssertionError(f'rapport exited early with {self.proc.returncode}:\n{self.proc.stdout.read()}'
+                                 f' DISPLAY={os.environ.get("DISPLAY")} sockets={os.listdir("/tmp/.X11-unix")}'
+                                 f' env-display={self.env.get("DISPLAY")}')
         desktop = Atspi.get_desktop(0)
         for i in range(desktop.get_child_count()):
             child = desktop.get_child_at_index(i)
