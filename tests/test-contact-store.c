@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "storage/rapport-contact-import.h"
+#include "storage/rapport-contact-list.h"
 #include "storage/rapport-contact-store.h"
 #include "storage/rapport-text.h"
 
@@ -651,6 +653,233 @@ test_text_helpers (void)
   g_assert_false (rapport_text_is_web_url ("https://exa mple.org"));
 }
 
+
+static GPtrArray *
+file_contacts (void)
+{
+  GPtrArray *contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  RapportContact *c;
+  const char *tags[] = { "alumni", NULL };
+
+  /* New. */
+  g_ptr_array_add (contacts, make_contact ("Nia Adebayo", "Kente Labs", "nia@kente.example"));
+  /* Same email as the existing Ada, but another spelling of the name. */
+  c = make_contact ("Ada King", "", "ADA@engines.example");
+  rapport_contact_set_role (c, "Countess");
+  rapport_contact_set_tags (c, tags);
+  g_ptr_array_add (contacts, c);
+  /* Same name and organisation as the existing Grace, no email. */
+  c = make_contact ("grace hopper", "NAVY", NULL);
+  rapport_contact_set_location (c, "Arlington");
+  g_ptr_array_add (contacts, c);
+  /* Twice in the file. */
+  g_ptr_array_add (contacts, make_contact ("Nia Adebayo", "Kente Labs", NULL));
+
+  return contacts;
+}
+
+static void
+seed_existing (Fixture *fixture)
+{
+  g_autoptr(RapportContact) ada = make_contact ("Ada Lovelace", "Analytical Engines", "ada@engines.example");
+  g_autoptr(RapportContact) grace = make_contact ("Grace Hopper", "Navy", NULL);
+
+  rapport_contact_set_role (ada, "Analyst");
+  save (fixture, ada);
+  save (fixture, grace);
+}
+
+static void
+test_import_preview (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) contacts = file_contacts ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) found = NULL;
+
+  seed_existing (fixture);
+  fixture->n_changed = 0;
+
+  rapport_contact_import_find_duplicates_async (fixture->store, contacts, NULL, store_result_cb, &result);
+  found = rapport_contact_import_find_duplicates_finish (fixture->store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 4);
+  g_assert_cmpint (g_array_index (found, gint64, 0), ==, 0);
+  g_assert_cmpint (g_array_index (found, gint64, 1), >, 0);
+  g_assert_cmpint (g_array_index (found, gint64, 2), >, 0);
+  g_assert_cmpint (g_array_index (found, gint64, 3), ==, -1);
+
+  /* A dry run writes nothing. */
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+}
+
+static void
+import_run (Fixture             *fixture,
+            GPtrArray           *contacts,
+            gboolean             merge,
+            GCancellable        *cancellable,
+            RapportImportResult *counts,
+            GError             **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  gint progress = 0;
+
+  rapport_contact_import_run_async (fixture->store, contacts, merge, &progress, cancellable, store_result_cb, &result);
+  rapport_contact_import_run_finish (fixture->store, wait_for (&result), counts, error);
+}
+
+static void
+test_import_skip (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) contacts = file_contacts ();
+  g_autoptr(RapportContactQuery) q = rapport_contact_query_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportImportResult counts = { 0 };
+
+  seed_existing (fixture);
+  import_run (fixture, contacts, FALSE, NULL, &counts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.n_added, ==, 1);
+  g_assert_cmpuint (counts.n_skipped, ==, 3);
+  g_assert_cmpuint (counts.n_merged, ==, 0);
+
+  ids = query (fixture, q);
+  g_assert_cmpuint (ids->len, ==, 3);
+}
+
+static void
+test_import_merge (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) contacts = file_contacts ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(RapportContact) ada = NULL;
+  RapportImportResult counts = { 0 };
+
+  seed_existing (fixture);
+  import_run (fixture, contacts, TRUE, NULL, &counts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.n_added, ==, 1);
+  g_assert_cmpuint (counts.n_merged, ==, 3);
+
+  /* What the user wrote stays; what was missing is added. */
+  found = search (fixture, "ada@engines");
+  g_assert_cmpuint (found->len, ==, 1);
+  ada = load (fixture, g_array_index (found, gint64, 0));
+  g_assert_cmpstr (rapport_contact_get_display_name (ada), ==, "Ada Lovelace");
+  g_assert_cmpstr (rapport_contact_get_role (ada), ==, "Analyst");
+  g_assert_cmpuint (g_strv_length ((char **) rapport_contact_get_emails (ada)), ==, 1);
+  g_assert_cmpstr (rapport_contact_get_tags (ada)[0], ==, "alumni");
+}
+
+static void
+test_import_cancel_rolls_back (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(RapportContactQuery) q = rapport_contact_query_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Imported %u", i);
+      g_ptr_array_add (contacts, make_contact (name, NULL, NULL));
+    }
+
+  g_cancellable_cancel (cancellable);
+  import_run (fixture, contacts, FALSE, cancellable, NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  ids = query (fixture, q);
+  g_assert_cmpuint (ids->len, ==, 0);
+}
+
+typedef struct
+{
+  guint position, removed, added, n_calls;
+} Change;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Change     *change)
+{
+  change->position = position;
+  change->removed = removed;
+  change->added = added;
+  change->n_calls++;
+}
+
+static void
+wait_updated (RapportContactList *list)
+{
+  /* A change of the store starts a query from its "changed" handler. */
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  while (rapport_contact_list_get_busy (list))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_contact_list (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(RapportContactList) list = rapport_contact_list_new (fixture->store);
+  g_autoptr(RapportContactQuery) q = rapport_contact_query_new ();
+  g_autoptr(RapportContact) bea = make_contact ("Bea", "Org", NULL);
+  g_autoptr(RapportContact) dan = make_contact ("Dan", "Org", NULL);
+  g_autoptr(RapportContact) cy = make_contact ("Cy", "Other", NULL);
+  g_autoptr(RapportContact) item = NULL;
+  Change change = { 0 };
+
+  save (fixture, bea);
+  save (fixture, dan);
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &change);
+
+  rapport_contact_list_set_query (list, q);
+  wait_updated (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == RAPPORT_TYPE_CONTACT);
+
+  /* A placeholder first, filled from the database a moment later. */
+  item = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  g_assert_false (rapport_contact_get_loaded (item));
+  while (!rapport_contact_get_loaded (item))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (rapport_contact_get_display_name (item), ==, "Dan");
+
+  /* A contact added in the middle is announced as just that. */
+  change.n_calls = 0;
+  save (fixture, cy);
+  wait_updated (list);
+  g_assert_cmpuint (change.n_calls, ==, 1);
+  g_assert_cmpuint (change.position, ==, 1);
+  g_assert_cmpuint (change.removed, ==, 0);
+  g_assert_cmpuint (change.added, ==, 1);
+  g_assert_cmpint (rapport_contact_list_find (list, rapport_contact_get_id (item)), ==, 2);
+
+  /* An edit reaches the object the view holds. */
+  rapport_contact_set_id (dan, rapport_contact_get_id (item));
+  rapport_contact_set_display_name (dan, "Dana");
+  save (fixture, dan);
+  while (g_strcmp0 (rapport_contact_get_display_name (item), "Dana") != 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* A search replaces the whole range. */
+  q->text = g_strdup ("oth");
+  rapport_contact_list_set_query (list, q);
+  wait_updated (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+}
+
 /* }}} */
 
 int
@@ -673,6 +902,11 @@ main (int   argc,
   ADD ("query-filters-and-sorts", test_query_filters_and_sorts);
   ADD ("insert-many-is-atomic", test_insert_many_is_atomic);
   ADD ("tags-in-use", test_tags_in_use);
+  ADD ("import-preview", test_import_preview);
+  ADD ("import-skip", test_import_skip);
+  ADD ("import-merge", test_import_merge);
+  ADD ("import-cancel-rolls-back", test_import_cancel_rolls_back);
+  ADD ("contact-list", test_contact_list);
   g_test_add_func ("/contact-store/text-helpers", test_text_helpers);
 
 #undef ADD
