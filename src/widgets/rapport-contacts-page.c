@@ -10,12 +10,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rapport-contact-detail.h"
 #include "rapport-contact-editor.h"
 #include "rapport-contact-row.h"
 #include "rapport-contacts-page.h"
 #include "rapport-interaction-editor.h"
+#include "rapport-organisation-detail.h"
+#include "storage/rapport-organisation.h"
+#include "storage/rapport-text.h"
 
 /* The list of contacts beside the selected one's details, folding to one
  * pane on a narrow window. The list is a lazy model over SQLite: searching,
@@ -46,6 +50,11 @@ struct _RapportContactsPage
   GtkListView         *list_view;
   GtkStack            *detail_stack;
   RapportContactDetail *detail;
+  RapportOrganisationDetail *organisation_detail;
+  GtkToggleButton     *people_toggle;
+  GtkListBox          *organisation_list;
+  GtkWidget           *filter_button;
+  GCancellable        *organisations_cancellable;
   GMenu               *stage_submenu;
   GMenu               *tag_submenu;
 };
@@ -61,6 +70,9 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static gboolean showing_organisations (RapportContactsPage *self);
+static void     load_organisations    (RapportContactsPage *self);
 
 static const char * const sort_names[] = {
   [RAPPORT_CONTACT_SORT_NAME] = "name",
@@ -206,12 +218,17 @@ tags_listed_cb (GObject      *object,
 static void
 store_changed_cb (RapportContactsPage *self)
 {
+  if (showing_organisations (self))
+    load_organisations (self);
   rapport_contact_store_list_tags_async (self->store, NULL, tags_listed_cb, g_object_ref (self));
 }
 
 static void
 list_updated_cb (RapportContactsPage *self)
 {
+  if (showing_organisations (self))
+    return;
+
   update_list_state (self);
 
   if (self->pending_show != 0 && select_contact (self, self->pending_show))
@@ -239,7 +256,10 @@ list_activated_cb (RapportContactsPage *self,
 static void
 search_changed_cb (RapportContactsPage *self)
 {
-  update_query (self);
+  if (showing_organisations (self))
+    gtk_list_box_invalidate_filter (self->organisation_list);
+  else
+    update_query (self);
 }
 
 static void
@@ -263,6 +283,7 @@ static void
 open_contact_cb (RapportContactsPage *self,
                  gint64               contact_id)
 {
+  gtk_toggle_button_set_active (self->people_toggle, TRUE);
   rapport_contacts_page_show_contact (self, contact_id);
 }
 
@@ -270,6 +291,7 @@ static void
 folded_changed_cb (RapportContactsPage *self)
 {
   rapport_contact_detail_set_show_back (self->detail, adw_leaflet_get_folded (self->leaflet));
+  rapport_organisation_detail_set_show_back (self->organisation_detail, adw_leaflet_get_folded (self->leaflet));
 }
 
 static void
@@ -369,6 +391,117 @@ trashed_cb (GObject      *object,
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
   g_set_weak_pointer (&self->undo_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+}
+
+static gboolean
+showing_organisations (RapportContactsPage *self)
+{
+  return !gtk_toggle_button_get_active (self->people_toggle);
+}
+
+static GtkWidget *
+make_organisation_row (RapportOrganisation *organisation)
+{
+  GtkWidget *row = adw_action_row_new ();
+  const char *industry = rapport_organisation_get_industry (organisation);
+  guint n = rapport_organisation_get_n_people (organisation);
+  g_autofree char *people = g_strdup_printf (ngettext ("%u person", "%u people", n), n);
+  g_autofree char *subtitle = *industry ? g_strdup_printf ("%s · %s", people, industry) : g_strdup (people);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_organisation_get_name (organisation));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  g_object_set_data_full (G_OBJECT (row), "organisation", g_object_ref (organisation), g_object_unref);
+  return row;
+}
+
+static void
+organisations_listed_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  RapportContactsPage *self = user_data;
+  g_autoptr(GPtrArray) organisations = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  organisations = rapport_organisation_list_finish (RAPPORT_CONTACT_STORE (object), result, &error);
+  if (organisations == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not list the organisations: %s", error->message);
+      return;
+    }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->organisation_list))) != NULL)
+    gtk_list_box_remove (self->organisation_list, child);
+  for (guint i = 0; i < organisations->len; i++)
+    gtk_list_box_append (self->organisation_list, make_organisation_row (g_ptr_array_index (organisations, i)));
+
+  gtk_list_box_invalidate_filter (self->organisation_list);
+}
+
+static void
+load_organisations (RapportContactsPage *self)
+{
+  g_cancellable_cancel (self->organisations_cancellable);
+  g_clear_object (&self->organisations_cancellable);
+  self->organisations_cancellable = g_cancellable_new ();
+  rapport_organisation_list_async (self->store, self->organisations_cancellable, organisations_listed_cb, self);
+}
+
+/* Organisations are few next to people: filtering the loaded rows is fine. */
+static gboolean
+organisation_filter (GtkListBoxRow *row,
+                     gpointer       user_data)
+{
+  RapportContactsPage *self = user_data;
+  RapportOrganisation *organisation = g_object_get_data (G_OBJECT (row), "organisation");
+  g_autofree char *needle = rapport_text_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  g_autofree char *name = NULL;
+  g_autofree char *industry = NULL;
+
+  if (needle[0] == '\0' || organisation == NULL)
+    return TRUE;
+
+  name = rapport_text_fold (rapport_organisation_get_name (organisation));
+  industry = rapport_text_fold (rapport_organisation_get_industry (organisation));
+  return strstr (name, needle) != NULL || strstr (industry, needle) != NULL;
+}
+
+static void
+mode_toggled_cb (RapportContactsPage *self)
+{
+  gboolean organisations = showing_organisations (self);
+
+  gtk_widget_set_visible (self->filter_button, !organisations);
+  g_object_set (self->search_entry, "placeholder-text",
+                organisations ? _("Search organisations") : _("Search contacts"), NULL);
+  if (organisations)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "organisations");
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      load_organisations (self);
+    }
+  else
+    {
+      update_list_state (self);
+      show_detail (self, rapport_contact_detail_get_contact_id (self->detail));
+    }
+}
+
+static void
+organisation_selected_cb (RapportContactsPage *self,
+                          GtkListBoxRow       *row)
+{
+  RapportOrganisation *organisation = row ? g_object_get_data (G_OBJECT (row), "organisation") : NULL;
+
+  if (organisation == NULL)
+    return;
+
+  rapport_organisation_detail_set_organisation (self->organisation_detail, organisation);
+  gtk_stack_set_visible_child_name (self->detail_stack, "organisation");
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_stack));
 }
 
 /* }}} */
@@ -519,6 +652,8 @@ rapport_contacts_page_dispose (GObject *object)
   RapportContactsPage *self = RAPPORT_CONTACTS_PAGE (object);
 
   g_clear_weak_pointer (&self->undo_toast);
+  g_cancellable_cancel (self->organisations_cancellable);
+  g_clear_object (&self->organisations_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_CONTACTS_PAGE);
   g_clear_pointer ((GtkWidget **) &self->toast_overlay, gtk_widget_unparent);
   g_clear_object (&self->selection);
@@ -630,6 +765,7 @@ rapport_contacts_page_class_init (RapportContactsPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RAPPORT_TYPE_CONTACT_DETAIL);
+  g_type_ensure (RAPPORT_TYPE_ORGANISATION_DETAIL);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "ui/rapport-contacts-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, toast_overlay);
@@ -642,6 +778,12 @@ rapport_contacts_page_class_init (RapportContactsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, detail);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, organisation_detail);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, people_toggle);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, organisation_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, filter_button);
+  gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, organisation_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, stage_submenu);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, tag_submenu);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -695,6 +837,7 @@ rapport_contacts_page_init (RapportContactsPage *self)
   /* Typing anywhere on the page starts a search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
+  gtk_list_box_set_filter_func (self->organisation_list, organisation_filter, self, NULL);
   rebuild_stage_menu (self);
   show_detail (self, 0);
   folded_changed_cb (self);
@@ -730,6 +873,7 @@ rapport_contacts_page_set_store (RapportContactsPage *self,
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
 
   rapport_contact_detail_set_store (self->detail, store);
+  rapport_organisation_detail_set_store (self->organisation_detail, store);
   update_query (self);
   store_changed_cb (self);
 }

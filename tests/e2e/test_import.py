@@ -60,6 +60,35 @@ class Import(unittest.TestCase):
         find(app.window('Rapport'), 'label', 'Imported 0 contacts')
         self.assertEqual(self.names(), imported)
 
+    def test_organisation_notes(self):
+        app = self.start(os.path.join(FIXTURES, 'linkedin-connections.csv'))
+        dialog = app.window('Import Contacts')
+        do_action(find(dialog, 'push button', 'Import'))
+        app.wait_window_gone('Import Contacts')
+        main = app.window('Rapport')
+        find(main, 'label', 'Imported 3 contacts')
+
+        # The organisations, each with its people and the research notes kept about it.
+        do_action(find(main, 'push button', 'Organisations'))   # a toggle button, which GTK 4.8 reports as a push button
+        organisations = find(main, 'list', 'Organisations')
+        row = find(organisations, 'list item', 'Nordlys Design AS')
+        index = [organisations.get_child_at_index(i) for i in range(organisations.get_child_count())].index(row)
+        self.assertTrue(organisations.get_selection_iface().select_child(index))
+        people = find(main, 'list', 'People')
+        find(people, 'list item', 'Zoë Ødegård')
+
+        notes = find(main, 'text', 'Research Notes')
+        notes.set_text_contents('Launched a design system in 2025; hiring researchers.')
+        do_action(find(main, 'push button', 'Save Changes'))
+        find(main, 'label', 'Saved')
+        with sqlite3.connect(self.db) as conn:
+            saved, = conn.execute("SELECT notes FROM organisation WHERE name = 'Nordlys Design AS'").fetchone()
+        self.assertEqual(saved, 'Launched a design system in 2025; hiring researchers.')
+
+        # Her name leads back to her details.
+        do_action(find(people, 'push button', 'Zoë Ødegård'))
+        find(find(main, 'list', 'Introductions'), 'list item')
+
     def test_not_contacts(self):
         app = self.start(os.path.join(FIXTURES, 'junk.bin'))
         dialog = app.window('Import Contacts')
