@@ -333,6 +333,8 @@ export_response_cb (GtkNativeDialog *chooser,
                     RapportWindow   *self)
 {
   g_autoptr(GFile) file = NULL;
+  RapportContactStore *store = rapport_application_get_contact_store (get_application (self));
+  gint64 contact_id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (chooser), "contact-id"));
   RapportContactsPage *page;
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -342,20 +344,25 @@ export_response_cb (GtkNativeDialog *chooser,
   if (file == NULL)
     return;
 
+  if (contact_id != 0)
+    {
+      rapport_contact_export_ids_async (store, &contact_id, 1, file, rapport_contact_export_format_for_file (file),
+                                        NULL, exported_cb, g_object_ref (self));
+      return;
+    }
+
   /* What the contacts page lists, searched and filtered as it is. */
   page = ensure_contacts_page (self);
-  rapport_contact_export_async (rapport_application_get_contact_store (get_application (self)),
-                                rapport_contact_list_get_query (rapport_contacts_page_get_list (page)),
+  rapport_contact_export_async (store, rapport_contact_list_get_query (rapport_contacts_page_get_list (page)),
                                 file, rapport_contact_export_format_for_file (file),
                                 NULL, exported_cb, g_object_ref (self));
 }
 
 static void
-export_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
+export_contacts (RapportWindow *self,
+                 gint64         contact_id,
+                 const char    *suggested_name)
 {
-  RapportWindow *self = user_data;
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) vcard = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
@@ -369,16 +376,44 @@ export_action (GSimpleAction *action,
                                          _("_Export"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), vcard);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
-  /* Translators: the suggested file name of an export */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("contacts.vcf"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "contact-id", GSIZE_TO_POINTER ((gsize) contact_id));
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  /* Translators: the suggested file name of an export */
+  export_contacts (user_data, 0, _("contacts.vcf"));
+}
+
+/* The contact shown on the contacts page, on its own. */
+static void
+export_contact_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  RapportWindow *self = user_data;
+  RapportContact *contact = rapport_contacts_page_get_contact (ensure_contacts_page (self));
+  g_autofree char *name = NULL;
+
+  if (contact == NULL)
+    return;
+
+  name = g_strdup_printf ("%s.vcf", rapport_contact_get_display_name (contact));
+  g_strdelimit (name, "/\\", '-');
+  export_contacts (self, rapport_contact_get_id (contact), name);
 }
 
 static const GActionEntry win_actions[] = {
   { "import", import_action },
   { "export", export_action },
+  { "export-contact", export_contact_action },
   { "show-help-overlay", show_help_overlay_action },
   { "show-page", show_page_action, "s" },
   { "new-contact", new_contact_action },

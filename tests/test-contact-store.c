@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "storage/rapport-contact-export.h"
+#include "storage/rapport-contact-file.h"
 #include "storage/rapport-contact-import.h"
 #include "storage/rapport-contact-list.h"
 #include "storage/rapport-contact-store.h"
@@ -880,6 +882,101 @@ test_contact_list (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
 }
 
+static GPtrArray *
+export_and_read (Fixture      *fixture,
+                 const char   *name,
+                 const gint64 *ids,
+                 guint         n_ids)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RapportContactQuery) q = rapport_contact_query_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportContactFile) read = NULL;
+  RapportExportFormat format = rapport_contact_export_format_for_file (file);
+  guint n;
+
+  if (ids != NULL)
+    rapport_contact_export_ids_async (fixture->store, ids, n_ids, file, format, NULL, store_result_cb, &result);
+  else
+    rapport_contact_export_async (fixture->store, q, file, format, NULL, store_result_cb, &result);
+  n = rapport_contact_export_finish (fixture->store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  rapport_contact_file_read_async (file, NULL, store_result_cb, &result);
+  read = rapport_contact_file_read_finish (wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rapport_contact_file_get_contacts (read)->len, ==, n);
+
+  return g_ptr_array_ref (rapport_contact_file_get_contacts (read));
+}
+
+static void
+assert_same_contact (RapportContact *a,
+                     RapportContact *b)
+{
+  g_assert_cmpstr (rapport_contact_get_display_name (a), ==, rapport_contact_get_display_name (b));
+  g_assert_cmpstr (rapport_contact_get_organisation (a), ==, rapport_contact_get_organisation (b));
+  g_assert_cmpstr (rapport_contact_get_role (a), ==, rapport_contact_get_role (b));
+  g_assert_cmpstr (rapport_contact_get_source (a), ==, rapport_contact_get_source (b));
+  g_assert_cmpstr (rapport_contact_get_notes (a), ==, rapport_contact_get_notes (b));
+  g_assert_true (g_strv_equal (rapport_contact_get_emails (a), rapport_contact_get_emails (b)));
+  g_assert_true (g_strv_equal (rapport_contact_get_phones (a), rapport_contact_get_phones (b)));
+  g_assert_true (g_strv_equal (rapport_contact_get_tags (a), rapport_contact_get_tags (b)));
+  g_assert_cmpint (rapport_contact_get_stage (a), ==, rapport_contact_get_stage (b));
+}
+
+static void
+test_export_round_trip (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) saved = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *emails[] = { "zoe@fjord.example", "z.odegard@example.org", NULL };
+  const char *phones[] = { "+47 912 34 567", NULL };
+  const char *tags[] = { "design", "mentor", NULL };
+  const char * const files[] = { "all.vcf", "all.csv" };
+  RapportContact *zoe = make_contact ("Zoë Ødegård", "Fjord Analytics", NULL);
+  RapportContact *li = make_contact ("李雷", "北京大学", "li.lei@pku.example");
+  gint64 id_li;
+
+  rapport_contact_set_emails (zoe, emails);
+  rapport_contact_set_phones (zoe, phones);
+  rapport_contact_set_tags (zoe, tags);
+  rapport_contact_set_role (zoe, "Head of Design, Nordics");
+  rapport_contact_set_source (zoe, "Conference; \"UX North\"");
+  rapport_contact_set_notes (zoe, "Two lines:\nsecond line.");
+  rapport_contact_set_stage (zoe, RAPPORT_STAGE_MET);
+  save (fixture, zoe);
+  id_li = save (fixture, li);
+  g_ptr_array_add (saved, li);
+  g_ptr_array_add (saved, zoe);
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autoptr(GPtrArray) read = export_and_read (fixture, files[f], NULL, 0);
+
+      g_test_message ("%s: %u contacts", files[f], read->len);
+      g_assert_cmpuint (read->len, ==, 2);
+      for (guint i = 0; i < read->len; i++)
+        {
+          RapportContact *r = g_ptr_array_index (read, i);
+          RapportContact *expected = g_str_equal (rapport_contact_get_display_name (r), "李雷") ? li : zoe;
+
+          assert_same_contact (r, expected);
+        }
+    }
+
+  /* One picked contact alone. */
+  {
+    g_autoptr(GPtrArray) read = export_and_read (fixture, "one.vcf", &id_li, 1);
+
+    g_assert_cmpuint (read->len, ==, 1);
+    assert_same_contact (g_ptr_array_index (read, 0), li);
+  }
+}
+
 /* }}} */
 
 int
@@ -907,6 +1004,7 @@ main (int   argc,
   ADD ("import-merge", test_import_merge);
   ADD ("import-cancel-rolls-back", test_import_cancel_rolls_back);
   ADD ("contact-list", test_contact_list);
+  ADD ("export-round-trip", test_export_round_trip);
   g_test_add_func ("/contact-store/text-helpers", test_text_helpers);
 
 #undef ADD

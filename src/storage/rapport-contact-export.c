@@ -197,6 +197,42 @@ rapport_contact_export_async (RapportContactStore       *store,
 }
 
 /**
+ * rapport_contact_export_ids_async:
+ * @ids: the contacts to write, in this order
+ *
+ * Like rapport_contact_export_async(), for contacts the user picked.
+ */
+void
+rapport_contact_export_ids_async (RapportContactStore *store,
+                                  const gint64        *ids,
+                                  guint                n_ids,
+                                  GFile               *file,
+                                  RapportExportFormat  format,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+  Export *export;
+
+  g_return_if_fail (RAPPORT_IS_CONTACT_STORE (store));
+  g_return_if_fail (ids != NULL || n_ids == 0);
+  g_return_if_fail (G_IS_FILE (file));
+
+  export = g_new0 (Export, 1);
+  export->file = g_object_ref (file);
+  export->format = format;
+  export->out = g_string_new (NULL);
+  export->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+  g_array_append_vals (export->ids, ids, n_ids);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rapport_contact_export_async);
+  g_task_set_task_data (task, export, export_free);
+  load_next (task);
+}
+
+/**
  * rapport_contact_export_finish:
  *
  * Returns: how many contacts were written, or 0 with @error set

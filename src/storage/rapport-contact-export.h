@@ -26,6 +26,14 @@ void                rapport_contact_export_async           (RapportContactStore 
                                                             GCancellable               *cancellable,
                                                             GAsyncReadyCallback         callback,
                                                             gpointer                    user_data);
+void                rapport_contact_export_ids_async       (RapportContactStore        *store,
+                                                            const gint64               *ids,
+                                                            guint                       n_ids,
+                                                            GFile                      *file,
+                                                            RapportExportFormat         format,
+                                                            GCancellable               *cancellable,
+                                                            GAsyncReadyCallback         callback,
+                                                            gpointer                    user_data);
 guint               rapport_contact_export_finish          (RapportContactStore        *store,
                                                             GAsyncResult               *result,
                                                             GError                    **error);

@@ -902,6 +902,21 @@ rapport_contacts_page_show_contact (RapportContactsPage *self,
     self->pending_show = contact_id;
 }
 
+/**
+ * rapport_contacts_page_get_contact:
+ *
+ * Returns: (transfer none) (nullable): the contact whose details are shown
+ */
+RapportContact *
+rapport_contacts_page_get_contact (RapportContactsPage *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTACTS_PAGE (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "contact") != 0)
+    return NULL;
+  return rapport_contact_detail_get_contact (self->detail);
+}
+
 void
 rapport_contacts_page_focus_search (RapportContactsPage *self)
 {

@@ -24,5 +24,6 @@ RapportContactList *rapport_contacts_page_get_list     (RapportContactsPage *sel
 void                rapport_contacts_page_show_contact (RapportContactsPage *self,
                                                         gint64               contact_id);
 void                rapport_contacts_page_focus_search (RapportContactsPage *self);
+RapportContact     *rapport_contacts_page_get_contact  (RapportContactsPage *self);
 
 G_END_DECLS
