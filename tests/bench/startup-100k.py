@@ -9,7 +9,7 @@
 # (PRAGMA quick_check included), so the time to exit is reported too: when it is far above the
 # first frame, opening the database is what keeps a start from being done.
 #
-#   startup-100k.py BENCH_CONTACTS_EXECUTABLE
+#   startup-100k.py BENCH_CONTACTS_EXECUTABLE BARE_WINDOW_EXECUTABLE
 #
 # Runs inside tests/session/headless-session.
 #
@@ -25,7 +25,7 @@ import tempfile
 import time
 
 RUNS = 10
-LINE = re.compile(r'startup first-frame-monotonic-us=(\d+) main-to-first-frame-ms=[0-9.]+ '
+LINE = re.compile(r'startup first-frame-monotonic-us=(\d+) (?:main-to-first-frame-ms=[0-9.]+ )?'
                   r'rss-kb=(\d+) database=(.*)')
 
 
@@ -38,7 +38,7 @@ def measure(argv, env):
     match = LINE.search(result.stdout)
     if not match:
         sys.exit(f'{argv[0]} printed no startup line:\n{result.stdout}{result.stderr}')
-    if match.group(3) != 'ready':
+    if match.group(3) not in ('ready', 'none'):   # "none": the bare window has no database
         sys.exit(f'{argv[0]} could not open its database: {match.group(3)}')
     first_frame_us, rss_kb = int(match.group(1)), int(match.group(2))
     return (first_frame_us * 1000 - start_ns) / 1e6, rss_kb / 1024, exit_ms
@@ -56,8 +56,20 @@ def session_env(home):
                 GSK_RENDERER='cairo', GSETTINGS_BACKEND='memory')
 
 
+def contacts_page_env(home):
+    """The same, with the window opening on the contacts page, as it does for someone who
+    closed it there: the list of 100,000 is then built before the first frame."""
+    env = session_env(home)
+    settings = os.path.join(env['XDG_CONFIG_HOME'], 'glib-2.0', 'settings')
+    os.makedirs(settings, exist_ok=True)
+    with open(os.path.join(settings, 'keyfile'), 'w') as f:
+        f.write("[io/github/rapport/Rapport]\nlast-page='contacts'\n")
+    return dict(env, GSETTINGS_BACKEND='keyfile')
+
+
 def main():
     bench_contacts = sys.argv[1]
+    bare = [sys.argv[2]]
     app = [os.environ['RAPPORT_EXECUTABLE'], '--exit-after-startup']
     homes = [tempfile.mkdtemp(prefix='rapport-bench-', dir=os.environ.get('RAPPORT_SESSION_DIR'))
              for _ in range(2)]
@@ -71,7 +83,9 @@ def main():
               f'({os.path.getsize(db) / 2**20:.1f} MB)', file=sys.stderr)
 
         full_ms, full_mb, full_exit_ms = series(app, env)
+        page_ms, page_mb, _ = series(app, contacts_page_env(homes[0]))
         empty_ms, empty_mb, empty_exit_ms = series(app, session_env(homes[1]))
+        bare_ms, bare_mb, _ = series(bare, session_env(homes[1]))
     finally:
         for home in homes:
             shutil.rmtree(home, ignore_errors=True)
@@ -82,6 +96,13 @@ def main():
     print(f'BENCH startup_first_frame_ms_empty {empty_ms:.1f} ms')
     print(f'BENCH startup_rss_mb_empty {empty_mb:.1f} MB')
     print(f'BENCH startup_exit_ms_empty {empty_exit_ms:.1f} ms')
+    print(f'BENCH startup_first_frame_ms_100k_contacts_page {page_ms:.1f} ms')
+    print(f'BENCH startup_rss_mb_100k_contacts_page {page_mb:.1f} MB')
+    print(f'BENCH startup_first_frame_ms_bare_same_run {bare_ms:.1f} ms')
+    print(f'BENCH startup_rss_mb_bare_same_run {bare_mb:.1f} MB')
+    print(f'BENCH startup_first_frame_ratio_100k {full_ms / bare_ms:.2f} x')
+    print(f'BENCH startup_first_frame_ratio_100k_contacts_page {page_ms / bare_ms:.2f} x')
+    print(f'BENCH startup_rss_mb_over_bare_100k {full_mb - bare_mb:.1f} MB')
 
 
 if __name__ == '__main__':
