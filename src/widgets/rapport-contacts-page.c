@@ -49,8 +49,10 @@ struct _RapportContactsPage
   GtkStack            *list_stack;
   GtkListView         *list_view;
   GtkStack            *detail_stack;
-  RapportContactDetail *detail;
-  RapportOrganisationDetail *organisation_detail;
+  AdwBin              *detail_bin;
+  AdwBin              *organisation_bin;
+  RapportContactDetail *detail;                    /* made on first use, see ensure_detail() */
+  RapportOrganisationDetail *organisation_detail;  /* likewise */
   GtkToggleButton     *people_toggle;
   GtkListBox          *organisation_list;
   GtkWidget           *filter_button;
@@ -138,11 +140,56 @@ update_list_state (RapportContactsPage *self)
     gtk_stack_set_visible_child_name (self->list_stack, filtered ? "no-results" : "empty");
 }
 
+static void open_contact_cb (RapportContactsPage *self,
+                             gint64               contact_id);
+
+/* The detail panes are built when first needed, so that the page (and with
+ * it the window) appears sooner; with many widgets each, they cost the most. */
+static RapportContactDetail *
+ensure_detail (RapportContactsPage *self)
+{
+  if (self->detail == NULL)
+    {
+      self->detail = RAPPORT_CONTACT_DETAIL (rapport_contact_detail_new ());
+      if (self->store != NULL)
+        rapport_contact_detail_set_store (self->detail, self->store);
+      rapport_contact_detail_set_show_back (self->detail, adw_leaflet_get_folded (self->leaflet));
+      g_signal_connect_object (self->detail, "open-contact", G_CALLBACK (open_contact_cb), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->detail_bin, GTK_WIDGET (self->detail));
+    }
+
+  return self->detail;
+}
+
+static RapportOrganisationDetail *
+ensure_organisation_detail (RapportContactsPage *self)
+{
+  if (self->organisation_detail == NULL)
+    {
+      self->organisation_detail = RAPPORT_ORGANISATION_DETAIL (rapport_organisation_detail_new ());
+      if (self->store != NULL)
+        rapport_organisation_detail_set_store (self->organisation_detail, self->store);
+      rapport_organisation_detail_set_show_back (self->organisation_detail, adw_leaflet_get_folded (self->leaflet));
+      g_signal_connect_object (self->organisation_detail, "open-contact", G_CALLBACK (open_contact_cb),
+                               self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->organisation_bin, GTK_WIDGET (self->organisation_detail));
+    }
+
+  return self->organisation_detail;
+}
+
+static gint64
+shown_contact_id (RapportContactsPage *self)
+{
+  return self->detail ? rapport_contact_detail_get_contact_id (self->detail) : 0;
+}
+
 static void
 show_detail (RapportContactsPage *self,
              gint64               contact_id)
 {
-  rapport_contact_detail_set_contact_id (self->detail, contact_id);
+  if (contact_id != 0 || self->detail != NULL)
+    rapport_contact_detail_set_contact_id (ensure_detail (self), contact_id);
   gtk_stack_set_visible_child_name (self->detail_stack, contact_id != 0 ? "contact" : "none");
   if (contact_id != 0)
     adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_stack));
@@ -290,8 +337,10 @@ open_contact_cb (RapportContactsPage *self,
 static void
 folded_changed_cb (RapportContactsPage *self)
 {
-  rapport_contact_detail_set_show_back (self->detail, adw_leaflet_get_folded (self->leaflet));
-  rapport_organisation_detail_set_show_back (self->organisation_detail, adw_leaflet_get_folded (self->leaflet));
+  if (self->detail != NULL)
+    rapport_contact_detail_set_show_back (self->detail, adw_leaflet_get_folded (self->leaflet));
+  if (self->organisation_detail != NULL)
+    rapport_organisation_detail_set_show_back (self->organisation_detail, adw_leaflet_get_folded (self->leaflet));
 }
 
 static void
@@ -486,7 +535,7 @@ mode_toggled_cb (RapportContactsPage *self)
   else
     {
       update_list_state (self);
-      show_detail (self, rapport_contact_detail_get_contact_id (self->detail));
+      show_detail (self, shown_contact_id (self));
     }
 }
 
@@ -499,7 +548,7 @@ organisation_selected_cb (RapportContactsPage *self,
   if (organisation == NULL)
     return;
 
-  rapport_organisation_detail_set_organisation (self->organisation_detail, organisation);
+  rapport_organisation_detail_set_organisation (ensure_organisation_detail (self), organisation);
   gtk_stack_set_visible_child_name (self->detail_stack, "organisation");
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_stack));
 }
@@ -526,7 +575,7 @@ edit_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   RapportContactsPage *self = RAPPORT_CONTACTS_PAGE (widget);
-  RapportContact *contact = rapport_contact_detail_get_contact (self->detail);
+  RapportContact *contact = self->detail ? rapport_contact_detail_get_contact (self->detail) : NULL;
   GtkWidget *editor;
 
   if (contact == NULL)
@@ -544,7 +593,7 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   RapportContactsPage *self = RAPPORT_CONTACTS_PAGE (widget);
-  RapportContact *contact = rapport_contact_detail_get_contact (self->detail);
+  RapportContact *contact = self->detail ? rapport_contact_detail_get_contact (self->detail) : NULL;
   g_autofree char *title = NULL;
   AdwToast *toast;
   gint64 id;
@@ -613,7 +662,7 @@ add_entry_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   RapportContactsPage *self = RAPPORT_CONTACTS_PAGE (widget);
-  gint64 id = rapport_contact_detail_get_contact_id (self->detail);
+  gint64 id = shown_contact_id (self);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(RapportInteraction) entry = NULL;
   GtkWidget *editor;
@@ -764,8 +813,6 @@ rapport_contacts_page_class_init (RapportContactsPageClass *klass)
   properties[PROP_TAG_FILTER] = g_param_spec_string ("tag-filter", NULL, NULL, "", flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (RAPPORT_TYPE_CONTACT_DETAIL);
-  g_type_ensure (RAPPORT_TYPE_ORGANISATION_DETAIL);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "ui/rapport-contacts-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, toast_overlay);
@@ -777,8 +824,8 @@ rapport_contacts_page_class_init (RapportContactsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, detail);
-  gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, organisation_detail);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, detail_bin);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, organisation_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, people_toggle);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, organisation_list);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, filter_button);
@@ -790,7 +837,6 @@ rapport_contacts_page_class_init (RapportContactsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, open_contact_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "contacts.new", NULL, new_action);
@@ -872,8 +918,10 @@ rapport_contacts_page_set_store (RapportContactsPage *self,
   g_signal_connect_object (self->list, "updated", G_CALLBACK (list_updated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
 
-  rapport_contact_detail_set_store (self->detail, store);
-  rapport_organisation_detail_set_store (self->organisation_detail, store);
+  if (self->detail != NULL)
+    rapport_contact_detail_set_store (self->detail, store);
+  if (self->organisation_detail != NULL)
+    rapport_organisation_detail_set_store (self->organisation_detail, store);
   update_query (self);
   store_changed_cb (self);
 }
@@ -914,7 +962,7 @@ rapport_contacts_page_get_contact (RapportContactsPage *self)
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "contact") != 0)
     return NULL;
-  return rapport_contact_detail_get_contact (self->detail);
+  return self->detail ? rapport_contact_detail_get_contact (self->detail) : NULL;
 }
 
 void
