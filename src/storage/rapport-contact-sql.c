@@ -795,11 +795,14 @@ rapport_contact_sql_find_duplicate (RapportDatabase  *db,
   gint64 id = 0;
   int rc;
 
+  /* "+c.trashed" keeps SQLite from walking every contact through the trashed
+   * column's index instead of looking the address up in its own: without it
+   * an import of 10,000 cards took minutes. */
   for (guint i = 0; emails[i] != NULL && id == 0; i++)
     {
       stmt = rapport_database_prepare (db,
         "SELECT c.id FROM contact_email e JOIN contact c ON c.id = e.contact_id "
-        "WHERE e.address = ?1 COLLATE NOCASE AND c.trashed = 0 LIMIT 1", error);
+        "WHERE e.address = ?1 COLLATE NOCASE AND +c.trashed = 0 LIMIT 1", error);
       if (stmt == NULL)
         return -1;
       rapport_contact_sql_bind_text (stmt, 1, emails[i]);
