@@ -18,9 +18,9 @@
 
 gboolean
 rapport_contact_sql_fail (RapportDatabase  *db,
-      int               rc,
-      const char       *what,
-      GError          **error)
+                          int               rc,
+                          const char       *what,
+                          GError          **error)
 {
   return rapport_database_set_error (error, rapport_database_get_connection (db), rc, what);
 }
@@ -28,8 +28,8 @@ rapport_contact_sql_fail (RapportDatabase  *db,
 /* Steps a statement that returns no rows, and leaves it reset. */
 gboolean
 rapport_contact_sql_step_done (RapportDatabase  *db,
-           sqlite3_stmt     *stmt,
-           GError          **error)
+                               sqlite3_stmt     *stmt,
+                               GError          **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -41,15 +41,15 @@ rapport_contact_sql_step_done (RapportDatabase  *db,
 
 void
 rapport_contact_sql_bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+                               int           index,
+                               const char   *text)
 {
   sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_TRANSIENT);
 }
 
 const char *
 rapport_contact_sql_column_text (sqlite3_stmt *stmt,
-             int           column)
+                                 int           column)
 {
   const char *text = (const char *) sqlite3_column_text (stmt, column);
   return text ? text : "";
@@ -57,7 +57,7 @@ rapport_contact_sql_column_text (sqlite3_stmt *stmt,
 
 GDateTime *
 rapport_contact_sql_column_time (sqlite3_stmt *stmt,
-             int           column)
+                                 int           column)
 {
   if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
     return NULL;
@@ -75,8 +75,8 @@ rapport_contact_sql_now (void)
 
 gboolean
 rapport_contact_sql_reindex (RapportDatabase  *db,
-         gint64            contact_id,
-         GError          **error)
+                             gint64            contact_id,
+                             GError          **error)
 {
   sqlite3_stmt *stmt;
 
@@ -142,13 +142,13 @@ find_or_create (RapportDatabase  *db,
 
 gboolean
 rapport_contact_sql_add_interaction (RapportDatabase         *db,
-                 gint64                   contact_id,
-                 RapportInteractionKind   kind,
-                 gint64                   happened_at,
-                 const char              *summary,
-                 const char              *body,
-                 gint64                  *out_id,
-                 GError                 **error)
+                                     gint64                   contact_id,
+                                     RapportInteractionKind   kind,
+                                     gint64                   happened_at,
+                                     const char              *summary,
+                                     const char              *body,
+                                     gint64                  *out_id,
+                                     GError                 **error)
 {
   sqlite3_stmt *stmt;
 
@@ -173,10 +173,10 @@ rapport_contact_sql_add_interaction (RapportDatabase         *db,
 
 gboolean
 rapport_contact_sql_record_stage_change (RapportDatabase  *db,
-                     gint64            contact_id,
-                     RapportStage      from,
-                     RapportStage      to,
-                     GError          **error)
+                                         gint64            contact_id,
+                                         RapportStage      from,
+                                         RapportStage      to,
+                                         GError          **error)
 {
   /* Translators: a timeline entry, e.g. "Request Sent → Scheduled" */
   g_autofree char *summary = g_strdup_printf (_("%s → %s"),
@@ -189,9 +189,9 @@ rapport_contact_sql_record_stage_change (RapportDatabase  *db,
 
 gboolean
 rapport_contact_sql_read_stage (RapportDatabase  *db,
-            gint64            contact_id,
-            RapportStage     *stage,
-            GError          **error)
+                                gint64            contact_id,
+                                RapportStage     *stage,
+                                GError          **error)
 {
   sqlite3_stmt *stmt;
   int rc;
@@ -348,8 +348,8 @@ save_tags (RapportDatabase     *db,
 /* Inserts or updates one contact, inside the caller's transaction. */
 gint64
 rapport_contact_sql_save (RapportDatabase  *db,
-              RapportContact   *contact,
-              GError          **error)
+                          RapportContact   *contact,
+                          GError          **error)
 {
   g_autofree char *name = g_strstrip (g_strdup (rapport_contact_get_display_name (contact)));
   g_autofree char *organisation = g_strstrip (g_strdup (rapport_contact_get_organisation (contact)));
@@ -451,9 +451,9 @@ rapport_contact_sql_save (RapportDatabase  *db,
 
 char **
 rapport_contact_sql_strings (RapportDatabase  *db,
-              const char       *sql,
-              gint64            contact_id,
-              GError          **error)
+                             const char       *sql,
+                             gint64            contact_id,
+                             GError          **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   sqlite3_stmt *stmt;
@@ -479,8 +479,8 @@ rapport_contact_sql_strings (RapportDatabase  *db,
  * the trash), so that a list can skip it. */
 RapportContact *
 rapport_contact_sql_load (RapportDatabase  *db,
-              gint64            id,
-              GError          **error)
+                          gint64            id,
+                          GError          **error)
 {
   g_autoptr(RapportContact) contact = NULL;
   g_autoptr(GDateTime) created = NULL;
@@ -553,9 +553,9 @@ rapport_contact_sql_load (RapportDatabase  *db,
 
 GPtrArray *
 rapport_contact_sql_load_many (RapportDatabase  *db,
-           const gint64     *ids,
-           guint             n_ids,
-           GError          **error)
+                               const gint64     *ids,
+                               guint             n_ids,
+                               GError          **error)
 {
   g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -753,15 +753,15 @@ rapport_contact_sql_query (RapportDatabase            *db,
 
 gboolean
 rapport_contact_sql_begin (RapportDatabase  *db,
-       GError          **error)
+                           GError          **error)
 {
   return rapport_database_exec (db, "BEGIN IMMEDIATE", error);
 }
 
 gboolean
 rapport_contact_sql_commit_or_rollback (RapportDatabase  *db,
-                    gboolean          ok,
-                    GError          **error)
+                                        gboolean          ok,
+                                        GError          **error)
 {
   if (ok && rapport_database_exec (db, "COMMIT", error))
     return TRUE;
