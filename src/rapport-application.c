@@ -30,6 +30,8 @@ struct _RapportApplication
   guint            database_ready : 1;
   guint            exit_after_startup : 1;
   guint            window_presented : 1;
+  guint            database_checked : 1;
+  guint            database_checking : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
@@ -54,6 +56,8 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
+static void maybe_check_database (RapportApplication *self);
+
 /* Helpers {{{ */
 
 static long
@@ -76,6 +80,10 @@ maybe_finish_startup (RapportApplication *self)
     return;
 
   if (!self->database_ready && self->database_error == NULL)
+    return;
+
+  /* The check of the whole file follows the first frame; wait for it too. */
+  if (self->database_ready && !self->database_checked)
     return;
 
   /* Monotonic time is shared by every process, so a benchmark that notes
@@ -163,11 +171,48 @@ database_opened_cb (GObject      *object,
   rapport_contact_store_purge_trash_async (self->contact_store, 0, NULL, NULL, NULL);
 
   set_database_state (self, TRUE, NULL);
+  maybe_check_database (self);
+}
+
+static void
+database_checked_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(RapportApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->database_checking = FALSE;
+  self->database_checked = TRUE;
+
+  if (!rapport_database_check_finish (RAPPORT_DATABASE (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("%s: %s", rapport_database_get_path (RAPPORT_DATABASE (object)), error->message);
+      set_database_state (self, FALSE, error);
+      return;
+    }
+
+  maybe_finish_startup (self);
+}
+
+/* Once the window is up and the database open: reading every page of a large
+ * database takes long enough that it must not delay either. */
+static void
+maybe_check_database (RapportApplication *self)
+{
+  if (!self->window_presented || !self->database_ready || self->database_checked || self->database_checking)
+    return;
+
+  self->database_checking = TRUE;
+  rapport_database_check_async (self->database, self->cancellable, database_checked_cb, g_object_ref (self));
 }
 
 static void
 open_database (RapportApplication *self)
 {
+  self->database_checked = FALSE;
   set_database_state (self, FALSE, NULL);
   rapport_database_open_async (self->database, self->cancellable,
                                database_opened_cb, g_object_ref (self));
@@ -551,6 +596,7 @@ _rapport_application_window_presented (RapportApplication *self,
   first_frame_rss_kb = read_rss_kb ();
   self->window_presented = TRUE;
 
+  maybe_check_database (self);
   maybe_finish_startup (self);
 }
 

@@ -79,6 +79,25 @@ class Startup(unittest.TestCase):
         with open(self.db, 'rb') as f:
             self.assertEqual(f.read(), garbage)
 
+    def test_damaged_pages_are_found_after_the_first_frame(self):
+        result = self.run_app('--exit-after-startup')
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        with sqlite3.connect(self.db) as conn:
+            conn.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+                         "INSERT INTO meta (key, value) SELECT 'filler-' || i, hex (randomblob (64)) FROM n")
+            conn.execute('PRAGMA wal_checkpoint(TRUNCATE)')
+        with open(self.db, 'r+b') as f:
+            f.seek(8 * 4096)
+            f.write(b'\x5a' * 4 * 4096)
+        with open(self.db, 'rb') as f:
+            before = f.read()
+
+        result = self.run_app('--exit-after-startup')
+        self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
+        self.assertRegex(result.stdout, r'first-frame-monotonic-us=\d+ .*damaged')
+        with open(self.db, 'rb') as f:
+            self.assertEqual(f.read(), before, 'a damaged file is never written to')
+
     def test_newer_database_is_left_alone(self):
         os.makedirs(os.path.dirname(self.db))
         with sqlite3.connect(self.db) as conn:

@@ -60,6 +60,15 @@ void             rapport_database_open_async         (RapportDatabase      *self
 gboolean         rapport_database_open_finish        (RapportDatabase      *self,
                                                       GAsyncResult         *result,
                                                       GError              **error);
+gboolean         rapport_database_check              (RapportDatabase      *self,
+                                                      GError              **error);
+void             rapport_database_check_async        (RapportDatabase      *self,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+gboolean         rapport_database_check_finish       (RapportDatabase      *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
 char            *rapport_database_move_aside         (RapportDatabase      *self,
                                                       GError              **error);
 void             rapport_database_move_aside_async   (RapportDatabase      *self,
