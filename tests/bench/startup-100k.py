@@ -24,7 +24,7 @@ import sys
 import tempfile
 import time
 
-RUNS = 10
+RUNS = 10   # each, in turns
 LINE = re.compile(r'startup first-frame-monotonic-us=(\d+) (?:main-to-first-frame-ms=[0-9.]+ )?'
                   r'rss-kb=(\d+) database=(.*)')
 
@@ -44,10 +44,16 @@ def measure(argv, env):
     return (first_frame_us * 1000 - start_ns) / 1e6, rss_kb / 1024, exit_ms
 
 
-def series(argv, env):
-    measure(argv, env)   # warms the page cache, the font cache and the icon cache
-    runs = [measure(argv, env) for _ in range(RUNS)]
-    return tuple(statistics.median(run[i] for run in runs) for i in range(3))
+def interleaved(*commands):
+    """Medians for each (argv, env), measured in turns rather than one series after the
+    other, so that all see the same machine."""
+    for argv, env in commands:
+        measure(argv, env)   # warms the page cache, the font cache and the icon cache
+    runs = [[] for _ in commands]
+    for _ in range(RUNS):
+        for (argv, env), series_runs in zip(commands, runs):
+            series_runs.append(measure(argv, env))
+    return [tuple(statistics.median(run[i] for run in series_runs) for i in range(3)) for series_runs in runs]
 
 
 def session_env(home):
@@ -82,10 +88,9 @@ def main():
         print(f'generated the database in {time.monotonic() - start:.1f} s '
               f'({os.path.getsize(db) / 2**20:.1f} MB)', file=sys.stderr)
 
-        full_ms, full_mb, full_exit_ms = series(app, env)
-        page_ms, page_mb, _ = series(app, contacts_page_env(homes[0]))
-        empty_ms, empty_mb, empty_exit_ms = series(app, session_env(homes[1]))
-        bare_ms, bare_mb, _ = series(bare, session_env(homes[1]))
+        (full_ms, full_mb, full_exit_ms), (page_ms, page_mb, _), (empty_ms, empty_mb, empty_exit_ms), \
+            (bare_ms, bare_mb, _) = interleaved((app, env), (app, contacts_page_env(homes[0])),
+                                                (app, session_env(homes[1])), (bare, session_env(homes[1])))
     finally:
         for home in homes:
             shutil.rmtree(home, ignore_errors=True)

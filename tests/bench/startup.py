@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # startup.py -- the startup benchmark: time from exec to the first frame of the main window,
 # and resident memory at that frame, for rapport and for a bare AdwApplicationWindow (the
-# toolkit's floor). Median of 10 runs each, cairo renderer, warm caches (one unmeasured run
+# toolkit's floor). Median of 15 runs each, taken in turns, cairo renderer, warm caches (one unmeasured run
 # first). Runs inside tests/session/headless-session.
 #
 #   startup.py BARE_WINDOW_EXECUTABLE
@@ -16,7 +16,7 @@ import sys
 import tempfile
 import time
 
-RUNS = 10
+RUNS = 15
 LINE = re.compile(r'startup first-frame-monotonic-us=(\d+) .*rss-kb=(\d+)')
 
 
@@ -32,14 +32,19 @@ def measure(argv, env):
     return (first_frame_us * 1000 - start_ns) / 1e6, rss_kb / 1024
 
 
-def series(argv, env):
-    measure(argv, env)   # warms the page cache, the font cache and the icon cache
-    times, rss = [], []
+def interleaved(*commands):
+    """Medians for each (argv, env), measured in turns: A B A B ... rather than A A ... B B,
+    so that both see the same machine (a shared one is busier at some moments than at
+    others)."""
+    for argv, env in commands:
+        measure(argv, env)   # warms the page cache, the font cache and the icon cache
+    results = [([], []) for _ in commands]
     for _ in range(RUNS):
-        ms, mb = measure(argv, env)
-        times.append(ms)
-        rss.append(mb)
-    return statistics.median(times), statistics.median(rss)
+        for (argv, env), (times, rss) in zip(commands, results):
+            ms, mb = measure(argv, env)
+            times.append(ms)
+            rss.append(mb)
+    return [(statistics.median(times), statistics.median(rss)) for times, rss in results]
 
 
 def main():
@@ -49,8 +54,8 @@ def main():
                XDG_CONFIG_HOME=os.path.join(home, 'config'), XDG_CACHE_HOME=os.path.join(home, 'cache'),
                GSK_RENDERER='cairo', GSETTINGS_BACKEND='memory')
 
-    app_ms, app_mb = series([os.environ['RAPPORT_EXECUTABLE'], '--exit-after-startup'], env)
-    bare_ms, bare_mb = series([bare], env)
+    (app_ms, app_mb), (bare_ms, bare_mb) = interleaved(
+        ([os.environ['RAPPORT_EXECUTABLE'], '--exit-after-startup'], env), ([bare], env))
 
     print(f'BENCH startup_first_frame_ms {app_ms:.1f} ms')
     print(f'BENCH startup_first_frame_ms_bare {bare_ms:.1f} ms')
