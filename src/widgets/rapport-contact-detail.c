@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-contact-detail.h"
+#include "rapport-contact-link.h"
 #include "rapport-interaction-editor.h"
 
 /* Everything about one contact: the fields, the stage (changeable in one
@@ -150,41 +151,15 @@ static GtkWidget *
 make_referral_row (RapportContact *contact,
                    const char     *relation)
 {
-  GtkWidget *row = adw_action_row_new ();
-  const char *role = rapport_contact_get_role (contact);
   const char *organisation = rapport_contact_get_organisation (contact);
   g_autofree char *subtitle = NULL;
-  g_autofree char *label = NULL;
-  GtkWidget *avatar;
-  GtkWidget *button;
 
-  if (*role && *organisation)
+  if (*organisation)
     subtitle = g_strdup_printf ("%s · %s", relation, organisation);
   else
     subtitle = g_strdup (relation);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_contact_get_display_name (contact));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  avatar = adw_avatar_new (32, rapport_contact_get_display_name (contact), TRUE);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), avatar);
-
-  /* A real button, so that keyboard, pointer and assistive technologies all
-   * have something to press; activating the row presses it too. */
-  button = gtk_button_new_from_icon_name ("go-next-symbolic");
-  /* Translators: %s is a contact's name */
-  label = g_strdup_printf (_("Open %s"), rapport_contact_get_display_name (contact));
-  /* Its accessible name comes from the row's title, through
-   * adw_action_row_set_activatable_widget(). */
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "detail.open-contact");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", rapport_contact_get_id (contact));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-
-  return row;
+  return rapport_contact_link_row_new (contact, subtitle, "detail.open-contact");
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-contact-link.h"
 #include "rapport-organisation-detail.h"
 #include "storage/rapport-text.h"
 
@@ -90,22 +91,9 @@ people_loaded_cb (GObject      *object,
   for (guint i = 0; i < people->len; i++)
     {
       RapportContact *contact = g_ptr_array_index (people, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_from_icon_name ("go-next-symbolic");
-      g_autofree char *tooltip = g_strdup_printf (_("Open %s"), rapport_contact_get_display_name (contact));
+      GtkWidget *row = rapport_contact_link_row_new (contact, rapport_contact_get_role (contact),
+                                                     "organisation.open-contact");
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_contact_get_display_name (contact));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), rapport_contact_get_role (contact));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                 adw_avatar_new (32, rapport_contact_get_display_name (contact), TRUE));
-      gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "organisation.open-contact");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", rapport_contact_get_id (contact));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
       gtk_list_box_append (self->people_list, row);
     }
 }
