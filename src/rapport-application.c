@@ -13,6 +13,7 @@
 
 #include "rapport-application.h"
 #include "rapport-preferences-window.h"
+#include "rapport-toast.h"
 #include "rapport-window.h"
 #include "rapport-window-private.h"
 
@@ -138,7 +139,7 @@ toast_all_windows (RapportApplication *self,
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     {
       if (RAPPORT_IS_WINDOW (l->data))
-        _rapport_window_add_toast (l->data, adw_toast_new (title));
+        _rapport_window_add_toast (l->data, rapport_toast_new (title));
     }
 }
 

@@ -13,6 +13,7 @@
 
 #include "rapport-window.h"
 #include "rapport-window-private.h"
+#include "rapport-toast.h"
 #include "storage/rapport-contact-export.h"
 #include "widgets/rapport-contacts-page.h"
 #include "widgets/rapport-import-dialog.h"
@@ -258,7 +259,7 @@ static void
 import_done_cb (RapportWindow *self,
                 const char    *message)
 {
-  _rapport_window_add_toast (self, adw_toast_new (message));
+  _rapport_window_add_toast (self, rapport_toast_new (message));
 }
 
 static void
@@ -324,7 +325,7 @@ exported_cb (GObject      *object,
   else
     message = g_strdup_printf (ngettext ("Exported %u contact", "Exported %u contacts", n), n);
 
-  _rapport_window_add_toast (self, adw_toast_new (message));
+  _rapport_window_add_toast (self, rapport_toast_new (message));
 }
 
 static void

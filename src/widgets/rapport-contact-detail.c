@@ -380,15 +380,32 @@ timeline_loaded_cb (GObject      *object,
   fill_timeline (self);
 }
 
+/* Errors of a write say so where the user is: the page shows them as a toast. */
+static void
+report_error (RapportContactDetail *self,
+              const char           *what,
+              const GError         *error)
+{
+  /* Translators: the first %s says what failed, the second why */
+  g_autofree char *message = g_strdup_printf (_("%s: %s"), what, error->message);
+
+  g_warning ("%s", message);
+  gtk_widget_activate_action (GTK_WIDGET (self), "contacts.toast", "s", message);
+}
+
 static void
 stage_set_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
+  g_autoptr(RapportContactDetail) self = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!rapport_contact_store_set_stage_finish (RAPPORT_CONTACT_STORE (object), result, &error))
-    g_warning ("Could not change the stage: %s", error->message);
+    {
+      report_error (self, _("The stage could not be changed"), error);
+      reload (self);   /* shows the stage as it still is */
+    }
 }
 
 static void
@@ -400,7 +417,8 @@ stage_selected_cb (RapportContactDetail *self)
       selected == rapport_contact_get_stage (self->contact))
     return;
 
-  rapport_contact_store_set_stage_async (self->store, self->contact_id, selected, NULL, stage_set_cb, NULL);
+  rapport_contact_store_set_stage_async (self->store, self->contact_id, selected, NULL, stage_set_cb,
+                                         g_object_ref (self));
 }
 
 static void
@@ -417,10 +435,11 @@ entry_deleted_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
+  g_autoptr(RapportContactDetail) self = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!rapport_contact_store_delete_interaction_finish (RAPPORT_CONTACT_STORE (object), result, &error))
-    g_warning ("Could not delete the entry: %s", error->message);
+    report_error (self, _("The entry could not be deleted"), error);
 }
 
 /* }}} */
@@ -460,7 +479,7 @@ delete_entry_action (GtkWidget  *widget,
   RapportInteraction *entry = find_entry (self, g_variant_get_int64 (parameter));
 
   if (entry != NULL)
-    rapport_contact_store_delete_interaction_async (self->store, entry, NULL, entry_deleted_cb, NULL);
+    rapport_contact_store_delete_interaction_async (self->store, entry, NULL, entry_deleted_cb, g_object_ref (self));
 }
 
 /* }}} */

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-contact-editor.h"
+#include "rapport-toast.h"
 #include "storage/rapport-text.h"
 
 /* Adds or edits a contact. It checks the form as the user types (a name is
@@ -240,7 +241,7 @@ referrer_created_cb (GObject      *object,
   id = rapport_contact_store_save_finish (RAPPORT_CONTACT_STORE (object), result, &error);
   if (id == 0)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (error->message));
       return;
     }
 

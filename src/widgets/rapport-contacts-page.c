@@ -16,6 +16,7 @@
 #include "rapport-contact-editor.h"
 #include "rapport-contact-row.h"
 #include "rapport-contacts-page.h"
+#include "rapport-toast.h"
 #include "rapport-interaction-editor.h"
 #include "rapport-organisation-detail.h"
 #include "storage/rapport-organisation.h"
@@ -377,10 +378,17 @@ untrashed_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
+  g_autoptr(RapportContactsPage) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
 
-  if (!rapport_contact_store_trash_finish (RAPPORT_CONTACT_STORE (object), result, &error))
-    g_warning ("Could not restore the contact: %s", error->message);
+  if (rapport_contact_store_trash_finish (RAPPORT_CONTACT_STORE (object), result, &error))
+    return;
+
+  /* Translators: %s is why; the contact stays in the trash, not lost */
+  message = g_strdup_printf (_("The contact could not be restored: %s"), error->message);
+  g_warning ("%s", message);
+  adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (message));
 }
 
 static void
@@ -432,7 +440,7 @@ trashed_cb (GObject      *object,
 
   if (!rapport_contact_store_trash_finish (RAPPORT_CONTACT_STORE (object), result, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (error->message));
       return;
     }
 
@@ -604,7 +612,7 @@ delete_action (GtkWidget  *widget,
   id = rapport_contact_get_id (contact);
   /* Translators: %s is a contact's name */
   title = g_strdup_printf (_("“%s” deleted"), rapport_contact_get_display_name (contact));
-  toast = adw_toast_new (title);
+  toast = rapport_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   /* Longer than the usual five seconds: deleting someone by mistake costs
@@ -617,6 +625,17 @@ delete_action (GtkWidget  *widget,
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
 
   rapport_contact_store_trash_async (self->store, id, TRUE, NULL, trashed_cb, toast);
+}
+
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RapportContactsPage *self = RAPPORT_CONTACTS_PAGE (widget);
+  AdwToast *toast = rapport_toast_new (g_variant_get_string (parameter, NULL));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -643,7 +662,7 @@ undo_delete_action (GtkWidget  *widget,
 
   g_hash_table_add (self->undone, g_memdup2 (&id, sizeof id));
   self->pending_show = id;
-  rapport_contact_store_trash_async (self->store, id, FALSE, NULL, untrashed_cb, NULL);
+  rapport_contact_store_trash_async (self->store, id, FALSE, NULL, untrashed_cb, g_object_ref (self));
 }
 
 static void
@@ -845,6 +864,7 @@ rapport_contacts_page_class_init (RapportContactsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "contacts.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "contacts.undo-delete", "x", undo_delete_action);
   gtk_widget_class_install_action (widget_class, "contacts.undo", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "contacts.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "contacts.add-entry", NULL, add_entry_action);
   gtk_widget_class_install_action (widget_class, "contacts.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "contacts.clear-filters", NULL, clear_filters_action);

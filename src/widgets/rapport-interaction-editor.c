@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-interaction-editor.h"
+#include "rapport-toast.h"
 
 /* Adds or edits one timeline entry. The stage changes are written by the
  * store itself, so they are not offered as a kind to add by hand. */
@@ -89,7 +90,7 @@ saved_cb (GObject      *object,
 
   if (rapport_contact_store_save_interaction_finish (RAPPORT_CONTACT_STORE (object), result, &error) == 0)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (error->message));
       gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
       return;
     }

@@ -13,6 +13,7 @@
 
 #include "rapport-contact-link.h"
 #include "rapport-organisation-detail.h"
+#include "rapport-toast.h"
 #include "storage/rapport-text.h"
 
 /* One organisation: its name, industry and website, the research notes the
@@ -108,11 +109,11 @@ saved_cb (GObject      *object,
 
   if (!rapport_organisation_save_finish (RAPPORT_CONTACT_STORE (object), result, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (error->message));
       return;
     }
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Saved")));
+  adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (_("Saved")));
 }
 
 static void
