@@ -115,6 +115,75 @@ static const char * const migrations[] = {
   "  name, organisation, role, emails, tags, notes, timeline,"
   "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'"
   ");",
+
+  /* 3: the question bank, meetings and what was asked and heard in them.
+   *
+   * A built-in category or question has a seed_key and an empty text until
+   * the user edits it, so that it is shown in the user's language of the
+   * day. Every key ever seeded stays in question_seed, also after the user
+   * deletes the question: a deleted seed never comes back on upgrade.
+   *
+   * A meeting's questions are copied from the bank when picked (text), so
+   * that the record of a meeting never changes when the bank does; the link
+   * back (question_id) counts how often a question was used. */
+  "CREATE TABLE question_seed ("
+  "  seed_key TEXT PRIMARY KEY NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE question_category ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  seed_key   TEXT UNIQUE,"
+  "  name       TEXT NOT NULL DEFAULT '',"
+  "  position   INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE question ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  category_id INTEGER NOT NULL REFERENCES question_category (id) ON DELETE RESTRICT,"
+  "  seed_key    TEXT UNIQUE,"
+  "  text        TEXT NOT NULL DEFAULT '',"
+  "  position    INTEGER NOT NULL,"
+  "  starred     INTEGER NOT NULL DEFAULT 0,"
+  "  created_at  INTEGER NOT NULL,"
+  "  updated_at  INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX question_by_category ON question (category_id, position);"
+  /* Times are Unix seconds in UTC; the length is in minutes. status is a
+   * RapportMeetingStatus. started_at and ended_at are when the user really
+   * started and ended it with the timer; keep_in_touch_at is the date picked
+   * on the outcome sheet, which the reminders read. */
+  "CREATE TABLE meeting ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  contact_id       INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,"
+  "  starts_at        INTEGER NOT NULL,"
+  "  duration         INTEGER NOT NULL CHECK (duration BETWEEN 1 AND 1440),"
+  "  place            TEXT NOT NULL DEFAULT '',"
+  "  purpose          TEXT NOT NULL DEFAULT '',"
+  "  status           INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 4),"
+  "  notes            TEXT NOT NULL DEFAULT '',"
+  "  agenda_done      INTEGER NOT NULL DEFAULT 0,"
+  "  summary          TEXT NOT NULL DEFAULT '',"
+  "  next_steps       TEXT NOT NULL DEFAULT '',"
+  "  started_at       INTEGER,"
+  "  ended_at         INTEGER,"
+  "  keep_in_touch_at INTEGER,"
+  "  created_at       INTEGER NOT NULL,"
+  "  updated_at       INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX meeting_by_start ON meeting (starts_at);"
+  "CREATE INDEX meeting_by_contact ON meeting (contact_id, starts_at DESC);"
+  "CREATE TABLE meeting_question ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  meeting_id  INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,"
+  "  question_id INTEGER REFERENCES question (id) ON DELETE SET NULL,"
+  "  text        TEXT NOT NULL,"
+  "  position    INTEGER NOT NULL,"
+  "  answer      TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX meeting_question_by_meeting ON meeting_question (meeting_id, position);"
+  "CREATE INDEX meeting_question_by_question ON meeting_question (question_id);"
+  /* Timeline entries that a meeting wrote (scheduled, held) point back to
+   * it, so that the reminders can tell which meeting an entry is about. */
+  "ALTER TABLE interaction ADD COLUMN meeting_id INTEGER REFERENCES meeting (id) ON DELETE SET NULL;"
+  "CREATE INDEX interaction_by_meeting ON interaction (meeting_id) WHERE meeting_id IS NOT NULL;",
 };
 
 const char * const *
