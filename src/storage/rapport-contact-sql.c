@@ -187,6 +187,47 @@ rapport_contact_sql_record_stage_change (RapportDatabase  *db,
                           rapport_contact_sql_now (), summary, "", NULL, error);
 }
 
+/* Moves a contact to @stage and records the change on its timeline, tied
+ * to @meeting_id when a meeting caused it (0 otherwise). */
+gboolean
+rapport_contact_sql_set_stage (RapportDatabase  *db,
+                               gint64            contact_id,
+                               RapportStage      stage,
+                               gint64            meeting_id,
+                               GError          **error)
+{
+  RapportStage old_stage;
+  sqlite3_stmt *stmt;
+
+  if (!rapport_contact_sql_read_stage (db, contact_id, &old_stage, error))
+    return FALSE;
+  if (old_stage == stage)
+    return TRUE;
+
+  stmt = rapport_database_prepare (db, "UPDATE contact SET stage = ?2, updated_at = ?3 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, contact_id);
+  sqlite3_bind_int (stmt, 2, stage);
+  sqlite3_bind_int64 (stmt, 3, rapport_contact_sql_now ());
+  if (!rapport_contact_sql_step_done (db, stmt, error) ||
+      !rapport_contact_sql_record_stage_change (db, contact_id, old_stage, stage, error))
+    return FALSE;
+
+  if (meeting_id != 0)
+    {
+      stmt = rapport_database_prepare (db, "UPDATE interaction SET meeting_id = ?2 WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, sqlite3_last_insert_rowid (rapport_database_get_connection (db)));
+      sqlite3_bind_int64 (stmt, 2, meeting_id);
+      if (!rapport_contact_sql_step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  return rapport_contact_sql_reindex (db, contact_id, error);
+}
+
 gboolean
 rapport_contact_sql_read_stage (RapportDatabase  *db,
                                 gint64            contact_id,

@@ -21,6 +21,7 @@ GDateTime *      rapport_contact_sql_column_time (sqlite3_stmt *stmt, int column
 gboolean         rapport_contact_sql_reindex (RapportDatabase *db, gint64 contact_id, GError **error);
 gboolean         rapport_contact_sql_add_interaction (RapportDatabase *db, gint64 contact_id, RapportInteractionKind kind, gint64 happened_at, const char *summary, const char *body, gint64 *out_id, GError **error);
 gboolean         rapport_contact_sql_record_stage_change (RapportDatabase *db, gint64 contact_id, RapportStage from, RapportStage to, GError **error);
+gboolean         rapport_contact_sql_set_stage (RapportDatabase *db, gint64 contact_id, RapportStage stage, gint64 meeting_id, GError **error);
 gboolean         rapport_contact_sql_read_stage (RapportDatabase *db, gint64 contact_id, RapportStage *stage, GError **error);
 char **          rapport_contact_sql_strings (RapportDatabase *db, const char *sql, gint64 contact_id, GError **error);
 RapportContact * rapport_contact_sql_load (RapportDatabase *db, gint64 id, GError **error);

@@ -132,29 +132,11 @@ set_stage_func (RapportDatabase  *db,
                 GError          **error)
 {
   Job *job = data;
-  RapportStage old_stage;
-  sqlite3_stmt *stmt;
   gboolean ok;
 
   if (!rapport_contact_sql_begin (db, error))
     return NULL;
-
-  ok = rapport_contact_sql_read_stage (db, job->id, &old_stage, error);
-  if (ok && old_stage != (RapportStage) job->other)
-    {
-      stmt = rapport_database_prepare (db, "UPDATE contact SET stage = ?2, updated_at = ?3 WHERE id = ?1", error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int64 (stmt, 1, job->id);
-          sqlite3_bind_int (stmt, 2, job->other);
-          sqlite3_bind_int64 (stmt, 3, rapport_contact_sql_now ());
-          ok = rapport_contact_sql_step_done (db, stmt, error) &&
-               rapport_contact_sql_record_stage_change (db, job->id, old_stage, job->other, error) &&
-               rapport_contact_sql_reindex (db, job->id, error);
-        }
-    }
-
+  ok = rapport_contact_sql_set_stage (db, job->id, job->other, 0, error);
   return rapport_contact_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
