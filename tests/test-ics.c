@@ -277,6 +277,41 @@ test_invalid_utf8 (void)
   g_assert_cmpstr (icalcomponent_get_description (vevent), ==, "\xef\xbf\xbd\xef\xbf\xbd");
 }
 
+/* Every length of text across a few folds: libical 3.0 breaks the line
+ * when the value ends right at a fold. */
+static void
+test_fold_lengths (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint length = 1; length < 400; length++)
+    {
+      RapportIcsEvent event = {
+        .uid = NULL,
+        .starts_at = 1780300800,
+        .duration = 20,
+        .alarm_minutes = 10,
+      };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *ics = NULL;
+      g_autoptr(icalcomponent) calendar = NULL;
+      icalcomponent *vevent;
+
+      /* Some characters of two and three octets, to move the folds. */
+      g_string_append (text, length % 7 == 0 ? "é" : length % 11 == 0 ? "李" : "x");
+      event.uid = text->str;
+      event.summary = text->str;
+      event.description = text->str;
+      event.location = text->str;
+
+      ics = rapport_ics_write (&event, 1, &error);
+      g_assert_no_error (error);
+      calendar = parse (ics);
+      vevent = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+      assert_event (vevent, &event);
+    }
+}
+
 static void
 test_rejected (void)
 {
@@ -347,6 +382,7 @@ main (int   argc,
   g_test_add_func ("/ics/three-events", test_three_events);
   g_test_add_func ("/ics/dst", test_dst);
   g_test_add_func ("/ics/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/ics/fold-lengths", test_fold_lengths);
   g_test_add_func ("/ics/rejected", test_rejected);
   g_test_add_func ("/ics/make-uid", test_make_uid);
 

@@ -17,7 +17,8 @@
 /* iCalendar (RFC 5545) for meetings, so that they can go into the user's own
  * calendar. libical builds the text: it escapes commas, semicolons,
  * backslashes and newlines, and folds long lines without splitting a UTF-8
- * character. What it does not do is checked or cleaned here first. */
+ * character, or should (see refold()). What it does not do is checked or
+ * cleaned here first. */
 
 #define PRODID "-//Rapport//Rapport//EN"
 
@@ -74,6 +75,62 @@ uid_is_valid (const char *uid)
     }
 
   return TRUE;
+}
+
+/* RFC 5545 folding: at most 75 octets a line, never inside a character. */
+static void
+append_folded (GString    *out,
+               const char *line)
+{
+  gsize length = strlen (line);
+  gsize start = 0;
+  gsize limit = 75;
+
+  while (length - start > limit)
+    {
+      gsize end = start + limit;
+
+      while (end > start && ((guchar)line[end] & 0xc0) == 0x80)
+        end--;
+      g_string_append_len (out, line + start, end - start);
+      g_string_append (out, "\r\n ");
+      start = end;
+      limit = 74;
+    }
+
+  g_string_append (out, line + start);
+  g_string_append (out, "\r\n");
+}
+
+/* libical 3.0 (3.0.16 in Debian 12) folds a line whose end falls on the
+ * fold point into CR CR LF SP LF, or adds an empty continuation line; the
+ * first breaks parsers, libical's own included (fixed in libical 4.0.3,
+ * libical/libical#1338). So its folds are undone and done again here. */
+static char *
+refold (const char *ical)
+{
+  GString *unfolded = g_string_sized_new (strlen (ical));
+  GString *out = g_string_sized_new (strlen (ical) + strlen (ical) / 64);
+  g_auto(GStrv) lines = NULL;
+
+  for (const char *p = ical; *p != '\0'; p++)
+    {
+      if (p[0] == '\r' && p[1] == '\n' && p[2] == ' ')
+        p += 2;
+      else
+        g_string_append_c (unfolded, *p);
+    }
+
+  lines = g_strsplit (unfolded->str, "\r\n", -1);
+  g_string_free (unfolded, TRUE);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (lines[i][0] != '\0')
+        append_folded (out, lines[i]);
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 static gboolean
@@ -245,7 +302,7 @@ rapport_ics_write (const RapportIcsEvent  *events,
       return NULL;
     }
 
-  copy = g_strdup (text);
+  copy = refold (text);
   icalmemory_free_buffer (text);
 
   return copy;

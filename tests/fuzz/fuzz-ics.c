@@ -25,6 +25,10 @@
 int LLVMFuzzerTestOneInput (const guint8 *data,
                             size_t        size);
 
+/* abort(), not g_error(): libFuzzer saves the input on SIGABRT, not on
+ * the SIGTRAP of g_error(). */
+#define fail(...) G_STMT_START { g_printerr (__VA_ARGS__); g_printerr ("\n"); abort (); } G_STMT_END
+
 #define N_TEXTS 4
 #define MAX_EVENTS 3
 
@@ -102,29 +106,29 @@ check_output (const char            *ics,
   guint n = 0;
 
   if (!g_utf8_validate (ics, -1, NULL))
-    g_error ("output is not UTF-8");
+    fail ("output is not UTF-8");
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
       if (strlen (lines[i]) > 75 || !g_utf8_validate (lines[i], -1, NULL) || strchr (lines[i], '\n') != NULL)
-        g_error ("line %u is badly folded", i);
+        fail ("line %u is badly folded (%zu octets): %s", i, strlen (lines[i]), lines[i]);
     }
 
   calendar = icalparser_parse_string (ics);
   if (calendar == NULL)
-    g_error ("output does not parse");
+    fail ("output does not parse");
 
   for (vevent = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
        vevent != NULL;
        vevent = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
     {
       if (n >= n_events || g_strcmp0 (icalcomponent_get_uid (vevent), events[n].uid) != 0)
-        g_error ("event %u does not read back", n);
+        fail ("event %u does not read back", n);
       n++;
     }
 
   if (n != n_events)
-    g_error ("%u events written, %u read back", n_events, n);
+    fail ("%u events written, %u read back", n_events, n);
 
   icalcomponent_free (calendar);
 }
@@ -151,7 +155,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   if (ics != NULL)
     check_output (ics, events, n_events);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
-    g_error ("unexpected error: %s", error->message);
+    fail ("unexpected error: %s", error->message);
 
   for (guint i = 0; i < n_events; i++)
     for (guint j = 0; j < N_TEXTS; j++)
