@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 
 #include "rapport-application.h"
 #include "rapport-preferences-window.h"
@@ -20,6 +21,7 @@
 #include "widgets/rapport-contact-editor.h"
 #include "widgets/rapport-contact-row.h"
 #include "widgets/rapport-contacts-page.h"
+#include "widgets/rapport-countdown-ring.h"
 #include "widgets/rapport-interaction-editor.h"
 
 static RapportApplication *app;
@@ -127,6 +129,168 @@ test_contact_widgets (void)
   show_and_destroy (GTK_WINDOW (rapport_interaction_editor_new (store, entry)));
 }
 
+/* The ring's pixel at @degrees clockwise from twelve o'clock, on the middle
+ * of its line, as cairo's premultiplied BGRA. */
+static const guint8 *
+ring_pixel (const guint8 *pixels,
+            gsize         stride,
+            int           width,
+            int           height,
+            double        degrees)
+{
+  double size = MIN (width, height);
+  double radius = (size - MAX (4.0, size * 0.06)) / 2.0;
+  double angle = degrees * G_PI / 180.0;
+  int x = (int)(width / 2.0 + radius * sin (angle));
+  int y = (int)(height / 2.0 - radius * cos (angle));
+
+  return pixels + y * stride + x * 4;
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* Lets the toolkit lay out and paint a frame, so that a change of text has
+ * been allocated before the widget is drawn again. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint painted = 0;
+  gulong handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (count_cb), &painted);
+
+  gtk_widget_queue_draw (widget);
+  while (painted == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/* Draws the widget as it is now: its own snapshot function, since a
+ * GtkWidgetPaintable shows the last frame, which a change has not reached
+ * yet. */
+static GdkTexture *
+render_widget (GtkWidget *widget)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  return gsk_renderer_render_texture (renderer, node,
+                                      &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                           gtk_widget_get_height (widget)));
+}
+
+/* Built as the meeting view's .ui file will build it, then drawn at a few
+ * fractions and in overtime, with the ring's colours checked where the arc
+ * should and should not be. */
+static void
+test_countdown_ring (void)
+{
+  static const char ui[] =
+    "<interface>"
+    "  <object class='GtkWindow' id='window'>"
+    "    <child>"
+    "      <object class='RapportCountdownRing' id='ring'>"
+    "        <property name='fraction'>0.25</property>"
+    "        <property name='text'>4:59</property>"
+    "      </object>"
+    "    </child>"
+    "  </object>"
+    "</interface>";
+  static const double fractions[] = { 1.0, 0.75, 0.25, 0.01, 0.0 };
+  g_autoptr(GtkBuilder) builder = NULL;
+  RapportCountdownRing *ring;
+  GtkWindow *window;
+  int width;
+  int height;
+
+  g_type_ensure (RAPPORT_TYPE_COUNTDOWN_RING);
+  builder = gtk_builder_new_from_string (ui, -1);
+  window = GTK_WINDOW (gtk_builder_get_object (builder, "window"));
+  ring = RAPPORT_COUNTDOWN_RING (gtk_builder_get_object (builder, "ring"));
+  g_assert_cmpfloat (rapport_countdown_ring_get_fraction (ring), ==, 0.25);
+  g_assert_cmpstr (rapport_countdown_ring_get_text (ring), ==, "4:59");
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (ring)), ==,
+                   GTK_ACCESSIBLE_ROLE_PROGRESS_BAR);
+
+  gtk_window_present (window);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+
+  width = gtk_widget_get_width (GTK_WIDGET (ring));
+  height = gtk_widget_get_height (GTK_WIDGET (ring));
+  g_assert_cmpint (MIN (width, height), >=, 240);
+
+  for (guint i = 0; i <= G_N_ELEMENTS (fractions); i++)
+    {
+      gboolean overtime = i == G_N_ELEMENTS (fractions);
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autofree guint8 *pixels = NULL;
+      gsize stride = width * 4;
+
+      if (overtime)
+        {
+          rapport_countdown_ring_set_overtime (ring, TRUE);
+          rapport_countdown_ring_set_text (ring, "3:12");
+          g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (ring), "overtime"));
+        }
+      else
+        {
+          rapport_countdown_ring_set_fraction (ring, fractions[i]);
+        }
+
+      wait_for_frame (GTK_WIDGET (ring));
+      texture = render_widget (GTK_WIDGET (ring));
+      g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+      pixels = g_malloc (stride * height);
+      gdk_texture_download (texture, pixels, stride);
+
+      for (int degrees = 10; degrees < 360; degrees += 20)
+        {
+          const guint8 *p = ring_pixel (pixels, stride, width, height, degrees);
+          gboolean on_arc = !overtime && degrees < fractions[i] * 360;
+
+          /* The round caps reach a few degrees past either end. */
+          if (!overtime && (fabs (degrees - fractions[i] * 360) < 10 || (fractions[i] > 0 && degrees > 350)))
+            continue;
+
+          if (overtime)
+            {
+              /* A whole ring in the error colour: red, opaque. */
+              g_assert_cmpint (p[3], >, 200);
+              g_assert_cmpint (p[2], >, p[0]);
+            }
+          else if (on_arc)
+            {
+              /* The accent: blue, opaque. */
+              g_assert_cmpint (p[3], >, 200);
+              g_assert_cmpint (p[0], >, p[2]);
+            }
+          else
+            {
+              /* The faint track. */
+              g_assert_cmpint (p[3], >, 0);
+              g_assert_cmpint (p[3], <, 100);
+            }
+        }
+    }
+
+  /* Out of range is clamped, not refused. */
+  rapport_countdown_ring_set_fraction (ring, 7.0);
+  g_assert_cmpfloat (rapport_countdown_ring_get_fraction (ring), ==, 1.0);
+
+  gtk_window_destroy (window);
+}
+
 static void
 test_accels (void)
 {
@@ -179,6 +343,7 @@ main (int   argc,
   g_test_add_func ("/templates/help-overlay", test_help_overlay);
   g_test_add_func ("/templates/contact-widgets", test_contact_widgets);
   g_test_add_func ("/templates/accels", test_accels);
+  g_test_add_func ("/templates/countdown-ring", test_countdown_ring);
 
   app = rapport_application_new ();
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
