@@ -57,7 +57,6 @@ struct _RapportMeetingWindow
   GtkLabel            *alert_body;
   GtkWidget           *clock_box;
   RapportCountdownRing *ring;
-  GtkLabel            *time_label;
   GtkLabel            *state_label;
   GtkButton           *toggle_button;
   GtkLabel            *current_question_label;
@@ -243,28 +242,22 @@ update_current_question (RapportMeetingWindow *self)
 static void
 update_time (RapportMeetingWindow *self)
 {
-  gint64 remaining = rapport_countdown_get_remaining (self->countdown);
-  gboolean overtime = rapport_countdown_get_overtime (self->countdown);
-  g_autofree char *shown = rapport_countdown_format (remaining);
+  g_autofree char *shown = rapport_countdown_format (rapport_countdown_get_remaining (self->countdown));
   g_autofree char *spoken = NULL;
 
-  if (overtime)
-    {
-      g_autofree char *over = NULL;
-
-      /* Translators: the time past the end of a meeting, e.g. "3:12 over" */
-      over = g_strdup_printf (_("%s over"), shown);
-      gtk_label_set_label (self->time_label, over);
-      gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "overtime");
-    }
+  /* The ring says "left" or "over" under the time. GTK 4.8 gives assistive
+   * technologies no value text for a custom widget, so the time is also its
+   * description. */
+  rapport_countdown_ring_set_text (self->ring, shown);
+  if (rapport_countdown_get_overtime (self->countdown))
+    /* Translators: the time past the end of a meeting, e.g. "3:12 over" */
+    spoken = g_strdup_printf (_("%s over"), shown);
   else
-    {
-      gtk_label_set_label (self->time_label, shown);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->time_label), "overtime");
-    }
-
+    /* Translators: the time left in a meeting, e.g. "19:59 left" */
+    spoken = g_strdup_printf (_("%s left"), shown);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->ring), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken, -1);
   rapport_countdown_ring_set_fraction (self->ring, rapport_countdown_get_fraction (self->countdown));
-  rapport_countdown_ring_set_overtime (self->ring, overtime);
+  rapport_countdown_ring_set_overtime (self->ring, rapport_countdown_get_overtime (self->countdown));
 }
 
 static void
@@ -671,7 +664,6 @@ rapport_meeting_window_class_init (RapportMeetingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingWindow, alert_body);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingWindow, clock_box);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingWindow, ring);
-  gtk_widget_class_bind_template_child (widget_class, RapportMeetingWindow, time_label);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingWindow, state_label);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingWindow, toggle_button);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingWindow, current_question_label);
