@@ -15,7 +15,7 @@
 #include "timing/rapport-countdown.h"
 #include "widgets/rapport-countdown-ring.h"
 #include "widgets/rapport-meeting-question-row.h"
-#include "widgets/rapport-meeting-window.h"
+#include "widgets/rapport-meeting-window-private.h"
 #include "widgets/rapport-outcome-dialog.h"
 
 /* The meeting itself: the clock, the agenda, the questions and the notes in
@@ -562,6 +562,40 @@ loaded_cb (GObject      *object,
   gtk_widget_grab_focus (GTK_WIDGET (self->toggle_button));
 }
 
+static void
+use_countdown (RapportMeetingWindow *self,
+               RapportCountdown     *countdown)
+{
+  if (self->countdown != NULL)
+    g_signal_handlers_disconnect_by_data (self->countdown, self);
+  g_clear_object (&self->countdown);
+  self->countdown = countdown;
+
+  rapport_countdown_set_alert_minutes (countdown, RAPPORT_COUNTDOWN_ALERT_FIRST,
+                                       g_settings_get_int (self->settings, "first-alert-minutes"));
+  rapport_countdown_set_alert_minutes (countdown, RAPPORT_COUNTDOWN_ALERT_WRAP_UP,
+                                       g_settings_get_int (self->settings, "wrap-up-alert-minutes"));
+  if (self->meeting != NULL)
+    rapport_countdown_set_duration (countdown, (gint64) rapport_meeting_get_duration (self->meeting) * 60);
+  g_signal_connect_swapped (countdown, "notify::remaining", G_CALLBACK (update_time), self);
+  g_signal_connect_swapped (countdown, "notify::overtime", G_CALLBACK (update_time), self);
+  g_signal_connect_swapped (countdown, "notify::state", G_CALLBACK (update_state), self);
+  g_signal_connect_swapped (countdown, "alert", G_CALLBACK (alert_cb), self);
+}
+
+/* For tests: the clock the countdown reads, so that an hour can pass in a
+ * moment. Only before the meeting starts. */
+RapportCountdown *
+_rapport_meeting_window_use_clock (RapportMeetingWindow *self,
+                                   RapportClockFunc      clock,
+                                   gpointer              clock_data)
+{
+  g_return_val_if_fail (RAPPORT_IS_MEETING_WINDOW (self), NULL);
+
+  use_countdown (self, rapport_countdown_new_with_clock (20 * 60, clock, clock_data));
+  return self->countdown;
+}
+
 /* }}} */
 /* GObject {{{ */
 
@@ -625,6 +659,8 @@ rapport_meeting_window_dispose (GObject *object)
   self->inhibit_cookie = 0;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_MEETING_WINDOW);
+  if (self->countdown != NULL)
+    g_signal_handlers_disconnect_by_data (self->countdown, self);
   g_clear_object (&self->countdown);
   g_clear_object (&self->meeting);
   g_clear_object (&self->store);
@@ -715,15 +751,7 @@ rapport_meeting_window_new (GtkApplication      *application,
   self->settings = g_object_ref (settings);
   self->meeting_id = meeting_id;
 
-  self->countdown = rapport_countdown_new (20 * 60);
-  rapport_countdown_set_alert_minutes (self->countdown, RAPPORT_COUNTDOWN_ALERT_FIRST,
-                                       g_settings_get_int (settings, "first-alert-minutes"));
-  rapport_countdown_set_alert_minutes (self->countdown, RAPPORT_COUNTDOWN_ALERT_WRAP_UP,
-                                       g_settings_get_int (settings, "wrap-up-alert-minutes"));
-  g_signal_connect_object (self->countdown, "notify::remaining", G_CALLBACK (update_time), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->countdown, "notify::overtime", G_CALLBACK (update_time), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->countdown, "notify::state", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->countdown, "alert", G_CALLBACK (alert_cb), self, G_CONNECT_SWAPPED);
+  use_countdown (self, rapport_countdown_new (20 * 60));
 
   rapport_meeting_store_load_async (store, meeting_id, self->cancellable, loaded_cb, g_object_ref (self));
   return self;
