@@ -24,6 +24,7 @@ struct _RapportApplication
   GSettings       *settings;
   RapportDatabase *database;
   RapportContactStore *contact_store;
+  RapportQuestionStore *question_store;
   GError          *database_error;
   GCancellable    *cancellable;
 
@@ -393,6 +394,7 @@ rapport_application_startup (GApplication *app)
   path = rapport_database_dup_default_path ();
   self->database = rapport_database_new (path);
   self->contact_store = rapport_contact_store_new (self->database);
+  self->question_store = rapport_question_store_new (self->database);
   open_database (self);
 }
 
@@ -447,6 +449,7 @@ rapport_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->contact_store);
+  g_clear_object (&self->question_store);
   g_clear_object (&self->database);
   g_clear_object (&self->cancellable);
   g_clear_error (&self->database_error);
@@ -559,6 +562,19 @@ rapport_application_get_contact_store (RapportApplication *self)
   g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
 
   return self->contact_store;
+}
+
+/**
+ * rapport_application_get_question_store:
+ *
+ * Returns: (transfer none): the question bank
+ */
+RapportQuestionStore *
+rapport_application_get_question_store (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+
+  return self->question_store;
 }
 
 GSettings *

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "storage/rapport-contact-store.h"
+#include "storage/rapport-question-store.h"
 #include "storage/rapport-database.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,7 @@ G_DECLARE_FINAL_TYPE (RapportApplication, rapport_application, RAPPORT, APPLICAT
 RapportApplication *rapport_application_new                   (void);
 RapportDatabase    *rapport_application_get_database          (RapportApplication *self);
 RapportContactStore *rapport_application_get_contact_store    (RapportApplication *self);
+RapportQuestionStore *rapport_application_get_question_store  (RapportApplication *self);
 gboolean            rapport_application_get_database_ready    (RapportApplication *self);
 const GError       *rapport_application_get_database_error    (RapportApplication *self);
 GSettings          *rapport_application_get_settings          (RapportApplication *self);
