@@ -256,6 +256,13 @@ find_action (GSimpleAction *action,
 {
   RapportWindow *self = user_data;
 
+  /* The question bank has a search of its own; every other page finds contacts. */
+  if (g_strcmp0 (rapport_window_get_page_name (self), "questions") == 0)
+    {
+      rapport_questions_page_focus_search (ensure_questions_page (self));
+      return;
+    }
+
   rapport_window_set_page_name (self, "contacts");
   rapport_contacts_page_focus_search (ensure_contacts_page (self));
 }

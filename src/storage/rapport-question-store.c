@@ -315,7 +315,7 @@ rapport_question_store_list_async (RapportQuestionStore *self,
 /**
  * rapport_question_store_list_finish:
  *
- * Returns: (transfer container) (element-type RapportQuestionCategory): the
+ * Returns: (transfer full) (element-type RapportQuestionCategory): the
  *   categories in the user's order, each with its questions in order
  *   (rapport_question_category_get_questions()), or %NULL on error
  */

@@ -556,6 +556,29 @@ filter_changed_cb (RapportQuestionsPage *self)
   apply_filter (self);
 }
 
+/* Enter in the search opens the first question found, as in Contacts. */
+static void
+search_activate_cb (RapportQuestionsPage *self)
+{
+  for (guint i = 0; self->categories != NULL && i < self->categories->len; i++)
+    {
+      GListModel *questions = rapport_question_category_get_questions (g_ptr_array_index (self->categories, i));
+
+      for (guint j = 0; j < g_list_model_get_n_items (questions); j++)
+        {
+          g_autoptr(RapportQuestion) question = g_list_model_get_item (questions, j);
+          gint64 id = rapport_question_get_id (question);
+          GtkWidget *row = g_hash_table_lookup (self->rows, &id);
+
+          if (row != NULL && gtk_widget_get_visible (row))
+            {
+              edit_question (self, id, FALSE);
+              return;
+            }
+        }
+    }
+}
+
 static void
 stop_search_cb (RapportQuestionsPage *self)
 {
@@ -600,6 +623,7 @@ rapport_questions_page_class_init (RapportQuestionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportQuestionsPage, groups_box);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "questions.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "questions.new-category", NULL, new_category_action);
