@@ -11,10 +11,8 @@
 
 #include <glib/gi18n.h>
 
-#include "rapport-category-name-dialog.h"
-#include "rapport-question-editor.h"
 #include "rapport-question-row.h"
-#include "rapport-questions-page.h"
+#include "rapport-questions-page-private.h"
 #include "rapport-toast.h"
 #include "storage/rapport-text.h"
 
@@ -22,26 +20,6 @@
  * types. The bank is small (hundreds of rows at most), so every change
  * reloads all of it; rows and groups are matched up by id and kept, so the
  * focus and scroll position survive a reload. */
-struct _RapportQuestionsPage
-{
-  GtkWidget             parent_instance;
-
-  RapportQuestionStore *store;
-  GCancellable         *cancellable;    /* the listing in flight */
-  GPtrArray            *categories;     /* the latest listing */
-  GHashTable           *groups;         /* category id → Group */
-  GHashTable           *rows;           /* question id → RapportQuestionRow (borrowed) */
-  GHashTable           *deleted;        /* question id → its tombstone, while Undo is offered */
-  gboolean              reload_again;
-
-  /* Template children */
-  AdwToastOverlay      *toast_overlay;
-  GtkSearchEntry       *search_entry;
-  GtkToggleButton      *starred_toggle;
-  GtkStack             *content_stack;
-  GtkBox               *groups_box;
-};
-
 G_DEFINE_FINAL_TYPE (RapportQuestionsPage, rapport_questions_page, GTK_TYPE_WIDGET)
 
 typedef struct
@@ -53,19 +31,17 @@ typedef struct
   GtkListBox           *list;
 } Group;
 
-static void edit_question (RapportQuestionsPage *self, gint64 id, gboolean focus_category);
-
 /* Helpers {{{ */
 
-static gint64 *
-id_key (gint64 id)
+gint64 *
+_rapport_questions_page_id_key (gint64 id)
 {
   return g_memdup2 (&id, sizeof id);
 }
 
-static void
-show_error (RapportQuestionsPage *self,
-            const GError         *error)
+void
+_rapport_questions_page_show_error (RapportQuestionsPage *self,
+                                    const GError         *error)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (error->message));
 }
@@ -98,7 +74,7 @@ row_activated_cb (GtkListBox           *list,
                   GtkListBoxRow        *row,
                   RapportQuestionsPage *self)
 {
-  edit_question (self, rapport_question_get_id (rapport_question_row_get_question (RAPPORT_QUESTION_ROW (row))),
+  _rapport_questions_page_edit (self, rapport_question_get_id (rapport_question_row_get_question (RAPPORT_QUESTION_ROW (row))),
                  FALSE);
 }
 
@@ -159,9 +135,9 @@ group_update (Group                   *group,
   gtk_accessible_update_property (GTK_ACCESSIBLE (group->list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
-static RapportQuestion *
-find_question (RapportQuestionsPage *self,
-               gint64                id)
+RapportQuestion *
+_rapport_questions_page_find_question (RapportQuestionsPage *self,
+                                       gint64                id)
 {
   GtkWidget *row = g_hash_table_lookup (self->rows, &id);
 
@@ -225,12 +201,12 @@ apply_listing (RapportQuestionsPage *self,
       if (group == NULL)
         {
           group = group_new (self);
-          g_hash_table_insert (self->groups, id_key (category_id), group);
+          g_hash_table_insert (self->groups, _rapport_questions_page_id_key (category_id), group);
         }
       group_update (group, category);
       gtk_box_reorder_child_after (self->groups_box, group->box, previous);
       previous = group->box;
-      g_hash_table_add (seen_groups, id_key (category_id));
+      g_hash_table_add (seen_groups, _rapport_questions_page_id_key (category_id));
 
       for (guint j = 0; j < g_list_model_get_n_items (questions); j++)
         {
@@ -247,11 +223,11 @@ apply_listing (RapportQuestionsPage *self,
             {
               row = rapport_question_row_new (question);
               gtk_list_box_append (group->list, row);
-              g_hash_table_insert (self->rows, id_key (id), row);
+              g_hash_table_insert (self->rows, _rapport_questions_page_id_key (id), row);
             }
           else
             rapport_question_row_set_question (RAPPORT_QUESTION_ROW (row), question);
-          g_hash_table_add (seen_rows, id_key (id));
+          g_hash_table_add (seen_rows, _rapport_questions_page_id_key (id));
         }
       gtk_list_box_invalidate_sort (group->list);
     }
@@ -298,7 +274,7 @@ listed_cb (GObject      *object,
   g_clear_object (&self->cancellable);
 
   if (categories == NULL)
-    show_error (self, error);
+    _rapport_questions_page_show_error (self, error);
   else
     apply_listing (self, categories);
 
@@ -316,239 +292,7 @@ store_changed_cb (RapportQuestionsPage *self)
 }
 
 /* }}} */
-/* Editing {{{ */
-
-static void
-delete_requested_cb (RapportQuestionsPage *self,
-                     gint64                id)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "questions.delete", "x", id);
-}
-
-static void
-edit_question (RapportQuestionsPage *self,
-               gint64                id,
-               gboolean              focus_category)
-{
-  RapportQuestion *question = find_question (self, id);
-  GtkWidget *editor;
-
-  if (question == NULL || self->categories == NULL)
-    return;
-
-  editor = rapport_question_editor_new (self->store, self->categories, question);
-  g_signal_connect_object (editor, "delete-requested", G_CALLBACK (delete_requested_cb), self, G_CONNECT_SWAPPED);
-  if (focus_category)
-    rapport_question_editor_focus_category (RAPPORT_QUESTION_EDITOR (editor));
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-/* }}} */
-/* Deleting, with Undo {{{ */
-
-static gboolean
-forget_deleted (gpointer data)
-{
-  AdwToast *toast = data;
-  RapportQuestionsPage *self = g_object_get_data (G_OBJECT (toast), "page");
-  gint64 *id = g_object_get_data (G_OBJECT (toast), "question-id");
-
-  if (self != NULL)
-    g_hash_table_remove (self->deleted, id);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-toast_dismissed_cb (AdwToast             *toast,
-                    RapportQuestionsPage *self)
-{
-  /* The toast is dismissed as its Undo button is pressed, possibly before
-   * the action runs: the tombstone is kept until the next idle. */
-  g_idle_add_full (G_PRIORITY_LOW, forget_deleted, g_object_ref (toast), g_object_unref);
-}
-
-static void
-deleted_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(RapportQuestionsPage) self = user_data;
-  g_autoptr(RapportQuestion) deleted = NULL;
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
-  gint64 id;
-
-  deleted = rapport_question_store_delete_finish (RAPPORT_QUESTION_STORE (object), result, &error);
-  if (deleted == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-
-  id = rapport_question_get_id (deleted);
-  g_hash_table_insert (self->deleted, id_key (id), g_object_ref (deleted));
-
-  toast = rapport_toast_new (_("Question deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 10);
-  adw_toast_set_action_name (toast, "questions.undo-delete");
-  adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
-  g_object_set_data (G_OBJECT (toast), "page", self);
-  g_object_set_data_full (G_OBJECT (toast), "question-id", id_key (id), g_free);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-restored_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(RapportQuestionsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (rapport_question_store_restore_finish (RAPPORT_QUESTION_STORE (object), result, &error) == 0)
-    show_error (self, error);
-}
-
-/* }}} */
-/* Actions {{{ */
-
-static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  RapportQuestionsPage *self = RAPPORT_QUESTIONS_PAGE (widget);
-  g_autoptr(RapportQuestion) question = NULL;
-  GtkWidget *editor;
-
-  if (self->categories == NULL || self->categories->len == 0)
-    return;
-
-  question = rapport_question_new (rapport_question_category_get_id (g_ptr_array_index (self->categories, 0)), "");
-  editor = rapport_question_editor_new (self->store, self->categories, question);
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (gtk_widget_get_root (widget)));
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-new_category_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  RapportQuestionsPage *self = RAPPORT_QUESTIONS_PAGE (widget);
-
-  rapport_category_name_dialog_present (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, 0, NULL,
-                                        self->toast_overlay);
-}
-
-static void
-rename_category_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  RapportQuestionsPage *self = RAPPORT_QUESTIONS_PAGE (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-
-  for (guint i = 0; self->categories != NULL && i < self->categories->len; i++)
-    {
-      RapportQuestionCategory *category = g_ptr_array_index (self->categories, i);
-
-      if (rapport_question_category_get_id (category) == id)
-        rapport_category_name_dialog_present (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, id,
-                                              rapport_question_category_get_name (category), self->toast_overlay);
-    }
-}
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  edit_question (RAPPORT_QUESTIONS_PAGE (widget), g_variant_get_int64 (parameter), FALSE);
-}
-
-static void
-move_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  edit_question (RAPPORT_QUESTIONS_PAGE (widget), g_variant_get_int64 (parameter), TRUE);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  RapportQuestionsPage *self = RAPPORT_QUESTIONS_PAGE (widget);
-
-  rapport_question_store_delete_async (self->store, g_variant_get_int64 (parameter), NULL,
-                                       deleted_cb, g_object_ref (self));
-}
-
-static void
-undo_delete_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  RapportQuestionsPage *self = RAPPORT_QUESTIONS_PAGE (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-  RapportQuestion *deleted = g_hash_table_lookup (self->deleted, &id);
-
-  if (deleted == NULL)
-    return;
-
-  rapport_question_store_restore_async (self->store, deleted, NULL, restored_cb, g_object_ref (self));
-  g_hash_table_remove (self->deleted, &id);
-}
-
-static void
-starred_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(RapportQuestionsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!rapport_question_store_set_starred_finish (RAPPORT_QUESTION_STORE (object), result, &error))
-    {
-      show_error (self, error);
-      rapport_questions_page_reload (self);
-    }
-}
-
-static void
-set_starred_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  RapportQuestionsPage *self = RAPPORT_QUESTIONS_PAGE (widget);
-  gint64 id;
-  gboolean starred;
-
-  g_variant_get (parameter, "(xb)", &id, &starred);
-  rapport_question_store_set_starred_async (self->store, id, starred, NULL, starred_cb, g_object_ref (self));
-}
-
-/* Delete on a focused row, as in a file manager. */
-static gboolean
-delete_focused_cb (GtkWidget *widget,
-                   GVariant  *args,
-                   gpointer   user_data)
-{
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
-
-  if (!RAPPORT_IS_QUESTION_ROW (focus))
-    return FALSE;
-
-  gtk_widget_activate_action (widget, "questions.delete", "x",
-                              rapport_question_get_id (rapport_question_row_get_question (RAPPORT_QUESTION_ROW (focus))));
-  return TRUE;
-}
+/* Search {{{ */
 
 static void
 filter_changed_cb (RapportQuestionsPage *self)
@@ -572,7 +316,7 @@ search_activate_cb (RapportQuestionsPage *self)
 
           if (row != NULL && gtk_widget_get_visible (row))
             {
-              edit_question (self, id, FALSE);
+              _rapport_questions_page_edit (self, id, FALSE);
               return;
             }
         }
@@ -625,15 +369,7 @@ rapport_questions_page_class_init (RapportQuestionsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
 
-  gtk_widget_class_install_action (widget_class, "questions.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "questions.new-category", NULL, new_category_action);
-  gtk_widget_class_install_action (widget_class, "questions.rename-category", "x", rename_category_action);
-  gtk_widget_class_install_action (widget_class, "questions.edit", "x", edit_action);
-  gtk_widget_class_install_action (widget_class, "questions.move", "x", move_action);
-  gtk_widget_class_install_action (widget_class, "questions.delete", "x", delete_action);
-  gtk_widget_class_install_action (widget_class, "questions.undo-delete", "x", undo_delete_action);
-  gtk_widget_class_install_action (widget_class, "questions.set-starred", "(xb)", set_starred_action);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, delete_focused_cb, NULL);
+  _rapport_questions_page_install_actions (widget_class);
 }
 
 static void
