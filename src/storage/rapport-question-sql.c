@@ -14,7 +14,6 @@
 #include "rapport-contact-sql.h"
 #include "rapport-question-seed.h"
 #include "rapport-question-sql.h"
-#include "rapport-text.h"
 
 /* What a deleted question leaves on its tombstone for Undo. */
 #define USED_IN_KEY    "rapport-question-used-in"
@@ -22,8 +21,8 @@
 
 /* Helpers {{{ */
 
-static const char *
-shown_text (const char *seed_key,
+const char *
+rapport_question_sql_shown_text (const char *seed_key,
             const char *stored)
 {
   if (stored[0] != '\0' || seed_key == NULL)
@@ -33,8 +32,8 @@ shown_text (const char *seed_key,
 
 /* A built-in text saved unchanged stays unstored, so that it keeps following
  * the user's language. */
-static const char *
-text_to_store (const char *seed_key,
+const char *
+rapport_question_sql_text_to_store (const char *seed_key,
                const char *text)
 {
   const char *builtin = seed_key != NULL ? rapport_question_seed_translate (seed_key) : NULL;
@@ -42,14 +41,14 @@ text_to_store (const char *seed_key,
   return g_strcmp0 (builtin, text) == 0 ? "" : text;
 }
 
-static char *
-dup_stripped (const char *text)
+char *
+rapport_question_sql_dup_stripped (const char *text)
 {
   return g_strstrip (g_strdup (text ? text : ""));
 }
 
-static gboolean
-set_not_found (GError **error)
+gboolean
+rapport_question_sql_set_not_found (GError **error)
 {
   g_set_error_literal (error, RAPPORT_QUESTION_STORE_ERROR, RAPPORT_QUESTION_STORE_ERROR_NOT_FOUND,
                        _("The question or category no longer exists."));
@@ -91,7 +90,7 @@ category_exists (RapportDatabase  *db,
 
   if (!query_int64 (db, "SELECT id FROM question_category WHERE id = ?1", category_id, NULL, &found, error))
     return FALSE;
-  return found ? TRUE : set_not_found (error);
+  return found ? TRUE : rapport_question_sql_set_not_found (error);
 }
 
 static gint64
@@ -128,7 +127,7 @@ rapport_question_sql_list (RapportDatabase  *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *seed_key = (const char *) sqlite3_column_text (stmt, 1);
-      const char *name = shown_text (seed_key, rapport_contact_sql_column_text (stmt, 2));
+      const char *name = rapport_question_sql_shown_text (seed_key, rapport_contact_sql_column_text (stmt, 2));
       RapportQuestionCategory *category;
 
       category = rapport_question_category_new (sqlite3_column_int64 (stmt, 0), seed_key,
@@ -161,7 +160,7 @@ rapport_question_sql_list (RapportDatabase  *db,
     {
       gint64 category_id = sqlite3_column_int64 (stmt, 1);
       const char *seed_key = (const char *) sqlite3_column_text (stmt, 2);
-      const char *text = shown_text (seed_key, rapport_contact_sql_column_text (stmt, 3));
+      const char *text = rapport_question_sql_shown_text (seed_key, rapport_contact_sql_column_text (stmt, 3));
       RapportQuestionCategory *category = g_hash_table_lookup (by_id, &category_id);
       g_autoptr(RapportQuestion) question = NULL;
 
@@ -239,7 +238,7 @@ save_locked (RapportDatabase  *db,
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return rapport_contact_sql_fail (db, rc, "save question", error);
   if (!found)
-    return set_not_found (error);
+    return rapport_question_sql_set_not_found (error);
 
   if (!rapport_question_sql_move (db, id, category_id, error))
     return 0;
@@ -249,7 +248,7 @@ save_locked (RapportDatabase  *db,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, id);
-  rapport_contact_sql_bind_text (stmt, 2, text_to_store (seed_key, text));
+  rapport_contact_sql_bind_text (stmt, 2, rapport_question_sql_text_to_store (seed_key, text));
   sqlite3_bind_int (stmt, 3, rapport_question_get_starred (question));
   sqlite3_bind_int64 (stmt, 4, rapport_contact_sql_now ());
   return rapport_contact_sql_step_done (db, stmt, error) ? id : 0;
@@ -262,7 +261,7 @@ rapport_question_sql_save (RapportDatabase  *db,
                            RapportQuestion  *question,
                            GError          **error)
 {
-  g_autofree char *text = dup_stripped (rapport_question_get_text (question));
+  g_autofree char *text = rapport_question_sql_dup_stripped (rapport_question_get_text (question));
   gint64 id;
 
   if (text[0] == '\0')
@@ -293,7 +292,7 @@ rapport_question_sql_set_starred (RapportDatabase  *db,
   sqlite3_bind_int (stmt, 2, !!starred);
   if (!rapport_contact_sql_step_done (db, stmt, error))
     return FALSE;
-  return sqlite3_changes (rapport_database_get_connection (db)) > 0 ? TRUE : set_not_found (error);
+  return sqlite3_changes (rapport_database_get_connection (db)) > 0 ? TRUE : rapport_question_sql_set_not_found (error);
 }
 
 /* Files a question at the end of another category; a question already there
@@ -312,7 +311,7 @@ rapport_question_sql_move (RapportDatabase  *db,
   if (!query_int64 (db, "SELECT category_id FROM question WHERE id = ?1", question_id, &current, &found, error))
     return FALSE;
   if (!found)
-    return set_not_found (error);
+    return rapport_question_sql_set_not_found (error);
   if (current == category_id)
     return TRUE;
   if (!category_exists (db, category_id, error) ||
@@ -350,7 +349,7 @@ delete_locked (RapportDatabase  *db,
   if (rc == SQLITE_ROW)
     {
       const char *seed_key = (const char *) sqlite3_column_text (stmt, 1);
-      const char *text = shown_text (seed_key, rapport_contact_sql_column_text (stmt, 2));
+      const char *text = rapport_question_sql_shown_text (seed_key, rapport_contact_sql_column_text (stmt, 2));
 
       deleted = rapport_question_new (sqlite3_column_int64 (stmt, 0), text);
       rapport_question_set_id (deleted, question_id);
@@ -368,7 +367,7 @@ delete_locked (RapportDatabase  *db,
     }
   if (deleted == NULL)
     {
-      set_not_found (error);
+      rapport_question_sql_set_not_found (error);
       return NULL;
     }
 
@@ -447,7 +446,7 @@ restore_locked (RapportDatabase  *db,
   sqlite3_bind_int64 (stmt, 2, rapport_question_get_category_id (deleted));
   if (seed_key != NULL)
     rapport_contact_sql_bind_text (stmt, 3, seed_key);
-  rapport_contact_sql_bind_text (stmt, 4, text_to_store (seed_key, rapport_question_get_text (deleted)));
+  rapport_contact_sql_bind_text (stmt, 4, rapport_question_sql_text_to_store (seed_key, rapport_question_get_text (deleted)));
   sqlite3_bind_int (stmt, 5, rapport_question_get_position (deleted));
   sqlite3_bind_int (stmt, 6, rapport_question_get_starred (deleted));
   sqlite3_bind_int64 (stmt, 7, created_at != NULL ? *created_at : now);
@@ -481,129 +480,6 @@ rapport_question_sql_restore (RapportDatabase  *db,
     return 0;
   id = restore_locked (db, deleted, error);
   return rapport_contact_sql_commit_or_rollback (db, id != 0, error) ? id : 0;
-}
-
-/* }}} */
-/* Categories {{{ */
-
-/* Names are compared as shown, so "advice" is refused next to the built-in
- * "Advice" in any language. */
-static gboolean
-check_category_name (RapportDatabase  *db,
-                     const char       *name,
-                     gint64            except_id,
-                     GError          **error)
-{
-  g_autofree char *folded = rapport_text_fold (name);
-  sqlite3_stmt *stmt;
-  gboolean clash = FALSE;
-  int rc;
-
-  if (name[0] == '\0')
-    {
-      g_set_error_literal (error, RAPPORT_QUESTION_STORE_ERROR, RAPPORT_QUESTION_STORE_ERROR_INVALID,
-                           _("A category needs a name."));
-      return FALSE;
-    }
-
-  stmt = rapport_database_prepare (db, "SELECT id, seed_key, name FROM question_category", error);
-  if (stmt == NULL)
-    return FALSE;
-  while (!clash && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *shown = shown_text ((const char *) sqlite3_column_text (stmt, 1),
-                                      rapport_contact_sql_column_text (stmt, 2));
-      g_autofree char *other = rapport_text_fold (shown ? shown : "");
-
-      clash = sqlite3_column_int64 (stmt, 0) != except_id && g_strcmp0 (other, folded) == 0;
-    }
-  sqlite3_reset (stmt);
-  if (!clash && rc != SQLITE_DONE)
-    return rapport_contact_sql_fail (db, rc, "category names", error);
-
-  if (clash)
-    {
-      g_set_error (error, RAPPORT_QUESTION_STORE_ERROR, RAPPORT_QUESTION_STORE_ERROR_INVALID,
-                   _("There is already a category called “%s”."), name);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gint64
-rapport_question_sql_add_category (RapportDatabase  *db,
-                                   const char       *name,
-                                   GError          **error)
-{
-  g_autofree char *stripped = dup_stripped (name);
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
-  if (!rapport_contact_sql_begin (db, error))
-    return 0;
-
-  ok = check_category_name (db, stripped, 0, error);
-  if (ok)
-    {
-      stmt = rapport_database_prepare (db,
-        "INSERT INTO question_category (name, position) "
-        "SELECT ?1, coalesce (max (position) + 1, 0) FROM question_category", error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          rapport_contact_sql_bind_text (stmt, 1, stripped);
-          ok = rapport_contact_sql_step_done (db, stmt, error);
-        }
-    }
-
-  if (!rapport_contact_sql_commit_or_rollback (db, ok, error))
-    return 0;
-  return sqlite3_last_insert_rowid (rapport_database_get_connection (db));
-}
-
-gboolean
-rapport_question_sql_rename_category (RapportDatabase  *db,
-                                      gint64            category_id,
-                                      const char       *name,
-                                      GError          **error)
-{
-  g_autofree char *stripped = dup_stripped (name);
-  g_autofree char *seed_key = NULL;
-  sqlite3_stmt *stmt;
-  gboolean ok;
-  int rc;
-
-  if (!rapport_contact_sql_begin (db, error))
-    return FALSE;
-
-  stmt = rapport_database_prepare (db, "SELECT seed_key FROM question_category WHERE id = ?1", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, category_id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        seed_key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_reset (stmt);
-      ok = rc == SQLITE_ROW ? TRUE
-         : rc == SQLITE_DONE ? set_not_found (error)
-         : rapport_contact_sql_fail (db, rc, "rename category", error);
-    }
-
-  ok = ok && check_category_name (db, stripped, category_id, error);
-  if (ok)
-    {
-      stmt = rapport_database_prepare (db, "UPDATE question_category SET name = ?2 WHERE id = ?1", error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int64 (stmt, 1, category_id);
-          rapport_contact_sql_bind_text (stmt, 2, text_to_store (seed_key, stripped));
-          ok = rapport_contact_sql_step_done (db, stmt, error);
-        }
-    }
-
-  return rapport_contact_sql_commit_or_rollback (db, ok, error);
 }
 
 /* }}} */

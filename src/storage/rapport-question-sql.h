@@ -40,4 +40,12 @@ gboolean         rapport_question_sql_rename_category (RapportDatabase  *db,
                                                        const char       *name,
                                                        GError          **error);
 
+/* Shared by the two files of SQL. */
+const char      *rapport_question_sql_shown_text      (const char       *seed_key,
+                                                       const char       *stored);
+const char      *rapport_question_sql_text_to_store   (const char       *seed_key,
+                                                       const char       *text);
+char            *rapport_question_sql_dup_stripped    (const char       *text);
+gboolean         rapport_question_sql_set_not_found   (GError          **error);
+
 G_END_DECLS
