@@ -25,6 +25,7 @@ struct _RapportApplication
   RapportDatabase *database;
   RapportContactStore *contact_store;
   RapportMeetingStore *meeting_store;
+  RapportQuestionStore *question_store;
   GError          *database_error;
   GCancellable    *cancellable;
 
@@ -395,6 +396,7 @@ rapport_application_startup (GApplication *app)
   self->database = rapport_database_new (path);
   self->contact_store = rapport_contact_store_new (self->database);
   self->meeting_store = rapport_meeting_store_new (self->contact_store);
+  self->question_store = rapport_question_store_new (self->database);
   open_database (self);
 }
 
@@ -450,6 +452,7 @@ rapport_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->meeting_store);
   g_clear_object (&self->contact_store);
+  g_clear_object (&self->question_store);
   g_clear_object (&self->database);
   g_clear_object (&self->cancellable);
   g_clear_error (&self->database_error);
@@ -570,6 +573,19 @@ rapport_application_get_meeting_store (RapportApplication *self)
   g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
 
   return self->meeting_store;
+}
+
+/**
+ * rapport_application_get_question_store:
+ *
+ * Returns: (transfer none): the question bank
+ */
+RapportQuestionStore *
+rapport_application_get_question_store (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+
+  return self->question_store;
 }
 
 GSettings *

@@ -17,6 +17,7 @@
 #include "storage/rapport-contact-export.h"
 #include "widgets/rapport-contacts-page.h"
 #include "widgets/rapport-import-dialog.h"
+#include "widgets/rapport-questions-page.h"
 
 struct _RapportWindow
 {
@@ -30,6 +31,8 @@ struct _RapportWindow
   AdwViewStack         *view_stack;
   AdwBin               *contacts_bin;
   RapportContactsPage  *contacts_page;   /* made on first use, see ensure_contacts_page() */
+  AdwBin               *questions_bin;
+  RapportQuestionsPage *questions_page;  /* likewise */
   AdwStatusPage        *error_page;
   GtkWidget            *move_aside_button;
   GtkWidget            *retry_button;
@@ -155,6 +158,22 @@ ensure_contacts_page (RapportWindow *self)
   return self->contacts_page;
 }
 
+static RapportQuestionsPage *
+ensure_questions_page (RapportWindow *self)
+{
+  if (self->questions_page == NULL)
+    {
+      RapportApplication *app = get_application (self);
+
+      self->questions_page = RAPPORT_QUESTIONS_PAGE (rapport_questions_page_new ());
+      adw_bin_set_child (self->questions_bin, GTK_WIDGET (self->questions_page));
+      if (rapport_application_get_database_ready (app))
+        rapport_questions_page_set_store (self->questions_page, rapport_application_get_question_store (app));
+    }
+
+  return self->questions_page;
+}
+
 static gboolean
 build_pages_idle_cb (gpointer user_data)
 {
@@ -162,6 +181,7 @@ build_pages_idle_cb (gpointer user_data)
 
   self->build_pages_id = 0;
   ensure_contacts_page (self);
+  ensure_questions_page (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -173,6 +193,8 @@ visible_page_changed_cb (RapportWindow *self)
 {
   if (g_strcmp0 (rapport_window_get_page_name (self), "contacts") == 0)
     ensure_contacts_page (self);
+  else if (g_strcmp0 (rapport_window_get_page_name (self), "questions") == 0)
+    ensure_questions_page (self);
 }
 
 static void
@@ -182,7 +204,7 @@ after_paint_cb (GdkFrameClock *frame_clock,
   g_clear_signal_handler (&self->after_paint_id, frame_clock);
   _rapport_application_window_presented (get_application (self), GTK_WINDOW (self));
 
-  if (self->build_pages_id == 0 && self->contacts_page == NULL)
+  if (self->build_pages_id == 0 && (self->contacts_page == NULL || self->questions_page == NULL))
     self->build_pages_id = g_idle_add_full (G_PRIORITY_LOW, build_pages_idle_cb, self, NULL);
 }
 
@@ -194,6 +216,12 @@ database_state_changed_cb (RapportWindow *self)
   /* After "Try Again" or a fresh start, the pages read the database anew. */
   if (rapport_application_get_database_ready (get_application (self)) && self->contacts_page != NULL)
     rapport_contact_list_refresh (rapport_contacts_page_get_list (self->contacts_page));
+  if (rapport_application_get_database_ready (get_application (self)) && self->questions_page != NULL)
+    {
+      rapport_questions_page_set_store (self->questions_page,
+                                        rapport_application_get_question_store (get_application (self)));
+      rapport_questions_page_reload (self->questions_page);
+    }
 }
 
 /* }}} */
@@ -227,6 +255,13 @@ find_action (GSimpleAction *action,
              gpointer       user_data)
 {
   RapportWindow *self = user_data;
+
+  /* The question bank has a search of its own; every other page finds contacts. */
+  if (g_strcmp0 (rapport_window_get_page_name (self), "questions") == 0)
+    {
+      rapport_questions_page_focus_search (ensure_questions_page (self));
+      return;
+    }
 
   rapport_window_set_page_name (self, "contacts");
   rapport_contacts_page_focus_search (ensure_contacts_page (self));
@@ -509,6 +544,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, contacts_bin);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, questions_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, move_aside_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, retry_button);

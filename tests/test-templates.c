@@ -23,6 +23,9 @@
 #include "widgets/rapport-contacts-page.h"
 #include "widgets/rapport-countdown-ring.h"
 #include "widgets/rapport-interaction-editor.h"
+#include "widgets/rapport-question-editor.h"
+#include "widgets/rapport-question-row.h"
+#include "widgets/rapport-questions-page.h"
 
 static RapportApplication *app;
 
@@ -292,6 +295,30 @@ test_countdown_ring (void)
 }
 
 static void
+test_question_widgets (void)
+{
+  RapportQuestionStore *store = rapport_application_get_question_store (app);
+  g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(RapportQuestion) question = rapport_question_new (1, "Who else should I talk to?");
+  GtkWidget *row = rapport_question_row_new (question);
+  GtkWidget *page = rapport_questions_page_new ();
+  GtkWidget *list = gtk_list_box_new ();
+
+  g_ptr_array_add (categories, rapport_question_category_new (1, NULL, "Asking for More Contacts", 0));
+  rapport_question_set_use_count (question, 3);
+  rapport_question_row_set_question (RAPPORT_QUESTION_ROW (row), question);
+  g_assert_true (rapport_question_row_get_question (RAPPORT_QUESTION_ROW (row)) == question);
+  g_assert_true (rapport_question_row_matches (RAPPORT_QUESTION_ROW (row), "talk", FALSE));
+  g_assert_false (rapport_question_row_matches (RAPPORT_QUESTION_ROW (row), "talk", TRUE));
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  show_in_window (list);
+
+  show_in_window (page);
+
+  show_and_destroy (GTK_WINDOW (rapport_question_editor_new (store, categories, question)));
+}
+
+static void
 test_accels (void)
 {
   static const struct { const char *action; const char *accel; } expected[] = {
@@ -342,6 +369,7 @@ main (int   argc,
   g_test_add_func ("/templates/preferences-window", test_preferences_window);
   g_test_add_func ("/templates/help-overlay", test_help_overlay);
   g_test_add_func ("/templates/contact-widgets", test_contact_widgets);
+  g_test_add_func ("/templates/question-widgets", test_question_widgets);
   g_test_add_func ("/templates/accels", test_accels);
   g_test_add_func ("/templates/countdown-ring", test_countdown_ring);
 

@@ -92,8 +92,9 @@ save (RapportMeetingQuestions *self)
 
   call = g_new0 (SaveCall, 1);
   call->self = g_object_ref (self);
-  call->sent = g_ptr_array_copy (self->questions, (GCopyFunc) g_object_ref, NULL);
-  g_ptr_array_set_free_func (call->sent, g_object_unref);
+  call->sent = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->questions->len; i++)
+    g_ptr_array_add (call->sent, g_object_ref (g_ptr_array_index (self->questions, i)));
   rapport_meeting_store_set_questions_async (self->meetings, self->meeting_id, self->questions, NULL,
                                              saved_cb, call);
 }

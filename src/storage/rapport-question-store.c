@@ -1,0 +1,541 @@
+/* rapport-question-store.c
+ *
+ * Copyright 2026 The Rapport Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-question-store"
+
+#include "config.h"
+
+#include "rapport-question-seed.h"
+#include "rapport-question-sql.h"
+#include "rapport-question-store.h"
+
+struct _RapportQuestionStore
+{
+  GObject          parent_instance;
+
+  RapportDatabase *database;
+};
+
+G_DEFINE_FINAL_TYPE (RapportQuestionStore, rapport_question_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (rapport-question-store-error-quark, rapport_question_store_error)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Jobs {{{ */
+
+typedef struct
+{
+  gint64           id;
+  gint64           other;
+  char            *name;
+  RapportQuestion *question;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_clear_pointer (&job->name, g_free);
+  g_clear_object (&job->question);
+  g_free (job);
+}
+
+static gpointer
+id_result (gint64 id)
+{
+  return id != 0 ? g_memdup2 (&id, sizeof id) : NULL;
+}
+
+static gpointer
+list_func (RapportDatabase  *db,
+           gpointer          data,
+           GError          **error)
+{
+  const RapportQuestionSeed *seeds;
+  guint n_seeds;
+
+  /* Checking costs one small read; it catches a fresh database after the
+   * old one was moved aside, and the questions a newer release brings. */
+  seeds = rapport_question_seed_get_builtin (&n_seeds);
+  if (rapport_question_seed_apply (db, seeds, n_seeds, error) < 0)
+    return NULL;
+
+  return rapport_question_sql_list (db, error);
+}
+
+static gpointer
+save_func (RapportDatabase  *db,
+           gpointer          data,
+           GError          **error)
+{
+  Job *job = data;
+
+  return id_result (rapport_question_sql_save (db, job->question, error));
+}
+
+static gpointer
+set_starred_func (RapportDatabase  *db,
+                  gpointer          data,
+                  GError          **error)
+{
+  Job *job = data;
+
+  return rapport_question_sql_set_starred (db, job->id, job->other, error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+static gpointer
+move_func (RapportDatabase  *db,
+           gpointer          data,
+           GError          **error)
+{
+  Job *job = data;
+
+  return rapport_question_sql_move (db, job->id, job->other, error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+static gpointer
+delete_func (RapportDatabase  *db,
+             gpointer          data,
+             GError          **error)
+{
+  Job *job = data;
+
+  return rapport_question_sql_delete (db, job->id, error);
+}
+
+static gpointer
+restore_func (RapportDatabase  *db,
+              gpointer          data,
+              GError          **error)
+{
+  Job *job = data;
+
+  return id_result (rapport_question_sql_restore (db, job->question, error));
+}
+
+static gpointer
+add_category_func (RapportDatabase  *db,
+                   gpointer          data,
+                   GError          **error)
+{
+  Job *job = data;
+
+  return id_result (rapport_question_sql_add_category (db, job->name, error));
+}
+
+static gpointer
+rename_category_func (RapportDatabase  *db,
+                      gpointer          data,
+                      GError          **error)
+{
+  Job *job = data;
+
+  return rapport_question_sql_rename_category (db, job->id, job->name, error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+/* }}} */
+/* Plumbing {{{ */
+
+static void
+job_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RapportQuestionStore *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  gpointer ret;
+
+  ret = rapport_database_run_finish (RAPPORT_DATABASE (object), result, &error);
+
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The task data is set for writes only: the result's free function. */
+  if (g_task_get_task_data (task) != NULL)
+    g_signal_emit (self, signals[CHANGED], 0);
+  g_task_return_pointer (task, ret, g_object_get_data (G_OBJECT (task), "result-free"));
+}
+
+static void
+run (RapportQuestionStore *self,
+     RapportDatabaseFunc   func,
+     Job                  *job,
+     GDestroyNotify        result_free,
+     gboolean              is_write,
+     gpointer              source_tag,
+     GCancellable         *cancellable,
+     GAsyncReadyCallback   callback,
+     gpointer              user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_object_set_data (G_OBJECT (task), "result-free", result_free);
+  if (is_write)
+    g_task_set_task_data (task, GINT_TO_POINTER (TRUE), NULL);
+
+  /* Writes are not cancellable once queued: a half-applied user action is
+   * worse than a late one. */
+  rapport_database_run_async (self->database, func, job ? job : g_new0 (Job, 1), job_free, result_free,
+                              is_write ? NULL : cancellable, job_done_cb, task);
+}
+
+static Job *
+job_new (gint64           id,
+         gint64           other,
+         const char      *name,
+         RapportQuestion *question)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->id = id;
+  job->other = other;
+  job->name = g_strdup (name);
+  job->question = question ? rapport_question_copy (question) : NULL;
+  return job;
+}
+
+static gpointer
+finish (RapportQuestionStore  *self,
+        GAsyncResult          *result,
+        gpointer               source_tag,
+        GError               **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_QUESTION_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gint64
+finish_id (RapportQuestionStore  *self,
+           GAsyncResult          *result,
+           gpointer               source_tag,
+           GError               **error)
+{
+  g_autofree gint64 *id = finish (self, result, source_tag, error);
+
+  return id != NULL ? *id : 0;
+}
+
+/* }}} */
+/* GObject {{{ */
+
+static void
+rapport_question_store_dispose (GObject *object)
+{
+  RapportQuestionStore *self = (RapportQuestionStore *)object;
+
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (rapport_question_store_parent_class)->dispose (object);
+}
+
+static void
+rapport_question_store_class_init (RapportQuestionStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rapport_question_store_dispose;
+
+  /**
+   * RapportQuestionStore::changed:
+   *
+   * Emitted on the main thread once a write to the bank has committed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+rapport_question_store_init (RapportQuestionStore *self)
+{
+}
+
+/* }}} */
+/* Public API {{{ */
+
+RapportQuestionStore *
+rapport_question_store_new (RapportDatabase *database)
+{
+  RapportQuestionStore *self;
+
+  g_return_val_if_fail (RAPPORT_IS_DATABASE (database), NULL);
+
+  self = g_object_new (RAPPORT_TYPE_QUESTION_STORE, NULL);
+  self->database = g_object_ref (database);
+  return self;
+}
+
+RapportDatabase *
+rapport_question_store_get_database (RapportQuestionStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_QUESTION_STORE (self), NULL);
+
+  return self->database;
+}
+
+/**
+ * rapport_question_store_list_async:
+ *
+ * Reads the whole bank (a few hundred rows at most), seeding it first if
+ * built-in entries are missing.
+ */
+void
+rapport_question_store_list_async (RapportQuestionStore *self,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data)
+{
+  g_return_if_fail (RAPPORT_IS_QUESTION_STORE (self));
+
+  run (self, list_func, NULL, (GDestroyNotify) g_ptr_array_unref, FALSE,
+       rapport_question_store_list_async, cancellable, callback, user_data);
+}
+
+/**
+ * rapport_question_store_list_finish:
+ *
+ * Returns: (transfer full) (element-type RapportQuestionCategory): the
+ *   categories in the user's order, each with its questions in order
+ *   (rapport_question_category_get_questions()), or %NULL on error
+ */
+GPtrArray *
+rapport_question_store_list_finish (RapportQuestionStore  *self,
+                                    GAsyncResult          *result,
+                                    GError               **error)
+{
+  return finish (self, result, rapport_question_store_list_async, error);
+}
+
+/**
+ * rapport_question_store_save_async:
+ * @question: a new question (id 0), or an edited one; it is copied
+ *
+ * Saves the text, category and star. A new question goes at the end of its
+ * category. An empty text fails with %RAPPORT_QUESTION_STORE_ERROR_INVALID.
+ */
+void
+rapport_question_store_save_async (RapportQuestionStore *self,
+                                   RapportQuestion      *question,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data)
+{
+  g_return_if_fail (RAPPORT_IS_QUESTION_STORE (self));
+  g_return_if_fail (RAPPORT_IS_QUESTION (question));
+
+  run (self, save_func, job_new (0, 0, NULL, question), g_free, TRUE,
+       rapport_question_store_save_async, cancellable, callback, user_data);
+}
+
+/**
+ * rapport_question_store_save_finish:
+ *
+ * Returns: the question's id, or 0 with @error set
+ */
+gint64
+rapport_question_store_save_finish (RapportQuestionStore  *self,
+                                    GAsyncResult          *result,
+                                    GError               **error)
+{
+  return finish_id (self, result, rapport_question_store_save_async, error);
+}
+
+void
+rapport_question_store_set_starred_async (RapportQuestionStore *self,
+                                          gint64                question_id,
+                                          gboolean              starred,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data)
+{
+  g_return_if_fail (RAPPORT_IS_QUESTION_STORE (self));
+
+  run (self, set_starred_func, job_new (question_id, !!starred, NULL, NULL), NULL, TRUE,
+       rapport_question_store_set_starred_async, cancellable, callback, user_data);
+}
+
+gboolean
+rapport_question_store_set_starred_finish (RapportQuestionStore  *self,
+                                           GAsyncResult          *result,
+                                           GError               **error)
+{
+  return finish (self, result, rapport_question_store_set_starred_async, error) != NULL;
+}
+
+/**
+ * rapport_question_store_move_async:
+ *
+ * Files the question at the end of @category_id.
+ */
+void
+rapport_question_store_move_async (RapportQuestionStore *self,
+                                   gint64                question_id,
+                                   gint64                category_id,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data)
+{
+  g_return_if_fail (RAPPORT_IS_QUESTION_STORE (self));
+
+  run (self, move_func, job_new (question_id, category_id, NULL, NULL), NULL, TRUE,
+       rapport_question_store_move_async, cancellable, callback, user_data);
+}
+
+gboolean
+rapport_question_store_move_finish (RapportQuestionStore  *self,
+                                    GAsyncResult          *result,
+                                    GError               **error)
+{
+  return finish (self, result, rapport_question_store_move_async, error) != NULL;
+}
+
+/**
+ * rapport_question_store_delete_async:
+ *
+ * Deletes a question for good. Meetings that asked it keep their own copy
+ * of its text. A built-in question never comes back on upgrade.
+ */
+void
+rapport_question_store_delete_async (RapportQuestionStore *self,
+                                     gint64                question_id,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data)
+{
+  g_return_if_fail (RAPPORT_IS_QUESTION_STORE (self));
+
+  run (self, delete_func, job_new (question_id, 0, NULL, NULL), g_object_unref, TRUE,
+       rapport_question_store_delete_async, cancellable, callback, user_data);
+}
+
+/**
+ * rapport_question_store_delete_finish:
+ *
+ * Returns: (transfer full): the question as it was, to hand to
+ *   rapport_question_store_restore_async() for Undo; %NULL on error
+ */
+RapportQuestion *
+rapport_question_store_delete_finish (RapportQuestionStore  *self,
+                                      GAsyncResult          *result,
+                                      GError               **error)
+{
+  return finish (self, result, rapport_question_store_delete_async, error);
+}
+
+/**
+ * rapport_question_store_restore_async:
+ * @deleted: what rapport_question_store_delete_finish() returned
+ *
+ * Undoes a deletion: the question returns to its place with its star, and
+ * the meetings that had asked it count for it again.
+ */
+void
+rapport_question_store_restore_async (RapportQuestionStore *self,
+                                      RapportQuestion      *deleted,
+                                      GCancellable         *cancellable,
+                                      GAsyncReadyCallback   callback,
+                                      gpointer              user_data)
+{
+  Job *job;
+
+  g_return_if_fail (RAPPORT_IS_QUESTION_STORE (self));
+  g_return_if_fail (RAPPORT_IS_QUESTION (deleted));
+
+  /* Not a copy: the tombstone carries what the deletion noted. */
+  job = job_new (0, 0, NULL, NULL);
+  job->question = g_object_ref (deleted);
+  run (self, restore_func, job, g_free, TRUE,
+       rapport_question_store_restore_async, cancellable, callback, user_data);
+}
+
+/**
+ * rapport_question_store_restore_finish:
+ *
+ * Returns: the restored question's id (usually its old one), or 0
+ */
+gint64
+rapport_question_store_restore_finish (RapportQuestionStore  *self,
+                                       GAsyncResult          *result,
+                                       GError               **error)
+{
+  return finish_id (self, result, rapport_question_store_restore_async, error);
+}
+
+/**
+ * rapport_question_store_add_category_async:
+ *
+ * Adds a category after the others. An empty name, or one already shown
+ * (case and accents aside), fails with %RAPPORT_QUESTION_STORE_ERROR_INVALID.
+ */
+void
+rapport_question_store_add_category_async (RapportQuestionStore *self,
+                                           const char           *name,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data)
+{
+  g_return_if_fail (RAPPORT_IS_QUESTION_STORE (self));
+  g_return_if_fail (name != NULL);
+
+  run (self, add_category_func, job_new (0, 0, name, NULL), g_free, TRUE,
+       rapport_question_store_add_category_async, cancellable, callback, user_data);
+}
+
+/**
+ * rapport_question_store_add_category_finish:
+ *
+ * Returns: the new category's id, or 0 with @error set
+ */
+gint64
+rapport_question_store_add_category_finish (RapportQuestionStore  *self,
+                                            GAsyncResult          *result,
+                                            GError               **error)
+{
+  return finish_id (self, result, rapport_question_store_add_category_async, error);
+}
+
+void
+rapport_question_store_rename_category_async (RapportQuestionStore *self,
+                                              gint64                category_id,
+                                              const char           *name,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data)
+{
+  g_return_if_fail (RAPPORT_IS_QUESTION_STORE (self));
+  g_return_if_fail (name != NULL);
+
+  run (self, rename_category_func, job_new (category_id, 0, name, NULL), NULL, TRUE,
+       rapport_question_store_rename_category_async, cancellable, callback, user_data);
+}
+
+gboolean
+rapport_question_store_rename_category_finish (RapportQuestionStore  *self,
+                                               GAsyncResult          *result,
+                                               GError               **error)
+{
+  return finish (self, result, rapport_question_store_rename_category_async, error) != NULL;
+}
+
+/* }}} */
