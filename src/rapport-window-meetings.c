@@ -77,15 +77,15 @@ start_meeting_action (GSimpleAction *action,
 
 typedef struct
 {
-  GFile *file;
-  char  *text;
+  GFile     *file;
+  GPtrArray *meetings;   /* fresh from the store, read only on the worker */
 } IcsJob;
 
 static void
 ics_job_free (IcsJob *job)
 {
   g_clear_object (&job->file);
-  g_free (job->text);
+  g_clear_pointer (&job->meetings, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -98,6 +98,15 @@ write_ics_thread (GTask        *task,
   IcsJob *job = task_data;
   g_autoptr(GFile) parent = g_file_get_parent (job->file);
   g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  /* On the worker: the iCalendar writer is a module loaded on first use. */
+  text = rapport_meeting_ics_write (job->meetings, &error);
+  if (text == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
 
   if (!g_file_make_directory_with_parents (parent, cancellable, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
@@ -107,7 +116,7 @@ write_ics_thread (GTask        *task,
     }
   g_clear_error (&error);
 
-  if (!g_file_replace_contents (job->file, job->text, strlen (job->text), NULL, FALSE,
+  if (!g_file_replace_contents (job->file, text, strlen (text), NULL, FALSE,
                                 G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -164,20 +173,11 @@ write_ics (RapportWindow *self,
            gboolean       open)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
   IcsJob *job;
-  char *text;
-
-  text = rapport_meeting_ics_write (meetings, &error);
-  if (text == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
 
   job = g_new0 (IcsJob, 1);
   job->file = g_object_ref (file);
-  job->text = text;
+  job->meetings = g_ptr_array_ref (meetings);
   task = g_task_new (self, NULL, written_cb, GINT_TO_POINTER (open));
   g_task_set_task_data (task, job, (GDestroyNotify) ics_job_free);
   g_task_run_in_thread (task, write_ics_thread);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "rapport-contact-export.h"
+#include "rapport-formats.h"
 #include "rapport-csv.h"
 #include "rapport-vcard.h"
 
@@ -28,6 +29,7 @@ typedef struct
   GFile               *file;
   RapportExportFormat  format;
   GString             *out;
+  gboolean             formats_loaded;   /* the vCard module, see rapport-formats.c */
 } Export;
 
 static void
@@ -104,6 +106,26 @@ loaded_cb (GObject      *object,
 }
 
 static void
+formats_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+  Export *export = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!rapport_formats_load_finish (result, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  export->formats_loaded = TRUE;
+  load_next (task);
+}
+
+static void
 load_next (GTask *task)
 {
   Export *export = g_task_get_task_data (task);
@@ -113,6 +135,13 @@ load_next (GTask *task)
   if (g_task_return_error_if_cancelled (task))
     {
       g_object_unref (task);
+      return;
+    }
+
+  /* The vCard writer is loaded on a worker, before the first batch needs it. */
+  if (export->format == RAPPORT_EXPORT_VCARD && !export->formats_loaded)
+    {
+      rapport_formats_load_async (g_task_get_cancellable (task), formats_loaded_cb, task);
       return;
     }
 
