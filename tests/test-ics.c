@@ -312,6 +312,28 @@ test_fold_lengths (void)
     }
 }
 
+/* The last minute libical can write. */
+static void
+test_latest (void)
+{
+  RapportIcsEvent event = {
+    .uid = "meeting-3000@rapport.github.io",
+    .starts_at = G_GINT64_CONSTANT (32535215999) - 20 * 60,
+    .duration = 20,
+    .summary = "Year 3000",
+    .alarm_minutes = 5,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ics = rapport_ics_write (&event, 1, &error);
+  g_autoptr(icalcomponent) calendar = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (ics, "\r\nDTSTART:30001231T233959Z\r\n"));
+  g_assert_nonnull (strstr (ics, "\r\nDTEND:30001231T235959Z\r\n"));
+  calendar = parse (ics);
+  assert_event (icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT), &event);
+}
+
 static void
 test_rejected (void)
 {
@@ -328,7 +350,11 @@ test_rejected (void)
     { "bad\xff", 1780300800, 20, -1 },
     { "line\nbreak", 1780300800, 20, -1 },
     { "ok", -1, 20, -1 },
-    { "ok", G_GINT64_CONSTANT (253402300800), 20, -1 },
+    { " lead", 1780300800, 20, -1 },
+    { "trail ", 1780300800, 20, -1 },
+    { "ok", G_GINT64_CONSTANT (32535216000), 20, -1 },
+    /* Starts in 3000, ends in 3001. */
+    { "ok", G_GINT64_CONSTANT (32535215999) - 60, 20, -1 },
     { "ok", 1780300800, 0, -1 },
     { "ok", 1780300800, -5, -1 },
     { "ok", 1780300800, G_MAXINT, -1 },
@@ -383,6 +409,7 @@ main (int   argc,
   g_test_add_func ("/ics/dst", test_dst);
   g_test_add_func ("/ics/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/ics/fold-lengths", test_fold_lengths);
+  g_test_add_func ("/ics/latest", test_latest);
   g_test_add_func ("/ics/rejected", test_rejected);
   g_test_add_func ("/ics/make-uid", test_make_uid);
 

@@ -254,6 +254,15 @@ test_countdown_ring (void)
       wait_for_frame (GTK_WIDGET (ring));
       texture = render_widget (GTK_WIDGET (ring));
       g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+      /* For a look by eye: RAPPORT_TEST_IMAGES=DIR keeps each image. */
+      if (g_getenv ("RAPPORT_TEST_IMAGES") != NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("countdown-ring-%u.png", i);
+          g_autofree char *path = g_build_filename (g_getenv ("RAPPORT_TEST_IMAGES"), name, NULL);
+
+          gdk_texture_save_to_png (texture, path);
+        }
+
       pixels = g_malloc (stride * height);
       gdk_texture_download (texture, pixels, stride);
 

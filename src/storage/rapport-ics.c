@@ -22,8 +22,9 @@
 
 #define PRODID "-//Rapport//Rapport//EN"
 
-/* 9999-12-31T23:59:59Z: iCalendar writes years with four digits. */
-#define LAST_START G_GINT64_CONSTANT (253402300799)
+/* 3000-12-31T23:59:59Z: libical 3.0 writes any later time as
+ * 00000000T000000, which is no time at all (found by fuzzing). */
+#define LAST_TIME G_GINT64_CONSTANT (32535215999)
 
 /* A year, in minutes: far beyond any meeting, and far from overflowing the
  * seconds that libical counts in an int. */
@@ -61,11 +62,19 @@ clean_text (const char *text)
 }
 
 /* The identifier is what makes a second import update the first, so a
- * changed one would quietly duplicate events: a bad one fails instead. */
+ * changed one would quietly duplicate events: a bad one fails instead.
+ * libical's parser drops a leading space, so spaces at either end count as
+ * bad too. */
 static gboolean
 uid_is_valid (const char *uid)
 {
+  gsize length;
+
   if (uid == NULL || uid[0] == '\0' || !g_utf8_validate (uid, -1, NULL))
+    return FALSE;
+
+  length = strlen (uid);
+  if (g_ascii_isspace (uid[0]) || g_ascii_isspace (uid[length - 1]))
     return FALSE;
 
   for (const char *p = uid; *p != '\0'; p++)
@@ -144,18 +153,18 @@ check_event (const RapportIcsEvent  *event,
       return FALSE;
     }
 
-  if (event->starts_at < 0 || event->starts_at > LAST_START)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("A meeting to export starts outside the years 1970 to 9999"));
-      return FALSE;
-    }
-
   if (event->duration < 1 || event->duration > MAX_MINUTES)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("A meeting to export lasts %d minutes, which is not a valid length"),
                    event->duration);
+      return FALSE;
+    }
+
+  if (event->starts_at < 0 || event->starts_at > LAST_TIME - (gint64)event->duration * 60)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("A meeting to export is outside the years 1970 to 3000"));
       return FALSE;
     }
 
@@ -251,7 +260,8 @@ rapport_ics_make_uid (gint64      id,
  * @n_events: how many, at least one
  * @error: a location for a #GError, or %NULL
  *
- * Writes the meetings as one iCalendar file (METHOD:PUBLISH), times in UTC.
+ * Writes the meetings as one iCalendar file (METHOD:PUBLISH), times in UTC
+ * from 1970 to the end of 3000 (libical's limit).
  * Text that is not valid UTF-8 is repaired; an event with an invalid
  * identifier, start, length or reminder fails the whole call with
  * %G_IO_ERROR_INVALID_ARGUMENT, since a calendar would misread it.

@@ -430,10 +430,17 @@ rapport_countdown_ring_set_overtime (RapportCountdownRing *self,
     return;
 
   self->overtime = overtime;
+  /* libadwaita's "error" class gives the digits the ring's colour. */
   if (overtime)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "overtime");
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "overtime");
+      gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "error");
+    }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "overtime");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "overtime");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->time_label), "error");
+    }
   update_labels (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));

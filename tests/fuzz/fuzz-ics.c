@@ -8,8 +8,8 @@
  * three events: for each, 16 bytes of numbers (start, length, reminder),
  * then four texts ended by NUL bytes (uid, summary, description, location).
  * Whatever comes in, the writer must not crash, and what it writes must read
- * back as that many events, with the same UIDs, in valid UTF-8 lines of at
- * most 75 octets.
+ * back as that many events, with the same UIDs and starts, in valid UTF-8
+ * lines of at most 75 octets.
  *
  * Built with clang's -fsanitize=fuzzer when meson is set up with
  * -Dfuzzing=true (see tests/fuzz/README); otherwise fuzz-main.c replays the
@@ -79,7 +79,7 @@ read_event (Reader          *reader,
             RapportIcsEvent *event,
             char           **texts)
 {
-  gint64 start = (gint64)(read_number (reader, 8) % G_GUINT64_CONSTANT (253402387200));
+  gint64 start = (gint64)(read_number (reader, 8) % G_GUINT64_CONSTANT (32535302400));
 
   event->starts_at = start - 86400;
   event->duration = (int)(read_number (reader, 4) % 2000) - 5;
@@ -122,8 +122,14 @@ check_output (const char            *ics,
        vevent != NULL;
        vevent = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
     {
-      if (n >= n_events || g_strcmp0 (icalcomponent_get_uid (vevent), events[n].uid) != 0)
-        fail ("event %u does not read back", n);
+      if (n >= n_events)
+        fail ("more events read back than written");
+      if (g_strcmp0 (icalcomponent_get_uid (vevent), events[n].uid) != 0)
+        fail ("event %u does not read back: UID \"%s\" for \"%s\"\n%s", n,
+              icalcomponent_get_uid (vevent), events[n].uid, ics);
+      if (icaltime_as_timet_with_zone (icalcomponent_get_dtstart (vevent), icaltimezone_get_utc_timezone ())
+          != events[n].starts_at)
+        fail ("event %u starts at another time:\n%s", n, ics);
       n++;
     }
 
