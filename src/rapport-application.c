@@ -24,6 +24,7 @@ struct _RapportApplication
   GSettings       *settings;
   RapportDatabase *database;
   RapportContactStore *contact_store;
+  RapportMeetingStore *meeting_store;
   GError          *database_error;
   GCancellable    *cancellable;
 
@@ -393,6 +394,7 @@ rapport_application_startup (GApplication *app)
   path = rapport_database_dup_default_path ();
   self->database = rapport_database_new (path);
   self->contact_store = rapport_contact_store_new (self->database);
+  self->meeting_store = rapport_meeting_store_new (self->contact_store);
   open_database (self);
 }
 
@@ -446,6 +448,7 @@ rapport_application_dispose (GObject *object)
   RapportApplication *self = (RapportApplication *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->meeting_store);
   g_clear_object (&self->contact_store);
   g_clear_object (&self->database);
   g_clear_object (&self->cancellable);
@@ -559,6 +562,14 @@ rapport_application_get_contact_store (RapportApplication *self)
   g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
 
   return self->contact_store;
+}
+
+RapportMeetingStore *
+rapport_application_get_meeting_store (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+
+  return self->meeting_store;
 }
 
 GSettings *

@@ -10,6 +10,7 @@
 
 #include "storage/rapport-contact-store.h"
 #include "storage/rapport-database.h"
+#include "storage/rapport-meeting-store.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,7 @@ G_DECLARE_FINAL_TYPE (RapportApplication, rapport_application, RAPPORT, APPLICAT
 RapportApplication *rapport_application_new                   (void);
 RapportDatabase    *rapport_application_get_database          (RapportApplication *self);
 RapportContactStore *rapport_application_get_contact_store    (RapportApplication *self);
+RapportMeetingStore *rapport_application_get_meeting_store    (RapportApplication *self);
 gboolean            rapport_application_get_database_ready    (RapportApplication *self);
 const GError       *rapport_application_get_database_error    (RapportApplication *self);
 GSettings          *rapport_application_get_settings          (RapportApplication *self);

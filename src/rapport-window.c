@@ -17,6 +17,8 @@
 #include "storage/rapport-contact-export.h"
 #include "widgets/rapport-contacts-page.h"
 #include "widgets/rapport-import-dialog.h"
+#include "widgets/rapport-meeting-editor.h"
+#include "widgets/rapport-meetings-page.h"
 
 struct _RapportWindow
 {
@@ -30,6 +32,8 @@ struct _RapportWindow
   AdwViewStack         *view_stack;
   AdwBin               *contacts_bin;
   RapportContactsPage  *contacts_page;   /* made on first use, see ensure_contacts_page() */
+  AdwBin               *meetings_bin;
+  RapportMeetingsPage  *meetings_page;   /* likewise */
   AdwStatusPage        *error_page;
   GtkWidget            *move_aside_button;
   GtkWidget            *retry_button;
@@ -149,19 +153,43 @@ ensure_contacts_page (RapportWindow *self)
 
       self->contacts_page = RAPPORT_CONTACTS_PAGE (rapport_contacts_page_new ());
       rapport_contacts_page_set_store (self->contacts_page, rapport_application_get_contact_store (app));
+      rapport_contacts_page_set_meeting_store (self->contacts_page, rapport_application_get_meeting_store (app));
       adw_bin_set_child (self->contacts_bin, GTK_WIDGET (self->contacts_page));
     }
 
   return self->contacts_page;
 }
 
+static RapportMeetingsPage *
+ensure_meetings_page (RapportWindow *self)
+{
+  if (self->meetings_page == NULL)
+    {
+      RapportApplication *app = get_application (self);
+
+      self->meetings_page = RAPPORT_MEETINGS_PAGE (rapport_meetings_page_new ());
+      rapport_meetings_page_set_store (self->meetings_page, rapport_application_get_meeting_store (app),
+                                       rapport_application_get_settings (app));
+      adw_bin_set_child (self->meetings_bin, GTK_WIDGET (self->meetings_page));
+    }
+
+  return self->meetings_page;
+}
+
+/* One page per idle, so that input between them is not held up. */
 static gboolean
 build_pages_idle_cb (gpointer user_data)
 {
   RapportWindow *self = user_data;
 
+  if (self->contacts_page == NULL)
+    {
+      ensure_contacts_page (self);
+      return G_SOURCE_CONTINUE;
+    }
+
   self->build_pages_id = 0;
-  ensure_contacts_page (self);
+  ensure_meetings_page (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -171,8 +199,12 @@ build_pages_idle_cb (gpointer user_data)
 static void
 visible_page_changed_cb (RapportWindow *self)
 {
-  if (g_strcmp0 (rapport_window_get_page_name (self), "contacts") == 0)
+  const char *page = rapport_window_get_page_name (self);
+
+  if (g_strcmp0 (page, "contacts") == 0)
     ensure_contacts_page (self);
+  else if (g_strcmp0 (page, "meetings") == 0)
+    ensure_meetings_page (self);
 }
 
 static void
@@ -182,7 +214,7 @@ after_paint_cb (GdkFrameClock *frame_clock,
   g_clear_signal_handler (&self->after_paint_id, frame_clock);
   _rapport_application_window_presented (get_application (self), GTK_WINDOW (self));
 
-  if (self->build_pages_id == 0 && self->contacts_page == NULL)
+  if (self->build_pages_id == 0 && (self->contacts_page == NULL || self->meetings_page == NULL))
     self->build_pages_id = g_idle_add_full (G_PRIORITY_LOW, build_pages_idle_cb, self, NULL);
 }
 
@@ -194,6 +226,8 @@ database_state_changed_cb (RapportWindow *self)
   /* After "Try Again" or a fresh start, the pages read the database anew. */
   if (rapport_application_get_database_ready (get_application (self)) && self->contacts_page != NULL)
     rapport_contact_list_refresh (rapport_contacts_page_get_list (self->contacts_page));
+  if (rapport_application_get_database_ready (get_application (self)) && self->meetings_page != NULL)
+    rapport_meetings_page_refresh (self->meetings_page);
 }
 
 /* }}} */
@@ -411,7 +445,64 @@ export_contact_action (GSimpleAction *action,
   export_contacts (self, rapport_contact_get_id (contact), name);
 }
 
+static void
+show_contact_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  RapportWindow *self = user_data;
+
+  gtk_stack_set_visible_child_name (self->stack, "main");
+  rapport_window_set_page_name (self, "contacts");
+  rapport_contacts_page_show_contact (ensure_contacts_page (self), g_variant_get_int64 (parameter));
+}
+
+static void
+show_meeting_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  RapportWindow *self = user_data;
+
+  gtk_stack_set_visible_child_name (self->stack, "main");
+  rapport_window_set_page_name (self, "meetings");
+  rapport_meetings_page_show_meeting (ensure_meetings_page (self), g_variant_get_int64 (parameter));
+}
+
+static void
+meeting_saved_cb (RapportWindow *self,
+                  gint64         meeting_id)
+{
+  /* Scheduled from the meetings page: show it there. From a contact's
+   * page, it shows in their list of meetings, where the user is. */
+  if (g_strcmp0 (rapport_window_get_page_name (self), "meetings") == 0)
+    rapport_meetings_page_show_meeting (ensure_meetings_page (self), meeting_id);
+}
+
+/* The target is the contact to meet, fixed; 0 to choose one in the dialog. */
+static void
+schedule_meeting_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  RapportWindow *self = user_data;
+  RapportApplication *app = get_application (self);
+  gint64 contact_id = g_variant_get_int64 (parameter);
+  GtkWidget *editor;
+
+  editor = rapport_meeting_editor_new (rapport_application_get_meeting_store (app), NULL,
+                                       g_settings_get_int (self->settings, "meeting-length"));
+  if (contact_id != 0)
+    rapport_meeting_editor_set_contact (RAPPORT_MEETING_EDITOR (editor), contact_id, NULL, TRUE);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (meeting_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 static const GActionEntry win_actions[] = {
+  { "show-contact", show_contact_action, "x" },
+  { "show-meeting", show_meeting_action, "x" },
+  { "schedule-meeting", schedule_meeting_action, "x" },
   { "import", import_action },
   { "export", export_action },
   { "export-contact", export_contact_action },
@@ -509,6 +600,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, contacts_bin);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, meetings_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, move_aside_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, retry_button);
