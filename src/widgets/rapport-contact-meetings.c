@@ -54,9 +54,19 @@ listed_cb (GObject      *object,
 
   for (guint i = 0; i < meetings->len; i++)
     {
-      GtkWidget *row = rapport_meeting_row_new (g_ptr_array_index (meetings, i), FALSE);
+      RapportMeeting *meeting = g_ptr_array_index (meetings, i);
+      GtkWidget *row = rapport_meeting_row_new (meeting, FALSE);
+      GtkWidget *button = gtk_button_new_from_icon_name ("go-next-symbolic");
 
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      /* A real button, as on contact links: something for the keyboard,
+       * the pointer and assistive technologies to press alike. */
+      gtk_widget_set_tooltip_text (button, _("Prepare for This Meeting"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-meeting");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", rapport_meeting_get_id (meeting));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
       gtk_list_box_append (self->list, row);
     }
 
@@ -83,16 +93,6 @@ reload (RapportContactMeetings *self)
   self->cancellable = g_cancellable_new ();
   rapport_meeting_store_list_async (self->store, RAPPORT_MEETING_LIST_CONTACT, self->contact_id,
                                     self->cancellable, listed_cb, self);
-}
-
-static void
-row_activated_cb (RapportContactMeetings *self,
-                  GtkListBoxRow          *row)
-{
-  gint64 id = rapport_meeting_row_get_meeting_id (GTK_WIDGET (row));
-
-  if (id != 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-meeting", "x", id);
 }
 
 static void
@@ -132,7 +132,6 @@ rapport_contact_meetings_class_init (RapportContactMeetingsClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "ui/rapport-contact-meetings.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportContactMeetings, list);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_install_action (widget_class, "contact-meetings.schedule", NULL, schedule_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
