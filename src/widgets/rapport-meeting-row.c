@@ -94,9 +94,14 @@ rapport_meeting_row_new (RapportMeeting *meeting,
 
   if (show_contact)
     {
+      int minutes = rapport_meeting_get_duration (meeting);
+      /* Translators: a meeting's length in a narrow list, in minutes */
+      g_autofree char *short_length = g_strdup_printf (_("%d min"), minutes);
+
+      /* Two short lines, so that a narrow sidebar never breaks a date. */
       title = rapport_meeting_format_contact (meeting);
-      subtitle = place && *place ? g_strdup_printf ("%s · %s · %s", when, length, place)
-                                 : g_strdup_printf ("%s · %s", when, length);
+      subtitle = place && *place ? g_strdup_printf ("%s · %s\n%s", when, short_length, place)
+                                 : g_strdup_printf ("%s · %s", when, short_length);
     }
   else
     {

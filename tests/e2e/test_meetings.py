@@ -10,14 +10,17 @@
 import os
 import sqlite3
 import sys
+import time
 import unittest
 
 from gi.repository import GLib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from rapport_atspi import App, do_action, find, find_all, key_combo, states, wait_for  # noqa: E402
+from rapport_atspi import Atspi, App, do_action, find, find_all, key_combo, states, wait_for  # noqa: E402
 
 STAGE_SCHEDULED = 2
+CHECKLIST_FIRST_BIT = 16   # RAPPORT_CHECKLIST_FIRST_BIT: below are the agenda's steps
+NOTEBOOK_ITEM = 3
 
 
 def query(sql, *args):
@@ -36,6 +39,19 @@ class Meetings(unittest.TestCase):
     def show_page(self, key, name):
         key_combo('Control', key)
         wait_for(lambda: 'selected' in states(find(self.switcher, 'page tab', name)), 5, f'the {name} page')
+
+    def click(self, node):
+        """GTK 4.8 check buttons have no AT-SPI action and cannot be focused through it:
+        scroll them into view with the wheel and click them, as a pointer user does."""
+        window = self.main.get_extents(Atspi.CoordType.SCREEN)
+        x, y = window.x + window.width * 2 // 3, window.y + window.height // 2
+        for _ in range(60):
+            ext = node.get_extents(Atspi.CoordType.SCREEN)
+            if window.y + 80 < ext.y < window.y + window.height - 40:
+                break
+            Atspi.generate_mouse_event(x, y, 'b5c' if ext.y > y else 'b4c')
+            time.sleep(0.1)
+        Atspi.generate_mouse_event(ext.x + ext.width // 2, ext.y + ext.height // 2, 'b1c')
 
     def create_contact(self, name, organisation):
         do_action(find(self.main, 'push button', 'New Contact'))
@@ -88,13 +104,16 @@ class Meetings(unittest.TestCase):
         item = find(meetings, 'list item', 'Priya Raman, Northwind Labs')
         wait_for(lambda: 'selected' in states(item), 5, 'her meeting to be selected')
 
-        # The preparation: who, what to learn, and the checklist. (GTK 4.8 gives check
-        # buttons no AT-SPI action, and this one is scrolled out of view: not ticked here.)
+        # The preparation: who, what to learn, and the checklist, kept with the meeting.
         find(self.main, 'label', 'About Priya Raman')
         find(self.main, 'label', 'Checklist for the Day')
         find(self.main, 'label', 'How research teams hire')
         notebook = find(self.main, 'check box', 'Bring a notebook and a pen')
         self.assertNotIn('checked', states(notebook))
+        self.click(notebook)
+        wait_for(lambda: 'checked' in states(notebook), 5, 'the check box to be checked')
+        bit = 1 << (CHECKLIST_FIRST_BIT + NOTEBOOK_ITEM)
+        wait_for(lambda: query('SELECT agenda_done FROM meeting')[0][0] & bit, 5, 'the checklist to be saved')
         find(self.main, 'push button', 'Start Meeting')
 
 
