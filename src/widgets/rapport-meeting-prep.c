@@ -55,6 +55,14 @@ struct _RapportMeetingPrep
 
 G_DEFINE_FINAL_TYPE (RapportMeetingPrep, rapport_meeting_prep, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_MEETING_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static const char * const checklist_items[RAPPORT_N_CHECKLIST_ITEMS] = {
   N_("Confirm the day, time and place the day before"),
   N_("Have your questions ready, three or more"),
@@ -341,12 +349,56 @@ rapport_meeting_prep_dispose (GObject *object)
 }
 
 static void
+rapport_meeting_prep_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  RapportMeetingPrep *self = RAPPORT_MEETING_PREP (object);
+
+  switch (prop_id)
+    {
+    case PROP_MEETING_ID:
+      g_value_set_int64 (value, self->meeting_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_meeting_prep_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_MEETING_ID:
+      rapport_meeting_prep_set_meeting_id (RAPPORT_MEETING_PREP (object), g_value_get_int64 (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rapport_meeting_prep_class_init (RapportMeetingPrepClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_meeting_prep_dispose;
+  object_class->get_property = rapport_meeting_prep_get_property;
+  object_class->set_property = rapport_meeting_prep_set_property;
+
+  /* What the questions in questions_bin should follow. */
+  properties[PROP_MEETING_ID] =
+    g_param_spec_int64 ("meeting-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RAPPORT_TYPE_MEETING_RESEARCH);
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "ui/rapport-meeting-prep.ui");
@@ -444,6 +496,7 @@ rapport_meeting_prep_set_meeting_id (RapportMeetingPrep *self,
   self->meeting_id = meeting_id;
   g_clear_object (&self->meeting);
   reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING_ID]);
 }
 
 /**
