@@ -375,6 +375,7 @@ rapport_application_startup (GApplication *app)
     { "win.show-page::meetings", { "<Control>3", NULL } },
     { "win.show-page::questions", { "<Control>4", NULL } },
     { "win.new-contact", { "<Control>n", NULL } },
+    { "win.schedule-meeting(int64 0)", { "<Control><Shift>n", NULL } },
     { "win.find", { "<Control>f", NULL } },
   };
   RapportApplication *self = RAPPORT_APPLICATION (app);

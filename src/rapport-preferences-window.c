@@ -22,6 +22,10 @@ struct _RapportPreferencesWindow
   /* Template children */
   AdwComboRow          *style_row;
   AdwActionRow         *database_row;
+  GtkSpinButton        *length_spin;
+  GtkSpinButton        *first_alert_spin;
+  GtkSpinButton        *wrap_up_alert_spin;
+  GtkTextView          *introduction_view;
 };
 
 G_DEFINE_FINAL_TYPE (RapportPreferencesWindow, rapport_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -93,6 +97,12 @@ rapport_preferences_window_constructed (GObject *object)
                                 self->style_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
                                 style_get_mapping, style_set_mapping, NULL, NULL);
+
+  g_settings_bind (settings, "meeting-length", self->length_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "first-alert-minutes", self->first_alert_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "wrap-up-alert-minutes", self->wrap_up_alert_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "introduction", gtk_text_view_get_buffer (self->introduction_view), "text",
+                   G_SETTINGS_BIND_DEFAULT);
 
   adw_action_row_set_subtitle (self->database_row, rapport_database_get_path (database));
 }
@@ -169,6 +179,10 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "ui/rapport-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, length_spin);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, first_alert_spin);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, wrap_up_alert_spin);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, introduction_view);
   gtk_widget_class_bind_template_callback (widget_class, open_folder_cb);
 }
 

@@ -17,6 +17,10 @@
 #include "storage/rapport-contact-export.h"
 #include "widgets/rapport-contacts-page.h"
 #include "widgets/rapport-import-dialog.h"
+#include "widgets/rapport-meeting-editor.h"
+#include "widgets/rapport-meeting-prep.h"
+#include "widgets/rapport-meeting-questions.h"
+#include "widgets/rapport-meetings-page.h"
 #include "widgets/rapport-questions-page.h"
 
 struct _RapportWindow
@@ -33,6 +37,8 @@ struct _RapportWindow
   RapportContactsPage  *contacts_page;   /* made on first use, see ensure_contacts_page() */
   AdwBin               *questions_bin;
   RapportQuestionsPage *questions_page;  /* likewise */
+  AdwBin               *meetings_bin;
+  RapportMeetingsPage  *meetings_page;   /* likewise */
   AdwStatusPage        *error_page;
   GtkWidget            *move_aside_button;
   GtkWidget            *retry_button;
@@ -152,6 +158,7 @@ ensure_contacts_page (RapportWindow *self)
 
       self->contacts_page = RAPPORT_CONTACTS_PAGE (rapport_contacts_page_new ());
       rapport_contacts_page_set_store (self->contacts_page, rapport_application_get_contact_store (app));
+      rapport_contacts_page_set_meeting_store (self->contacts_page, rapport_application_get_meeting_store (app));
       adw_bin_set_child (self->contacts_bin, GTK_WIDGET (self->contacts_page));
     }
 
@@ -174,13 +181,67 @@ ensure_questions_page (RapportWindow *self)
   return self->questions_page;
 }
 
+static void
+prep_meeting_changed_cb (RapportMeetingPrep      *prep,
+                         GParamSpec              *pspec,
+                         RapportMeetingQuestions *questions)
+{
+  rapport_meeting_questions_set_meeting (questions, rapport_meeting_prep_get_meeting_id (prep));
+}
+
+/* The preparation view's questions come from the question bank, which the
+ * meetings page does not know. */
+static void
+add_meeting_questions (RapportWindow      *self,
+                       RapportMeetingPrep *prep)
+{
+  RapportApplication *app = get_application (self);
+  GtkWidget *questions;
+
+  questions = rapport_meeting_questions_new (rapport_application_get_meeting_store (app),
+                                             rapport_application_get_question_store (app));
+  adw_bin_set_child (rapport_meeting_prep_get_questions_bin (prep), questions);
+  g_signal_connect_object (prep, "notify::meeting-id", G_CALLBACK (prep_meeting_changed_cb), questions, 0);
+  rapport_meeting_questions_set_meeting (RAPPORT_MEETING_QUESTIONS (questions),
+                                         rapport_meeting_prep_get_meeting_id (prep));
+}
+
+static RapportMeetingsPage *
+ensure_meetings_page (RapportWindow *self)
+{
+  if (self->meetings_page == NULL)
+    {
+      RapportApplication *app = get_application (self);
+
+      self->meetings_page = RAPPORT_MEETINGS_PAGE (rapport_meetings_page_new ());
+      rapport_meetings_page_set_store (self->meetings_page, rapport_application_get_meeting_store (app),
+                                       rapport_application_get_settings (app));
+      adw_bin_set_child (self->meetings_bin, GTK_WIDGET (self->meetings_page));
+      add_meeting_questions (self, rapport_meetings_page_get_prep (self->meetings_page));
+    }
+
+  return self->meetings_page;
+}
+
+/* One page per idle, so that input between them is not held up. */
 static gboolean
 build_pages_idle_cb (gpointer user_data)
 {
   RapportWindow *self = user_data;
 
+  if (self->contacts_page == NULL)
+    {
+      ensure_contacts_page (self);
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (self->meetings_page == NULL)
+    {
+      ensure_meetings_page (self);
+      return G_SOURCE_CONTINUE;
+    }
+
   self->build_pages_id = 0;
-  ensure_contacts_page (self);
   ensure_questions_page (self);
   return G_SOURCE_REMOVE;
 }
@@ -191,10 +252,14 @@ build_pages_idle_cb (gpointer user_data)
 static void
 visible_page_changed_cb (RapportWindow *self)
 {
-  if (g_strcmp0 (rapport_window_get_page_name (self), "contacts") == 0)
+  const char *page = rapport_window_get_page_name (self);
+
+  if (g_strcmp0 (page, "contacts") == 0)
     ensure_contacts_page (self);
-  else if (g_strcmp0 (rapport_window_get_page_name (self), "questions") == 0)
+  else if (g_strcmp0 (page, "questions") == 0)
     ensure_questions_page (self);
+  else if (g_strcmp0 (page, "meetings") == 0)
+    ensure_meetings_page (self);
 }
 
 static void
@@ -204,7 +269,8 @@ after_paint_cb (GdkFrameClock *frame_clock,
   g_clear_signal_handler (&self->after_paint_id, frame_clock);
   _rapport_application_window_presented (get_application (self), GTK_WINDOW (self));
 
-  if (self->build_pages_id == 0 && (self->contacts_page == NULL || self->questions_page == NULL))
+  if (self->build_pages_id == 0 &&
+      (self->contacts_page == NULL || self->meetings_page == NULL || self->questions_page == NULL))
     self->build_pages_id = g_idle_add_full (G_PRIORITY_LOW, build_pages_idle_cb, self, NULL);
 }
 
@@ -222,6 +288,8 @@ database_state_changed_cb (RapportWindow *self)
                                         rapport_application_get_question_store (get_application (self)));
       rapport_questions_page_reload (self->questions_page);
     }
+  if (rapport_application_get_database_ready (get_application (self)) && self->meetings_page != NULL)
+    rapport_meetings_page_refresh (self->meetings_page);
 }
 
 /* }}} */
@@ -446,7 +514,64 @@ export_contact_action (GSimpleAction *action,
   export_contacts (self, rapport_contact_get_id (contact), name);
 }
 
+static void
+show_contact_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  RapportWindow *self = user_data;
+
+  gtk_stack_set_visible_child_name (self->stack, "main");
+  rapport_window_set_page_name (self, "contacts");
+  rapport_contacts_page_show_contact (ensure_contacts_page (self), g_variant_get_int64 (parameter));
+}
+
+static void
+show_meeting_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  RapportWindow *self = user_data;
+
+  gtk_stack_set_visible_child_name (self->stack, "main");
+  rapport_window_set_page_name (self, "meetings");
+  rapport_meetings_page_show_meeting (ensure_meetings_page (self), g_variant_get_int64 (parameter));
+}
+
+static void
+meeting_saved_cb (RapportWindow *self,
+                  gint64         meeting_id)
+{
+  /* Scheduled from the meetings page: show it there. From a contact's
+   * page, it shows in their list of meetings, where the user is. */
+  if (g_strcmp0 (rapport_window_get_page_name (self), "meetings") == 0)
+    rapport_meetings_page_show_meeting (ensure_meetings_page (self), meeting_id);
+}
+
+/* The target is the contact to meet, fixed; 0 to choose one in the dialog. */
+static void
+schedule_meeting_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  RapportWindow *self = user_data;
+  RapportApplication *app = get_application (self);
+  gint64 contact_id = g_variant_get_int64 (parameter);
+  GtkWidget *editor;
+
+  editor = rapport_meeting_editor_new (rapport_application_get_meeting_store (app), NULL,
+                                       g_settings_get_int (self->settings, "meeting-length"));
+  if (contact_id != 0)
+    rapport_meeting_editor_set_contact (RAPPORT_MEETING_EDITOR (editor), contact_id, NULL, TRUE);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (meeting_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 static const GActionEntry win_actions[] = {
+  { "show-contact", show_contact_action, "x" },
+  { "show-meeting", show_meeting_action, "x" },
+  { "schedule-meeting", schedule_meeting_action, "x" },
   { "import", import_action },
   { "export", export_action },
   { "export-contact", export_contact_action },
@@ -545,6 +670,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, contacts_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, questions_bin);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, meetings_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, move_aside_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, retry_button);

@@ -12,6 +12,7 @@
 #include "storage/rapport-contact-import.h"
 #include "storage/rapport-contact-list.h"
 #include "storage/rapport-contact-store.h"
+#include "storage/rapport-organisation.h"
 #include "storage/rapport-text.h"
 
 typedef struct
@@ -299,6 +300,52 @@ test_organisations_are_shared (Fixture       *fixture,
   q->sort = RAPPORT_CONTACT_SORT_ORGANISATION;
   ids = query (fixture, q);
   g_assert_cmpuint (ids->len, ==, 2);
+}
+
+/* Research notes typed while preparing a meeting reach the organisation of
+ * the person met, and nothing else about it changes. */
+static void
+test_organisation_notes (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(RapportContact) a = make_contact ("Ann", "Acme Robotics", NULL);
+  g_autoptr(RapportContact) solo = make_contact ("Sol", NULL, NULL);
+  g_autoptr(RapportOrganisation) organisation = NULL;
+  g_autoptr(RapportOrganisation) none = NULL;
+  g_autoptr(RapportOrganisation) again = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id_a = save (fixture, a);
+  gint64 id_solo = save (fixture, solo);
+  guint n_changed;
+
+  rapport_organisation_for_contact_async (fixture->store, id_a, NULL, store_result_cb, &result);
+  organisation = rapport_organisation_for_contact_finish (fixture->store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_organisation_get_id (organisation), >, 0);
+  g_assert_cmpstr (rapport_organisation_get_name (organisation), ==, "Acme Robotics");
+  g_assert_cmpstr (rapport_organisation_get_notes (organisation), ==, "");
+  g_clear_object (&result);
+
+  rapport_organisation_for_contact_async (fixture->store, id_solo, NULL, store_result_cb, &result);
+  none = rapport_organisation_for_contact_finish (fixture->store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_organisation_get_id (none), ==, 0);
+  g_clear_object (&result);
+
+  n_changed = fixture->n_changed;
+  rapport_organisation_save_notes_async (fixture->store, rapport_organisation_get_id (organisation),
+                                         "Builds warehouse robots; hiring in Lyon.", NULL, store_result_cb, &result);
+  g_assert_true (rapport_organisation_save_notes_finish (fixture->store, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->n_changed, ==, n_changed + 1);
+  g_clear_object (&result);
+
+  rapport_organisation_for_contact_async (fixture->store, id_a, NULL, store_result_cb, &result);
+  again = rapport_organisation_for_contact_finish (fixture->store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rapport_organisation_get_notes (again), ==, "Builds warehouse robots; hiring in Lyon.");
+  g_assert_cmpstr (rapport_organisation_get_name (again), ==, "Acme Robotics");
 }
 
 static void
@@ -992,6 +1039,7 @@ main (int   argc,
   ADD ("update", test_update);
   ADD ("name-required", test_name_required);
   ADD ("organisations-are-shared", test_organisations_are_shared);
+  ADD ("organisation-notes", test_organisation_notes);
   ADD ("referrals", test_referrals);
   ADD ("stage-changes-on-timeline", test_stage_changes_on_timeline);
   ADD ("timeline-and-last-contacted", test_timeline_and_last_contacted);

@@ -26,6 +26,15 @@
 #include "widgets/rapport-question-editor.h"
 #include "widgets/rapport-question-row.h"
 #include "widgets/rapport-questions-page.h"
+#include "widgets/rapport-contact-meetings.h"
+#include "widgets/rapport-contact-picker.h"
+#include "widgets/rapport-meeting-editor.h"
+#include "widgets/rapport-meeting-prep.h"
+#include "widgets/rapport-meeting-questions.h"
+#include "widgets/rapport-meeting-window.h"
+#include "widgets/rapport-meeting-research.h"
+#include "widgets/rapport-meetings-page.h"
+#include "widgets/rapport-outcome-dialog.h"
 
 static RapportApplication *app;
 
@@ -69,6 +78,9 @@ test_window_actions (void)
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-page", g_variant_new_string ("meetings"));
   g_assert_cmpstr (rapport_window_get_page_name (window), ==, "meetings");
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-meeting"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-contact"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "schedule-meeting"));
 
   show_and_destroy (GTK_WINDOW (window));
 }
@@ -328,6 +340,53 @@ test_question_widgets (void)
 }
 
 static void
+test_meeting_widgets (void)
+{
+  RapportMeetingStore *store = rapport_application_get_meeting_store (app);
+  GSettings *settings = rapport_application_get_settings (app);
+  g_autoptr(RapportMeeting) meeting = rapport_meeting_new (1, 1795600800, 20);
+  GtkWidget *picker = rapport_contact_picker_new ();
+  GtkWidget *meetings = rapport_contact_meetings_new ();
+  GtkWidget *research = rapport_meeting_research_new ();
+  GtkWidget *prep = rapport_meeting_prep_new ();
+  GtkWidget *page = rapport_meetings_page_new ();
+  GtkWidget *editor;
+
+  g_assert_nonnull (store);
+
+  rapport_contact_picker_set_store (RAPPORT_CONTACT_PICKER (picker), rapport_application_get_contact_store (app));
+  rapport_contact_picker_set_contact (RAPPORT_CONTACT_PICKER (picker), 7, "Zoë Ødegård");
+  g_assert_cmpint (rapport_contact_picker_get_contact_id (RAPPORT_CONTACT_PICKER (picker)), ==, 7);
+  show_in_window (picker);
+
+  rapport_contact_meetings_set_store (RAPPORT_CONTACT_MEETINGS (meetings), store);
+  show_in_window (meetings);
+
+  rapport_meeting_research_set_store (RAPPORT_MEETING_RESEARCH (research), rapport_application_get_contact_store (app));
+  show_in_window (research);
+
+  rapport_meeting_prep_set_store (RAPPORT_MEETING_PREP (prep), store, settings);
+  g_assert_true (ADW_IS_BIN (rapport_meeting_prep_get_questions_bin (RAPPORT_MEETING_PREP (prep))));
+  show_in_window (prep);
+
+  rapport_meetings_page_set_store (RAPPORT_MEETINGS_PAGE (page), store, settings);
+  g_assert_nonnull (rapport_meetings_page_get_prep (RAPPORT_MEETINGS_PAGE (page)));
+  show_in_window (page);
+
+  show_and_destroy (GTK_WINDOW (rapport_meeting_editor_new (store, NULL, 20)));
+  rapport_meeting_set_contact_details (meeting, "Zoë Ødegård", "Fjord Analytics");
+  rapport_meeting_set_id (meeting, 1);
+  editor = rapport_meeting_editor_new (store, meeting, 20);
+  rapport_meeting_editor_set_contact (RAPPORT_MEETING_EDITOR (editor), 1, "Zoë Ødegård", TRUE);
+  show_and_destroy (GTK_WINDOW (editor));
+
+  /* what the meeting itself shows */
+  show_in_window (rapport_meeting_questions_new (store, rapport_application_get_question_store (app)));
+  show_and_destroy (GTK_WINDOW (rapport_outcome_dialog_new (store, meeting)));
+  show_and_destroy (GTK_WINDOW (rapport_meeting_window_new (GTK_APPLICATION (app), store, settings, 1)));
+}
+
+static void
 test_accels (void)
 {
   static const struct { const char *action; const char *accel; } expected[] = {
@@ -340,6 +399,7 @@ test_accels (void)
     { "win.show-page::questions", "<Control>4" },
     { "win.new-contact", "<Control>n" },
     { "win.find", "<Control>f" },
+    { "win.schedule-meeting(int64 0)", "<Shift><Control>n" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -379,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/templates/help-overlay", test_help_overlay);
   g_test_add_func ("/templates/contact-widgets", test_contact_widgets);
   g_test_add_func ("/templates/question-widgets", test_question_widgets);
+  g_test_add_func ("/templates/meeting-widgets", test_meeting_widgets);
   g_test_add_func ("/templates/accels", test_accels);
   g_test_add_func ("/templates/countdown-ring", test_countdown_ring);
 

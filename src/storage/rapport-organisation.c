@@ -263,6 +263,62 @@ save_func (RapportDatabase  *db,
   return rapport_contact_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
+static gpointer
+for_contact_func (RapportDatabase  *db,
+                  gpointer          data,
+                  GError          **error)
+{
+  gint64 contact_id = *(gint64 *) data;
+  RapportOrganisation *organisation = rapport_organisation_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rapport_database_prepare (db,
+    "SELECT o.id, o.name, o.industry, o.website, o.notes FROM organisation o "
+    "JOIN contact c ON c.organisation_id = o.id WHERE c.id = ?1", error);
+  if (stmt == NULL)
+    {
+      g_object_unref (organisation);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, contact_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      organisation->id = sqlite3_column_int64 (stmt, 0);
+      rapport_organisation_set_name (organisation, rapport_contact_sql_column_text (stmt, 1));
+      rapport_organisation_set_industry (organisation, rapport_contact_sql_column_text (stmt, 2));
+      rapport_organisation_set_website (organisation, rapport_contact_sql_column_text (stmt, 3));
+      rapport_organisation_set_notes (organisation, rapport_contact_sql_column_text (stmt, 4));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      g_object_unref (organisation);
+      rapport_contact_sql_fail (db, rc, "organisation of a contact", error);
+      return NULL;
+    }
+  return organisation;
+}
+
+static gpointer
+save_notes_func (RapportDatabase  *db,
+                 gpointer          data,
+                 GError          **error)
+{
+  RapportOrganisation *organisation = data;
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_database_prepare (db, "UPDATE organisation SET notes = ?2, updated_at = ?3 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, organisation->id);
+  rapport_contact_sql_bind_text (stmt, 2, organisation->notes);
+  sqlite3_bind_int64 (stmt, 3, rapport_contact_sql_now ());
+  return rapport_contact_sql_step_done (db, stmt, error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
 /* }}} */
 /* Public API {{{ */
 
@@ -281,7 +337,8 @@ done_cb (GObject      *object,
       return;
     }
 
-  if (g_task_get_source_tag (task) == rapport_organisation_save_async)
+  if (g_task_get_source_tag (task) == rapport_organisation_save_async ||
+      g_task_get_source_tag (task) == rapport_organisation_save_notes_async)
     rapport_contact_store_notify_changed (g_task_get_source_object (task), 0);
   g_task_return_pointer (task, ret, g_task_get_task_data (task));
 }
@@ -391,6 +448,75 @@ gboolean
 rapport_organisation_save_finish (RapportContactStore  *store,
                                   GAsyncResult         *result,
                                   GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  return g_task_propagate_pointer (G_TASK (result), error) != NULL;
+}
+
+/**
+ * rapport_organisation_for_contact_async:
+ *
+ * Loads the organisation @contact_id works for.
+ */
+void
+rapport_organisation_for_contact_async (RapportContactStore *store,
+                                        gint64               contact_id,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_return_if_fail (RAPPORT_IS_CONTACT_STORE (store));
+
+  run (store, for_contact_func, g_memdup2 (&contact_id, sizeof contact_id), g_free,
+       g_object_unref, rapport_organisation_for_contact_async, cancellable, callback, user_data);
+}
+
+/**
+ * rapport_organisation_for_contact_finish:
+ *
+ * Returns: (transfer full): the organisation, or one with id 0 when the
+ *   contact works for none
+ */
+RapportOrganisation *
+rapport_organisation_for_contact_finish (RapportContactStore  *store,
+                                         GAsyncResult         *result,
+                                         GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * rapport_organisation_save_notes_async:
+ *
+ * Writes only the research notes of @organisation_id, so that notes typed
+ * while preparing a meeting never undo a rename made meanwhile.
+ */
+void
+rapport_organisation_save_notes_async (RapportContactStore *store,
+                                       gint64               organisation_id,
+                                       const char          *notes,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  RapportOrganisation *data;
+
+  g_return_if_fail (RAPPORT_IS_CONTACT_STORE (store));
+  g_return_if_fail (organisation_id > 0);
+
+  data = rapport_organisation_new ();
+  data->id = organisation_id;
+  rapport_organisation_set_notes (data, notes);
+
+  run (store, save_notes_func, data, g_object_unref, NULL,
+       rapport_organisation_save_notes_async, cancellable, callback, user_data);
+}
+
+gboolean
+rapport_organisation_save_notes_finish (RapportContactStore  *store,
+                                        GAsyncResult         *result,
+                                        GError              **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
   return g_task_propagate_pointer (G_TASK (result), error) != NULL;

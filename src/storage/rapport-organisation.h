@@ -59,5 +59,22 @@ void                 rapport_organisation_save_async       (RapportContactStore 
 gboolean             rapport_organisation_save_finish      (RapportContactStore *store,
                                                             GAsyncResult        *result,
                                                             GError             **error);
+void                 rapport_organisation_for_contact_async  (RapportContactStore *store,
+                                                              gint64               contact_id,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+RapportOrganisation *rapport_organisation_for_contact_finish (RapportContactStore *store,
+                                                              GAsyncResult        *result,
+                                                              GError             **error);
+void                 rapport_organisation_save_notes_async   (RapportContactStore *store,
+                                                              gint64               organisation_id,
+                                                              const char          *notes,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+gboolean             rapport_organisation_save_notes_finish  (RapportContactStore *store,
+                                                              GAsyncResult        *result,
+                                                              GError             **error);
 
 G_END_DECLS

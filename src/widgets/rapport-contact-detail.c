@@ -13,6 +13,7 @@
 
 #include "rapport-contact-detail.h"
 #include "rapport-contact-link.h"
+#include "rapport-contact-meetings.h"
 #include "rapport-interaction-editor.h"
 
 /* Everything about one contact: the fields, the stage (changeable in one
@@ -37,6 +38,7 @@ struct _RapportContactDetail
   GtkLabel            *subtitle_label;
   AdwComboRow         *stage_row;
   AdwActionRow        *last_contacted_row;
+  RapportContactMeetings *meetings;
   GtkWidget           *details_group;
   GtkListBox          *details_list;
   GtkListBox          *referrals_list;
@@ -535,6 +537,7 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
     g_signal_new ("open-contact", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (RAPPORT_TYPE_CONTACT_MEETINGS);
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "ui/rapport-contact-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, back_button);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, avatar);
@@ -542,6 +545,7 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, stage_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, last_contacted_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, meetings);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, details_group);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, details_list);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, referrals_list);
@@ -588,6 +592,15 @@ rapport_contact_detail_set_store (RapportContactDetail *self,
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
+void
+rapport_contact_detail_set_meeting_store (RapportContactDetail *self,
+                                          RapportMeetingStore  *store)
+{
+  g_return_if_fail (RAPPORT_IS_CONTACT_DETAIL (self));
+
+  rapport_contact_meetings_set_store (self->meetings, store);
+}
+
 gint64
 rapport_contact_detail_get_contact_id (RapportContactDetail *self)
 {
@@ -606,6 +619,7 @@ rapport_contact_detail_set_contact_id (RapportContactDetail *self,
 
   self->contact_id = contact_id;
   g_clear_object (&self->contact);
+  rapport_contact_meetings_set_contact_id (self->meetings, contact_id);
   reload (self);
 }
 

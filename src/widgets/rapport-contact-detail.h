@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "storage/rapport-contact-store.h"
+#include "storage/rapport-meeting-store.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,8 @@ G_DECLARE_FINAL_TYPE (RapportContactDetail, rapport_contact_detail, RAPPORT, CON
 GtkWidget      *rapport_contact_detail_new            (void);
 void            rapport_contact_detail_set_store      (RapportContactDetail *self,
                                                        RapportContactStore  *store);
+void            rapport_contact_detail_set_meeting_store (RapportContactDetail *self,
+                                                          RapportMeetingStore  *store);
 gint64          rapport_contact_detail_get_contact_id (RapportContactDetail *self);
 void            rapport_contact_detail_set_contact_id (RapportContactDetail *self,
                                                        gint64                contact_id);

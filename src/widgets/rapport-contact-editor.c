@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-contact-editor.h"
+#include "rapport-contact-picker.h"
 #include "rapport-toast.h"
 #include "storage/rapport-text.h"
 
@@ -25,8 +26,6 @@ struct _RapportContactEditor
 
   RapportContactStore *store;
   RapportContact      *contact;         /* a copy: edited here, saved on Save */
-  GCancellable        *search_cancellable;
-  gint64               referrer_id;
   gboolean             name_touched;   /* complain about an empty name only once edited */
 
   /* Template children */
@@ -42,10 +41,7 @@ struct _RapportContactEditor
   AdwEntryRow         *location_row;
   AdwEntryRow         *source_row;
   AdwEntryRow         *tags_row;
-  GtkMenuButton       *referrer_button;
-  GtkPopover          *referrer_popover;
-  GtkSearchEntry      *referrer_search;
-  GtkListBox          *referrer_list;
+  RapportContactPicker *referrer_picker;
   GtkTextView         *notes_view;
   GtkLabel            *error_label;
 };
@@ -109,174 +105,14 @@ validate (RapportContactEditor *self)
   return message == NULL;
 }
 
-static void
-set_referrer (RapportContactEditor *self,
-              gint64                id,
-              const char           *name)
-{
-  self->referrer_id = id;
-  gtk_menu_button_set_label (self->referrer_button, id != 0 ? name : _("Nobody"));
-}
-
-static void
-clear_referrer_list (RapportContactEditor *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->referrer_list))) != NULL)
-    gtk_list_box_remove (self->referrer_list, child);
-}
-
-static GtkWidget *
-add_referrer_row (RapportContactEditor *self,
-                  const char           *title,
-                  const char           *subtitle,
-                  gint64                id,
-                  const char           *create_name)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (subtitle != NULL && subtitle[0] != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "contact-id", GSIZE_TO_POINTER ((gsize) id));
-  g_object_set_data_full (G_OBJECT (row), "create-name", g_strdup (create_name), g_free);
-  gtk_list_box_append (self->referrer_list, row);
-
-  return row;
-}
-
 /* }}} */
-/* Referrer picker {{{ */
+/* Callbacks {{{ */
 
 static void
-referrers_loaded_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+picker_error_cb (RapportContactEditor *self,
+                 const char           *message)
 {
-  RapportContactEditor *self = user_data;
-  g_autoptr(GPtrArray) contacts = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *typed = NULL;
-
-  contacts = rapport_contact_store_load_finish (RAPPORT_CONTACT_STORE (object), result, &error);
-  if (contacts == NULL)
-    return;
-
-  typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->referrer_search))));
-  clear_referrer_list (self);
-
-  if (typed[0] == '\0')
-    add_referrer_row (self, _("Nobody"), _("Clear who introduced you"), 0, NULL);
-
-  for (guint i = 0; i < contacts->len; i++)
-    {
-      RapportContact *contact = g_ptr_array_index (contacts, i);
-
-      if (rapport_contact_get_id (contact) == rapport_contact_get_id (self->contact))
-        continue;
-      add_referrer_row (self, rapport_contact_get_display_name (contact),
-                        rapport_contact_get_organisation (contact), rapport_contact_get_id (contact), NULL);
-    }
-
-  if (typed[0] != '\0')
-    {
-      /* Translators: %s is a name the user typed that matches no contact yet */
-      g_autofree char *title = g_strdup_printf (_("Add “%s” as a New Contact"), typed);
-      add_referrer_row (self, title, NULL, 0, typed);
-    }
-}
-
-static void
-referrers_found_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  RapportContactEditor *self = user_data;
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GError) error = NULL;
-
-  ids = rapport_contact_store_query_finish (RAPPORT_CONTACT_STORE (object), result, &error);
-  if (ids == NULL)
-    return;
-
-  rapport_contact_store_load_async (self->store, (gint64 *) (gpointer) ids->data, ids->len,
-                                    self->search_cancellable, referrers_loaded_cb, self);
-}
-
-static void
-referrer_search_changed_cb (RapportContactEditor *self)
-{
-  g_autoptr(RapportContactQuery) query = rapport_contact_query_new ();
-
-  g_cancellable_cancel (self->search_cancellable);
-  g_clear_object (&self->search_cancellable);
-  self->search_cancellable = g_cancellable_new ();
-
-  query->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->referrer_search)));
-  query->limit = 8;
-  rapport_contact_store_query_async (self->store, query, self->search_cancellable, referrers_found_cb, self);
-}
-
-static void
-referrer_popover_show_cb (RapportContactEditor *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->referrer_search), "");
-  referrer_search_changed_cb (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->referrer_search));
-}
-
-static void
-referrer_created_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(RapportContactEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-  const char *name = g_object_get_data (G_OBJECT (self), "creating-referrer");
-  gint64 id;
-
-  id = rapport_contact_store_save_finish (RAPPORT_CONTACT_STORE (object), result, &error);
-  if (id == 0)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (error->message));
-      return;
-    }
-
-  set_referrer (self, id, name);
-}
-
-static void
-referrer_row_activated_cb (RapportContactEditor *self,
-                           GtkListBoxRow        *row)
-{
-  const char *create_name = g_object_get_data (G_OBJECT (row), "create-name");
-  gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "contact-id"));
-
-  gtk_popover_popdown (self->referrer_popover);
-
-  if (create_name != NULL)
-    {
-      g_autoptr(RapportContact) referrer = rapport_contact_new ();
-
-      rapport_contact_set_display_name (referrer, create_name);
-      g_object_set_data_full (G_OBJECT (self), "creating-referrer", g_strdup (create_name), g_free);
-      rapport_contact_store_save_async (self->store, referrer, NULL, referrer_created_cb, g_object_ref (self));
-      return;
-    }
-
-  set_referrer (self, id, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
-}
-
-static void
-referrer_search_activate_cb (RapportContactEditor *self)
-{
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->referrer_list, 0);
-
-  if (first != NULL)
-    referrer_row_activated_cb (self, first);
+  adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (message));
 }
 
 /* }}} */
@@ -351,7 +187,7 @@ save_action (GtkWidget  *widget,
   rapport_contact_set_source (contact, text_of (self->source_row));
   rapport_contact_set_tags (contact, (const char * const *) tags);
   rapport_contact_set_notes (contact, notes);
-  rapport_contact_set_referred_by_id (contact, self->referrer_id);
+  rapport_contact_set_referred_by_id (contact, rapport_contact_picker_get_contact_id (self->referrer_picker));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
   rapport_contact_store_save_async (self->store, contact, NULL, saved_cb, g_object_ref (self));
@@ -371,8 +207,6 @@ rapport_contact_editor_dispose (GObject *object)
 {
   RapportContactEditor *self = RAPPORT_CONTACT_EDITOR (object);
 
-  g_cancellable_cancel (self->search_cancellable);
-  g_clear_object (&self->search_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_CONTACT_EDITOR);
   g_clear_object (&self->store);
   g_clear_object (&self->contact);
@@ -396,6 +230,7 @@ rapport_contact_editor_class_init (RapportContactEditorClass *klass)
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (RAPPORT_TYPE_CONTACT_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "ui/rapport-contact-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, name_row);
@@ -409,18 +244,12 @@ rapport_contact_editor_class_init (RapportContactEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, location_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, source_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, tags_row);
-  gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, referrer_button);
-  gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, referrer_popover);
-  gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, referrer_search);
-  gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, referrer_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, referrer_picker);
   gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, error_label);
   gtk_widget_class_bind_template_callback (widget_class, validate_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, referrer_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, referrer_search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, referrer_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, referrer_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, picker_error_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
@@ -430,6 +259,10 @@ static void
 rapport_contact_editor_init (RapportContactEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_contact_picker_set_none_label (self->referrer_picker, _("Nobody"), _("Clear who introduced you"));
+  rapport_contact_picker_set_can_create (self->referrer_picker, TRUE);
+  rapport_contact_picker_set_labels (self->referrer_picker, _("Introduced By"),
+                                     _("Search for the Person Who Introduced You"));
 }
 
 /* }}} */
@@ -474,7 +307,10 @@ rapport_contact_editor_new (RapportContactStore *store,
   gtk_editable_set_text (GTK_EDITABLE (self->source_row), rapport_contact_get_source (contact));
   gtk_editable_set_text (GTK_EDITABLE (self->tags_row), tags);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), rapport_contact_get_notes (contact), -1);
-  set_referrer (self, rapport_contact_get_referred_by_id (contact), rapport_contact_get_referred_by_name (contact));
+  rapport_contact_picker_set_store (self->referrer_picker, store);
+  rapport_contact_picker_set_excluded_id (self->referrer_picker, rapport_contact_get_id (contact));
+  rapport_contact_picker_set_contact (self->referrer_picker, rapport_contact_get_referred_by_id (contact),
+                                      rapport_contact_get_referred_by_name (contact));
 
   validate (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));

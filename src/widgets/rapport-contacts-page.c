@@ -31,6 +31,7 @@ struct _RapportContactsPage
   GtkWidget            parent_instance;
 
   RapportContactStore *store;
+  RapportMeetingStore *meeting_store;
   RapportContactList  *list;
   GtkSingleSelection  *selection;
   char                *sort;
@@ -154,6 +155,8 @@ ensure_detail (RapportContactsPage *self)
       self->detail = RAPPORT_CONTACT_DETAIL (rapport_contact_detail_new ());
       if (self->store != NULL)
         rapport_contact_detail_set_store (self->detail, self->store);
+      if (self->meeting_store != NULL)
+        rapport_contact_detail_set_meeting_store (self->detail, self->meeting_store);
       rapport_contact_detail_set_show_back (self->detail, adw_leaflet_get_folded (self->leaflet));
       g_signal_connect_object (self->detail, "open-contact", G_CALLBACK (open_contact_cb), self, G_CONNECT_SWAPPED);
       adw_bin_set_child (self->detail_bin, GTK_WIDGET (self->detail));
@@ -727,6 +730,7 @@ rapport_contacts_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->store);
+  g_clear_object (&self->meeting_store);
 
   G_OBJECT_CLASS (rapport_contacts_page_parent_class)->dispose (object);
 }
@@ -944,6 +948,20 @@ rapport_contacts_page_set_store (RapportContactsPage *self,
     rapport_organisation_detail_set_store (self->organisation_detail, store);
   update_query (self);
   store_changed_cb (self);
+}
+
+/* A contact's page lists their meetings. */
+void
+rapport_contacts_page_set_meeting_store (RapportContactsPage *self,
+                                         RapportMeetingStore *store)
+{
+  g_return_if_fail (RAPPORT_IS_CONTACTS_PAGE (self));
+  g_return_if_fail (RAPPORT_IS_MEETING_STORE (store));
+  g_return_if_fail (self->meeting_store == NULL);
+
+  self->meeting_store = g_object_ref (store);
+  if (self->detail != NULL)
+    rapport_contact_detail_set_meeting_store (self->detail, store);
 }
 
 RapportContactList *

@@ -10,6 +10,7 @@
 
 #include "storage/rapport-contact-list.h"
 #include "storage/rapport-contact-store.h"
+#include "storage/rapport-meeting-store.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,8 @@ G_DECLARE_FINAL_TYPE (RapportContactsPage, rapport_contacts_page, RAPPORT, CONTA
 GtkWidget          *rapport_contacts_page_new          (void);
 void                rapport_contacts_page_set_store    (RapportContactsPage *self,
                                                         RapportContactStore *store);
+void                rapport_contacts_page_set_meeting_store (RapportContactsPage *self,
+                                                             RapportMeetingStore *store);
 RapportContactList *rapport_contacts_page_get_list     (RapportContactsPage *self);
 void                rapport_contacts_page_show_contact (RapportContactsPage *self,
                                                         gint64               contact_id);

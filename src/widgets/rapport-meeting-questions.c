@@ -35,7 +35,6 @@ struct _RapportMeetingQuestions
   GPtrArray            *questions;      /* RapportMeetingQuestion, in order */
   gboolean              syncing;
 
-  AdwPreferencesGroup  *group;
   GtkListBox           *list;
   AdwEntryRow          *own_row;
   GtkWidget            *warning_label;
@@ -455,7 +454,6 @@ rapport_meeting_questions_class_init (RapportMeetingQuestionsClass *klass)
   object_class->dispose = rapport_meeting_questions_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapport/Rapport/ui/rapport-meeting-questions.ui");
-  gtk_widget_class_bind_template_child (widget_class, RapportMeetingQuestions, group);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingQuestions, list);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingQuestions, own_row);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingQuestions, warning_label);
