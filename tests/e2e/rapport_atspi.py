@@ -106,6 +106,21 @@ def activate_row(node):
     key_combo('Return')
 
 
+
+def click(window, node, scroll=True):
+    """GTK 4.8 check buttons have no AT-SPI action and cannot be focused through it:
+    scroll them into view with the wheel and click them, as a pointer user does."""
+    area = window.get_extents(Atspi.CoordType.SCREEN)
+    x, y = area.x + area.width * 2 // 3, area.y + area.height // 2
+    for _ in range(60 if scroll else 0):
+        ext = node.get_extents(Atspi.CoordType.SCREEN)
+        if area.y + 80 < ext.y < area.y + area.height - 40:
+            break
+        Atspi.generate_mouse_event(x, y, 'b5c' if ext.y > y else 'b4c')
+        time.sleep(0.1)
+    ext = node.get_extents(Atspi.CoordType.SCREEN)
+    Atspi.generate_mouse_event(ext.x + ext.width // 2, ext.y + ext.height // 2, 'b1c')
+
 def key_combo(*keys):
     """Presses the keys in order and releases them in reverse, e.g. key_combo('Control', 'q')."""
     for key in keys:

@@ -16,9 +16,11 @@ import unittest
 from gi.repository import GLib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from rapport_atspi import Atspi, App, do_action, find, find_all, key_combo, states, wait_for  # noqa: E402
+from rapport_atspi import App, click, do_action, find, find_all, key_combo, spoken_name, states, wait_for  # noqa: E402
 
 STAGE_SCHEDULED = 2
+STAGE_MET = 3
+MEETING_HELD = 2
 CHECKLIST_FIRST_BIT = 16   # RAPPORT_CHECKLIST_FIRST_BIT: below are the agenda's steps
 NOTEBOOK_ITEM = 3
 
@@ -39,19 +41,6 @@ class Meetings(unittest.TestCase):
     def show_page(self, key, name):
         key_combo('Control', key)
         wait_for(lambda: 'selected' in states(find(self.switcher, 'page tab', name)), 5, f'the {name} page')
-
-    def click(self, node):
-        """GTK 4.8 check buttons have no AT-SPI action and cannot be focused through it:
-        scroll them into view with the wheel and click them, as a pointer user does."""
-        window = self.main.get_extents(Atspi.CoordType.SCREEN)
-        x, y = window.x + window.width * 2 // 3, window.y + window.height // 2
-        for _ in range(60):
-            ext = node.get_extents(Atspi.CoordType.SCREEN)
-            if window.y + 80 < ext.y < window.y + window.height - 40:
-                break
-            Atspi.generate_mouse_event(x, y, 'b5c' if ext.y > y else 'b4c')
-            time.sleep(0.1)
-        Atspi.generate_mouse_event(ext.x + ext.width // 2, ext.y + ext.height // 2, 'b1c')
 
     def create_contact(self, name, organisation):
         do_action(find(self.main, 'push button', 'New Contact'))
@@ -110,11 +99,77 @@ class Meetings(unittest.TestCase):
         find(self.main, 'label', 'How research teams hire')
         notebook = find(self.main, 'check box', 'Bring a notebook and a pen')
         self.assertNotIn('checked', states(notebook))
-        self.click(notebook)
+        click(self.main, notebook)
         wait_for(lambda: 'checked' in states(notebook), 5, 'the check box to be checked')
         bit = 1 << (CHECKLIST_FIRST_BIT + NOTEBOOK_ITEM)
         wait_for(lambda: query('SELECT agenda_done FROM meeting')[0][0] & bit, 5, 'the checklist to be saved')
-        find(self.main, 'push button', 'Start Meeting')
+
+        # Three questions from the bank (each is a check box in its popover).
+        # (GTK 4.8 names a menu button's inner button after its label, and only that one can be pressed.)
+        bank = wait_for(lambda: next((b for b in find_all(self.main, 'push button', 'Add From Bank')
+                                      if b.get_n_actions()), None), 10, 'the question bank button')
+        do_action(bank)
+        bank_list = find(self.app.node, 'list', 'Question Bank')
+        boxes = wait_for(lambda: find_all(bank_list, 'check box')[:3] if len(find_all(bank_list, 'check box')) >= 3
+                         else None, 10, 'the questions of the bank')
+        picked = [spoken_name(box) for box in boxes]
+        for box in boxes:
+            click(bank_list, box, scroll=False)
+            wait_for(lambda: 'checked' in states(box), 5, 'the question to be picked')
+        wait_for(lambda: [r[0] for r in query('SELECT text FROM meeting_question ORDER BY position')] == picked, 5,
+                 'the three questions to be saved in order')
+        key_combo('Escape')
+
+        # The meeting itself: the clock counts down from 30:00.
+        do_action(find(self.main, 'push button', 'Start Meeting'))
+        meeting = self.app.window('Meeting with Priya Raman')
+        find(meeting, 'label', picked[0])
+        clock = find(meeting, 'progress bar', 'Time Left')
+        self.assertEqual(clock.get_description(), '30:00 left')
+        do_action(find(meeting, 'push button', 'Start'))
+        wait_for(lambda: clock.get_description() == '29:58 left', 5, 'the clock to count down')
+        self.assertEqual(query('SELECT started_at IS NOT NULL FROM meeting'), [(1,)])
+
+        # A note, saved as it is typed, and an answer to the first question.
+        find(meeting, 'text', 'Meeting Notes').set_text_contents('They hire through referrals.')
+        find(meeting, 'text', f'Notes on “{picked[0]}”').set_text_contents('Ten years, two companies.')
+        wait_for(lambda: query('SELECT notes FROM meeting') == [('They hire through referrals.',)], 5,
+                 'the note to be saved')
+        wait_for(lambda: query('SELECT answer FROM meeting_question WHERE position = 0') ==
+                 [('Ten years, two companies.',)], 5, 'the answer to be saved')
+
+        # End it, and record one referral on the outcome sheet.
+        do_action(find(meeting, 'push button', 'End Meeting'))
+        sheet = self.app.window('How Did It Go?')
+        find(sheet, 'text', 'Summary').set_text_contents('Generous with her time.')
+        do_action(find(sheet, 'push button', 'Add Referral'))
+        find(sheet, 'text', 'Name (required)').set_text_contents('Omar Haddad')
+        find(sheet, 'text', 'Organisation').set_text_contents('Contoso Data')
+        find(sheet, 'text', 'Email').set_text_contents('omar@contoso.example')
+        do_action(find(sheet, 'push button', 'Record Meeting'))
+        self.app.wait_window_gone('Meeting with Priya Raman')
+
+        self.assertEqual(query('SELECT status FROM meeting'), [(MEETING_HELD,)])
+        self.assertEqual(query("SELECT stage FROM contact WHERE display_name = 'Priya Raman'"), [(STAGE_MET,)])
+
+        # The new contact is there, introduced by Priya.
+        self.show_page('2', 'Contacts')
+        key_combo('Control', 'f')
+        search = find(self.main, 'entry', 'Search Contacts')
+        wait_for(lambda: 'focused' in states(search), 5, 'the search field to have the focus')
+        search.set_text_contents('Omar')
+        contacts = find(self.main, 'list', 'Contacts')
+
+        def listed():
+            try:
+                return [item.get_child_at_index(0).get_name() for item in find_all(contacts, 'list item')]
+            except (GLib.Error, AttributeError):
+                return []   # a row recycled while we read it
+        # Priya is found too: her timeline records that she suggested him.
+        wait_for(lambda: listed() == ['Omar Haddad', 'Priya Raman'], 10, 'Omar, and Priya who named him')
+        key_combo('Return')
+        introductions = find(self.main, 'list', 'Introductions')
+        find(introductions, 'push button', 'Priya Raman')
 
 
 if __name__ == '__main__':
