@@ -7,7 +7,8 @@
  * The meeting window with the real application, database and session bus,
  * and the clock in the test's hands: an hour passes in a moment. With the
  * window in the background, each alert reaches the notification daemon on
- * the bus (python-dbusmock, started by headless-session) exactly once.
+ * the bus (python-dbusmock, started by headless-session) exactly once. And
+ * "Add to Calendar" writes the meeting for the user's calendar.
  */
 
 #include "config.h"
@@ -15,6 +16,7 @@
 #include <adwaita.h>
 
 #include "rapport-application.h"
+#include "rapport-window.h"
 #include "widgets/rapport-meeting-window-private.h"
 #include "test-util.h"
 
@@ -161,6 +163,31 @@ test_alerts_notify_once (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* "Add to Calendar" writes the meeting as iCalendar, with its reminder, and
+ * hands the file to the desktop (which has no calendar here, and says so). */
+static void
+test_add_to_calendar (void)
+{
+  RapportWindow *window = rapport_window_new (app);
+  gint64 meeting_id = schedule ();
+  g_autofree char *name = g_strdup_printf ("meeting-%" G_GINT64_FORMAT ".ics", meeting_id);
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "rapport", name, NULL);
+  g_autofree char *text = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-meeting-to-calendar", "x", meeting_id));
+  while (!g_file_get_contents (path, &text, NULL, NULL) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (text);
+
+  g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR\r\n"));
+  g_assert_nonnull (strstr (text, "SUMMARY:Informational interview with Zoë Ødegård\r\n"));
+  g_assert_nonnull (strstr (text, "BEGIN:VALARM\r\n"));
+  g_assert_nonnull (strstr (text, "TRIGGER:-PT30M\r\n"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static int test_status;
 
 static void
@@ -178,6 +205,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/meeting-window/alerts-notify-once", test_alerts_notify_once);
+  g_test_add_func ("/meeting-window/add-to-calendar", test_add_to_calendar);
 
   app = rapport_application_new ();
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
