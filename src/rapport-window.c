@@ -174,6 +174,9 @@ ensure_questions_page (RapportWindow *self)
 
       self->questions_page = RAPPORT_QUESTIONS_PAGE (rapport_questions_page_new ());
       adw_bin_set_child (self->questions_bin, GTK_WIDGET (self->questions_page));
+      /* How often each question was used changes with the meetings. */
+      g_signal_connect_object (rapport_application_get_meeting_store (app), "changed",
+                               G_CALLBACK (rapport_questions_page_reload), self->questions_page, G_CONNECT_SWAPPED);
       if (rapport_application_get_database_ready (app))
         rapport_questions_page_set_store (self->questions_page, rapport_application_get_question_store (app));
     }
