@@ -49,6 +49,25 @@ show_and_destroy (GtkWindow *window)
   gtk_window_destroy (window);
 }
 
+/* Says which widgets keep a window from narrowing. */
+static void
+report_wide (GtkWidget *widget,
+             int        limit,
+             int        depth)
+{
+  int min = 0;
+
+  if (depth > 0 && !gtk_widget_get_visible (widget))
+    return;
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  if (min <= limit)
+    return;
+  g_test_message ("%*s%s (%s) min width %d", depth * 2, "", G_OBJECT_TYPE_NAME (widget),
+                  gtk_widget_get_name (widget), min);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    report_wide (child, limit, depth + 1);
+}
+
 static void
 test_window (void)
 {
@@ -62,6 +81,17 @@ test_window (void)
       rapport_window_set_page_name (window, pages[i]);
       g_assert_cmpstr (rapport_window_get_page_name (window), ==, pages[i]);
     }
+
+  /* Every page fits a phone-sized window (GNOME's 360 px). */
+  {
+    GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+    int min = 0;
+
+    gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+    if (min > 360)
+      report_wide (content, 360, 0);
+    g_assert_cmpint (min, <=, 360);
+  }
 
   /* An unknown page leaves the current one. */
   rapport_window_set_page_name (window, "nonsense");
