@@ -165,7 +165,6 @@ create_backup_row (RapportBackupsGroup *self,
   g_signal_connect_object (button, "clicked", G_CALLBACK (restore_clicked_cb), self, 0);
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
   return row;
 }
 
