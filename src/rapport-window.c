@@ -105,11 +105,11 @@ show_database_error (RapportWindow *self,
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       g_autofree char *basename = g_path_get_basename (latest_backup);
       g_autoptr(GDateTime) time = rapport_backup_parse_time (basename);
-      g_autofree char *when = time != NULL ? rapport_backup_describe_time (time, now) : g_strdup (basename);
+      g_autofree char *when = time != NULL ? rapport_backup_format_date (time, now) : g_strdup (basename);
       g_autofree char *with_backup = NULL;
       g_autofree char *without = g_steal_pointer (&description);
 
-      /* Translators: %s is a time, e.g. "Today at 09:12" or "20 November at 09:12" */
+      /* Translators: %s is a date and time, e.g. "20 November at 09:12" */
       with_backup = g_strdup_printf (_("The latest backup is from %s."), when);
       description = g_strconcat (without, "\n\n", with_backup, NULL);
       /* The action's target is the path, known only now. */
