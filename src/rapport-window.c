@@ -95,8 +95,6 @@ show_database_error (RapportWindow *self,
                                      "Fix the problem, then try again."),
                                    path, error->message);
 
-  adw_status_page_set_title (self->error_page, title);
-  adw_status_page_set_description (self->error_page, description);
   /* A damaged or foreign file with a backup to go back to: the restore
    * moves the file aside first, as Move Aside does. */
   latest_backup = rapport_application_get_latest_backup (get_application (self));
@@ -116,6 +114,8 @@ show_database_error (RapportWindow *self,
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->restore_backup_button), "s", latest_backup);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->restore_backup_button), "app.restore-backup");
     }
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, description);
   gtk_widget_set_visible (self->restore_backup_button, corrupt && latest_backup != NULL);
   gtk_widget_set_visible (self->move_aside_button, corrupt);
   /* One suggested way out. */
