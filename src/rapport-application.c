@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-application.h"
+#include "rapport-application-private.h"
 #include "rapport-preferences-window.h"
 #include "rapport-toast.h"
 #include "rapport-window.h"
@@ -28,6 +29,7 @@ struct _RapportApplication
   RapportQuestionStore *question_store;
   GError          *database_error;
   GCancellable    *cancellable;
+  char            *latest_backup;   /* offered when the database is damaged */
 
   int              exit_status;
   guint            database_ready : 1;
@@ -43,10 +45,17 @@ enum {
   PROP_0,
   PROP_DATABASE_READY,
   PROP_DATABASE_ERROR,
+  PROP_LATEST_BACKUP,
   N_PROPS
 };
 
+enum {
+  BACKUPS_CHANGED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 static gint64 process_start_us;
 static gint64 first_frame_us;
 static long first_frame_rss_kb;
@@ -105,10 +114,20 @@ set_database_state (RapportApplication *self,
                     gboolean            ready,
                     const GError       *error)
 {
+  GAction *action;
+
   g_clear_error (&self->database_error);
   if (error != NULL)
     self->database_error = g_error_copy (error);
   self->database_ready = !!ready;
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "back-up-now");
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->database_ready);
+
+  /* A damaged or foreign file: is there a backup to offer instead? */
+  if (g_error_matches (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_CORRUPT))
+    _rapport_application_find_latest_backup (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_ERROR]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_READY]);
@@ -196,6 +215,10 @@ database_checked_cb (GObject      *object,
       set_database_state (self, FALSE, error);
       return;
     }
+
+  /* Benchmarks and tests that only start Rapport leave no backups behind. */
+  if (!self->exit_after_startup)
+    _rapport_application_back_up_if_due (self);
 
   maybe_finish_startup (self);
 }
@@ -384,6 +407,7 @@ rapport_application_startup (GApplication *app)
   G_APPLICATION_CLASS (rapport_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  _rapport_application_add_backup_actions (self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
 
@@ -457,6 +481,7 @@ rapport_application_dispose (GObject *object)
   g_clear_object (&self->database);
   g_clear_object (&self->cancellable);
   g_clear_error (&self->database_error);
+  g_clear_pointer (&self->latest_backup, g_free);
 
   G_OBJECT_CLASS (rapport_application_parent_class)->dispose (object);
 }
@@ -477,6 +502,10 @@ rapport_application_get_property (GObject    *object,
 
     case PROP_DATABASE_ERROR:
       g_value_set_boxed (value, self->database_error);
+      break;
+
+    case PROP_LATEST_BACKUP:
+      g_value_set_string (value, self->latest_backup);
       break;
 
     default:
@@ -509,7 +538,21 @@ rapport_application_class_init (RapportApplicationClass *klass)
                         G_TYPE_ERROR,
                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  /* The newest backup, while the database is damaged or foreign. */
+  properties[PROP_LATEST_BACKUP] =
+    g_param_spec_string ("latest-backup", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A backup was made or restored. */
+  signals[BACKUPS_CHANGED] =
+    g_signal_new ("backups-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -603,6 +646,62 @@ rapport_application_get_exit_status (RapportApplication *self)
   g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), 1);
 
   return self->exit_status;
+}
+
+/**
+ * rapport_application_get_latest_backup:
+ *
+ * Returns: (nullable): the newest backup's path while the database is
+ *   damaged or foreign and there is one, else %NULL
+ */
+const char *
+rapport_application_get_latest_backup (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+
+  return self->latest_backup;
+}
+
+GCancellable *
+_rapport_application_get_cancellable (RapportApplication *self)
+{
+  return self->cancellable;
+}
+
+void
+_rapport_application_set_latest_backup (RapportApplication *self,
+                                        const char         *path)
+{
+  if (g_strcmp0 (self->latest_backup, path) == 0)
+    return;
+
+  g_free (self->latest_backup);
+  self->latest_backup = g_strdup (path);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LATEST_BACKUP]);
+}
+
+void
+_rapport_application_emit_backups_changed (RapportApplication *self)
+{
+  g_signal_emit (self, signals[BACKUPS_CHANGED], 0);
+}
+
+/* After a restore: the database is open and checked on the restored file.
+ * The notifications make every window show and reload its pages, as after
+ * "Try Again". */
+void
+_rapport_application_database_restored (RapportApplication *self)
+{
+  self->database_checked = TRUE;
+  _rapport_application_set_latest_backup (self, NULL);
+  set_database_state (self, TRUE, NULL);
+}
+
+void
+_rapport_application_set_database_error (RapportApplication *self,
+                                         const GError       *error)
+{
+  set_database_state (self, FALSE, error);
 }
 
 void

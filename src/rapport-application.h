@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "storage/rapport-backup.h"
 #include "storage/rapport-contact-store.h"
 #include "storage/rapport-database.h"
 #include "storage/rapport-meeting-store.h"
@@ -27,6 +28,23 @@ RapportQuestionStore *rapport_application_get_question_store  (RapportApplicatio
 gboolean            rapport_application_get_database_ready    (RapportApplication *self);
 const GError       *rapport_application_get_database_error    (RapportApplication *self);
 GSettings          *rapport_application_get_settings          (RapportApplication *self);
+const char         *rapport_application_get_latest_backup     (RapportApplication *self);
+void                rapport_application_back_up_async         (RapportApplication *self,
+                                                               GCancellable       *cancellable,
+                                                               GAsyncReadyCallback callback,
+                                                               gpointer            user_data);
+RapportBackup      *rapport_application_back_up_finish        (RapportApplication *self,
+                                                               GAsyncResult       *result,
+                                                               GError            **error);
+void                rapport_application_restore_async         (RapportApplication *self,
+                                                               const char         *backup_path,
+                                                               GCancellable       *cancellable,
+                                                               GAsyncReadyCallback callback,
+                                                               gpointer            user_data);
+gboolean            rapport_application_restore_finish        (RapportApplication *self,
+                                                               GAsyncResult       *result,
+                                                               char              **kept_path,
+                                                               GError            **error);
 int                 rapport_application_get_exit_status       (RapportApplication *self);
 void                _rapport_application_mark_process_start   (void);
 void                _rapport_application_window_presented     (RapportApplication *self,

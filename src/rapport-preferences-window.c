@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-preferences-window.h"
+#include "widgets/rapport-backups-group.h"
 
 struct _RapportPreferencesWindow
 {
@@ -26,6 +27,7 @@ struct _RapportPreferencesWindow
   GtkSpinButton        *first_alert_spin;
   GtkSpinButton        *wrap_up_alert_spin;
   GtkTextView          *introduction_view;
+  RapportBackupsGroup  *backups_group;
 };
 
 G_DEFINE_FINAL_TYPE (RapportPreferencesWindow, rapport_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -105,6 +107,7 @@ rapport_preferences_window_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
 
   adw_action_row_set_subtitle (self->database_row, rapport_database_get_path (database));
+  rapport_backups_group_set_application (self->backups_group, self->application);
 }
 
 static void
@@ -176,6 +179,8 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RAPPORT_TYPE_BACKUPS_GROUP);
+
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "ui/rapport-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, database_row);
@@ -183,6 +188,7 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, first_alert_spin);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, wrap_up_alert_spin);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, introduction_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, backups_group);
   gtk_widget_class_bind_template_callback (widget_class, open_folder_cb);
 }
 

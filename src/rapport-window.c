@@ -41,6 +41,7 @@ struct _RapportWindow
   RapportMeetingsPage  *meetings_page;   /* likewise */
   AdwStatusPage        *error_page;
   GtkWidget            *move_aside_button;
+  GtkWidget            *restore_backup_button;
   GtkWidget            *retry_button;
   GtkWidget            *quit_button;
 
@@ -63,6 +64,7 @@ show_database_error (RapportWindow *self,
                      const GError  *error)
 {
   const char *title;
+  const char *latest_backup;
   g_autofree char *description = NULL;
   const char *path = rapport_database_get_path (rapport_application_get_database (get_application (self)));
   gboolean corrupt = g_error_matches (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_CORRUPT);
@@ -93,9 +95,34 @@ show_database_error (RapportWindow *self,
                                      "Fix the problem, then try again."),
                                    path, error->message);
 
+  /* A damaged or foreign file with a backup to go back to: the restore
+   * moves the file aside first, as Move Aside does. */
+  latest_backup = rapport_application_get_latest_backup (get_application (self));
+  if (corrupt && latest_backup != NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *basename = g_path_get_basename (latest_backup);
+      g_autoptr(GDateTime) time = rapport_backup_parse_time (basename);
+      g_autofree char *when = time != NULL ? rapport_backup_format_date (time, now) : g_strdup (basename);
+      g_autofree char *with_backup = NULL;
+      g_autofree char *without = g_steal_pointer (&description);
+
+      /* Translators: %s is a date and time, e.g. "20 November at 09:12" */
+      with_backup = g_strdup_printf (_("The latest backup is from %s."), when);
+      description = g_strconcat (without, "\n\n", with_backup, NULL);
+      /* The action's target is the path, known only now. */
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->restore_backup_button), "s", latest_backup);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->restore_backup_button), "app.restore-backup");
+    }
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, description);
+  gtk_widget_set_visible (self->restore_backup_button, corrupt && latest_backup != NULL);
   gtk_widget_set_visible (self->move_aside_button, corrupt);
+  /* One suggested way out. */
+  if (latest_backup != NULL)
+    gtk_widget_remove_css_class (self->move_aside_button, "suggested-action");
+  else
+    gtk_widget_add_css_class (self->move_aside_button, "suggested-action");
   gtk_widget_set_visible (self->retry_button, !corrupt && !too_new);
   gtk_widget_set_visible (self->quit_button, too_new);
 
@@ -634,6 +661,8 @@ setup_for_application (RapportWindow *self)
 
   g_signal_connect_object (app, "notify::database-error",
                            G_CALLBACK (database_state_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "notify::latest-backup",
+                           G_CALLBACK (update_database_state), self, G_CONNECT_SWAPPED);
   update_database_state (self);
 
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
@@ -675,6 +704,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, questions_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, meetings_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, restore_backup_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, move_aside_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, retry_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, quit_button);

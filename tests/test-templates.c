@@ -33,6 +33,7 @@
 #include "widgets/rapport-meeting-questions.h"
 #include "widgets/rapport-meeting-window.h"
 #include "widgets/rapport-meeting-research.h"
+#include "widgets/rapport-backups-group.h"
 #include "widgets/rapport-meetings-page.h"
 #include "widgets/rapport-outcome-dialog.h"
 
@@ -122,6 +123,28 @@ test_preferences_window (void)
 
   g_assert_true (ADW_IS_PREFERENCES_WINDOW (preferences));
   show_and_destroy (GTK_WINDOW (preferences));
+}
+
+/* Standalone, then given the application: the group's template, and the
+ * application's backup actions it sits beside. */
+static void
+test_backups_group (void)
+{
+  GtkWidget *window = adw_preferences_window_new ();
+  GtkWidget *page = adw_preferences_page_new ();
+  RapportBackupsGroup *group = g_object_new (RAPPORT_TYPE_BACKUPS_GROUP, NULL);
+
+  g_assert_true (ADW_IS_PREFERENCES_GROUP (group));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  rapport_backups_group_set_application (group, app);
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "back-up-now"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "restore-backup"));
+  g_assert_true (g_variant_type_equal (g_action_group_get_action_parameter_type (G_ACTION_GROUP (app), "restore-backup"),
+                                       G_VARIANT_TYPE_STRING));
+
+  show_and_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -466,6 +489,7 @@ main (int   argc,
   g_test_add_func ("/templates/window", test_window);
   g_test_add_func ("/templates/window-actions", test_window_actions);
   g_test_add_func ("/templates/preferences-window", test_preferences_window);
+  g_test_add_func ("/templates/backups-group", test_backups_group);
   g_test_add_func ("/templates/help-overlay", test_help_overlay);
   g_test_add_func ("/templates/contact-widgets", test_contact_widgets);
   g_test_add_func ("/templates/question-widgets", test_question_widgets);

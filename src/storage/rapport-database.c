@@ -10,16 +10,15 @@
 #include "config.h"
 
 #include <errno.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "rapport-database.h"
+#include "rapport-database-private.h"
 #include "rapport-migrations.h"
 #include "rapport-text.h"
-
-/* Written into the file header so that a foreign SQLite file is never
- * mistaken for ours (and then migrated). "RPRT" in ASCII. */
-#define RAPPORT_APPLICATION_ID 0x52505254
 
 struct _RapportDatabase
 {
@@ -73,6 +72,44 @@ job_free (gpointer data)
   g_free (job);
 }
 
+/* Why a write failed. sqlite3_system_errno() is read from errno after the
+ * failure has been handled, so it is often 0 by then: when it is, a failed
+ * write is put down to the cause that the file system can still show, a
+ * nearly full disk or a file size limit (RLIMIT_FSIZE, as in the tests). */
+static int
+write_errno (sqlite3 *conn,
+             int      rc)
+{
+  const char *filename;
+  g_autofree char *dir = NULL;
+  struct statvfs fs;
+  struct rlimit limit;
+  int errsv;
+
+  if (conn == NULL)
+    return 0;
+
+  errsv = sqlite3_system_errno (conn);
+  if (errsv != 0)
+    return errsv;
+
+  if (rc != SQLITE_IOERR_WRITE && rc != SQLITE_IOERR_FSYNC &&
+      rc != SQLITE_IOERR_TRUNCATE && rc != SQLITE_IOERR_SHMSIZE)
+    return 0;
+
+  filename = sqlite3_db_filename (conn, "main");
+  if (filename == NULL || *filename == '\0')
+    return 0;
+
+  dir = g_path_get_dirname (filename);
+  if (statvfs (dir, &fs) == 0 && (guint64) fs.f_bavail * fs.f_frsize < 1024 * 1024)
+    return ENOSPC;
+  if (getrlimit (RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    return EFBIG;
+
+  return 0;
+}
+
 gboolean
 rapport_database_set_error (GError     **error,
                             sqlite3     *conn,
@@ -111,8 +148,27 @@ rapport_database_set_error (GError     **error,
       break;
 
     case SQLITE_IOERR:
-      code = RAPPORT_DATABASE_ERROR_FAILED;
-      message = _("The database could not be read or written");
+      /* SQLite reports SQLITE_FULL only for ENOSPC in a few places; a write
+       * past a file size limit (EFBIG) or a quota (EDQUOT) comes back as a
+       * plain I/O error. For the user they are all "no room left". */
+      switch (write_errno (conn, rc))
+        {
+        case ENOSPC:
+        case EDQUOT:
+          code = RAPPORT_DATABASE_ERROR_FULL;
+          message = _("The disk is full");
+          break;
+
+        case EFBIG:
+          code = RAPPORT_DATABASE_ERROR_FULL;
+          message = _("The database file has reached the largest size allowed on this system");
+          break;
+
+        default:
+          code = RAPPORT_DATABASE_ERROR_FAILED;
+          message = _("The database could not be read or written");
+          break;
+        }
       break;
 
     default:
@@ -121,7 +177,7 @@ rapport_database_set_error (GError     **error,
       break;
     }
 
-  g_debug ("%s failed: %s (%d)", what, detail, rc);
+  g_debug ("%s failed: %s (%d, errno %d)", what, detail, rc, conn != NULL ? sqlite3_system_errno (conn) : 0);
   g_set_error (error, RAPPORT_DATABASE_ERROR, code, "%s (%s)", message, detail);
   return FALSE;
 }
@@ -189,7 +245,7 @@ migrate (sqlite3  *conn,
         return FALSE;
 
       bump = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %u;",
-                              RAPPORT_APPLICATION_ID, i + 1);
+                              RAPPORT_DATABASE_APPLICATION_ID, i + 1);
 
       if (!exec_sql (conn, steps[i], error) ||
           !exec_sql (conn, bump, error) ||
@@ -279,7 +335,7 @@ open_locked (RapportDatabase  *self,
       goto failed_with_error;
     }
 
-  if ((app_id != 0 && app_id != RAPPORT_APPLICATION_ID) ||
+  if ((app_id != 0 && app_id != RAPPORT_DATABASE_APPLICATION_ID) ||
       (app_id == 0 && n_objects > 0))
     {
       g_set_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_CORRUPT,
@@ -480,6 +536,18 @@ move_aside_job (RapportDatabase  *self,
                 GError          **error)
 {
   return move_aside_locked (self, error);
+}
+
+/* Unlike user_job, runs whether or not the connection is open: restoring
+ * a backup must work when the live file is the one that cannot be opened. */
+static gpointer
+exclusive_job (RapportDatabase  *self,
+               gpointer          data,
+               GError          **error)
+{
+  Job *job = data;
+
+  return job->user_func (self, job->data, error);
 }
 
 static gpointer
@@ -819,14 +887,8 @@ rapport_database_close (RapportDatabase *self)
   self->pool = g_thread_pool_new (pool_worker, self, 1, FALSE, NULL);
 
   g_mutex_lock (&self->lock);
-  if (self->conn != NULL)
-    {
-      g_hash_table_remove_all (self->statements);
-      /* Folds the WAL back into the database so the file is whole on its own. */
-      sqlite3_wal_checkpoint_v2 (self->conn, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
-      g_clear_pointer (&self->conn, sqlite3_close_v2);
-    }
-  self->schema_version = 0;
+  /* Folds the WAL back into the database so the file is whole on its own. */
+  _rapport_database_close_locked (self);
   g_mutex_unlock (&self->lock);
 }
 
@@ -977,6 +1039,99 @@ rapport_database_exec (RapportDatabase  *self,
   g_return_val_if_fail (self->conn != NULL, FALSE);
 
   return exec_sql (self->conn, sql, error);
+}
+
+/* }}} */
+
+/* For storage code that replaces the file itself {{{ */
+
+void
+_rapport_database_run_exclusive_async (RapportDatabase     *self,
+                                       RapportDatabaseFunc  func,
+                                       gpointer             data,
+                                       GDestroyNotify       data_free,
+                                       GDestroyNotify       result_free,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_return_if_fail (RAPPORT_IS_DATABASE (self));
+  g_return_if_fail (func != NULL);
+
+  queue_job (self, exclusive_job, func, data, data_free, result_free,
+             _rapport_database_run_exclusive_async, cancellable, callback, user_data);
+}
+
+gpointer
+_rapport_database_run_exclusive_finish (RapportDatabase  *self,
+                                        GAsyncResult     *result,
+                                        GError          **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == _rapport_database_run_exclusive_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gpointer
+_rapport_database_run_exclusive_sync (RapportDatabase      *self,
+                                      RapportDatabaseFunc   func,
+                                      gpointer              data,
+                                      GError              **error)
+{
+  Job job = { exclusive_job, func, data, NULL, NULL };
+  gpointer ret;
+
+  g_return_val_if_fail (RAPPORT_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+
+  g_mutex_lock (&self->lock);
+  ret = exclusive_job (self, &job, error);
+  g_mutex_unlock (&self->lock);
+
+  return ret;
+}
+
+/* The following run inside an exclusive job, with the lock held. */
+
+gboolean
+_rapport_database_is_open_locked (RapportDatabase *self)
+{
+  return self->conn != NULL;
+}
+
+gboolean
+_rapport_database_open_locked (RapportDatabase  *self,
+                               GError          **error)
+{
+  return open_locked (self, error);
+}
+
+gboolean
+_rapport_database_check_locked (RapportDatabase  *self,
+                                GError          **error)
+{
+  return check_locked (self, error);
+}
+
+char *
+_rapport_database_move_aside_locked (RapportDatabase  *self,
+                                     GError          **error)
+{
+  return move_aside_locked (self, error);
+}
+
+void
+_rapport_database_close_locked (RapportDatabase *self)
+{
+  if (self->conn == NULL)
+    return;
+
+  g_hash_table_remove_all (self->statements);
+  sqlite3_wal_checkpoint_v2 (self->conn, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  g_clear_pointer (&self->conn, sqlite3_close_v2);
+  self->schema_version = 0;
 }
 
 /* }}} */
