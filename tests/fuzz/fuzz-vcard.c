@@ -1,0 +1,90 @@
+/* fuzz-vcard.c
+ *
+ * Copyright 2026 The Rapport Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A libFuzzer target for the vCard import. The input is a file to import.
+ * Whatever it holds, rapport_vcard_parse() must not crash, leak or warn, and
+ * must either return contacts or set a RAPPORT_IMPORT_ERROR with a message.
+ * What it returns is exported with rapport_vcard_write() and imported again:
+ * that must give as many contacts, with the same names and first email
+ * addresses.
+ *
+ * Built with clang's -fsanitize=fuzzer when meson is set up with
+ * -Dfuzzing=true (see tests/fuzz/README); otherwise fuzz-main.c replays the
+ * corpus as an ordinary test.
+ */
+
+#include "config.h"
+
+#include "storage/rapport-vcard.h"
+
+#include "fuzz-common.h"
+
+static void
+check_error (const GError *error,
+             const char   *what)
+{
+  if (error == NULL)
+    fail ("%s failed without an error", what);
+  if (error->domain != RAPPORT_IMPORT_ERROR || error->message == NULL || error->message[0] == '\0')
+    fail ("%s failed with an unexpected error: %s", what, error->message);
+}
+
+static void
+check_round_trip (GPtrArray *contacts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autofree char *vcf = rapport_vcard_write (contacts);
+
+  if (vcf == NULL)
+    fail ("rapport_vcard_write() returned NULL");
+  if (!g_utf8_validate (vcf, -1, NULL))
+    fail ("the export is not UTF-8:\n%s", vcf);
+
+  again = rapport_vcard_parse (vcf, strlen (vcf), &error);
+  if (again == NULL && contacts->len == 0 && g_error_matches (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_EMPTY))
+    return;
+  if (again == NULL)
+    fail ("the export does not read back: %s\n%s", error->message, vcf);
+  if (again->len != contacts->len)
+    fail ("%u contacts written, %u read back:\n%s", contacts->len, again->len, vcf);
+
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      RapportContact *a = g_ptr_array_index (contacts, i);
+      RapportContact *b = g_ptr_array_index (again, i);
+
+      if (g_strcmp0 (rapport_contact_get_display_name (a), rapport_contact_get_display_name (b)) != 0)
+        fail ("contact %u: name \"%s\" reads back as \"%s\":\n%s", i,
+              rapport_contact_get_display_name (a), rapport_contact_get_display_name (b), vcf);
+      if (g_strcmp0 (rapport_contact_get_primary_email (a), rapport_contact_get_primary_email (b)) != 0)
+        fail ("contact %u: email \"%s\" reads back as \"%s\":\n%s", i,
+              rapport_contact_get_primary_email (a), rapport_contact_get_primary_email (b), vcf);
+    }
+}
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+
+  fuzz_init ();
+
+  contacts = rapport_vcard_parse ((const char *) data, size, &error);
+  if (contacts == NULL)
+    {
+      check_error (error, "rapport_vcard_parse()");
+      return 0;
+    }
+  if (error != NULL)
+    fail ("contacts returned with an error: %s", error->message);
+
+  check_round_trip (contacts);
+
+  return 0;
+}
