@@ -59,7 +59,8 @@ check_round_trip (GPtrArray *contacts)
 
       if (g_strcmp0 (rapport_contact_get_display_name (a), rapport_contact_get_display_name (b)) != 0)
         fail ("contact %u: name \"%s\" reads back as \"%s\":\n%s", i,
-              rapport_contact_get_display_name (a), rapport_contact_get_display_name (b), csv);
+              g_strescape (rapport_contact_get_display_name (a), NULL),
+              g_strescape (rapport_contact_get_display_name (b), NULL), csv);
     }
 }
 
