@@ -303,11 +303,18 @@ append_value (GString    *out,
         }
       else if (*p == '=' && quoted_printable)
         {
+          int byte;
+
           if (p[1] == '\0')
             break;
           if (!g_ascii_isxdigit (p[1]) || !g_ascii_isxdigit (p[2]))
             return FALSE;
-          g_string_append_len (out, p, 3);
+          /* A control character other than tab, CR and LF ("=1D") is
+           * dropped: written raw, it would make the file binary to every
+           * reader, Rapport's own included (found by tests/fuzz/fuzz-vcard). */
+          byte = g_ascii_xdigit_value (p[1]) * 16 + g_ascii_xdigit_value (p[2]);
+          if (byte >= 0x20 || byte == '\t' || byte == '\r' || byte == '\n')
+            g_string_append_len (out, p, 3);
           p += 2;
         }
       else

@@ -87,7 +87,12 @@ append_escaped (GString    *out,
           break;
 
         default:
-          g_string_append_c (out, *p);
+          /* Other C0 controls (which a quoted-printable import may have
+           * decoded, "=1D") are dropped: the importer refuses a file that
+           * holds them as binary, and Rapport must read back what it
+           * writes (found by tests/fuzz/fuzz-vcard). */
+          if ((guchar) *p >= 0x20 || *p == '\t')
+            g_string_append_c (out, *p);
         }
     }
 }
