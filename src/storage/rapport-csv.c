@@ -134,15 +134,6 @@ parse_lines (struct csv_parser  *parser,
 /* }}} */
 /* Writing {{{ */
 
-/* Whether @c may be written: rapport_csv_read() refuses a file with other
- * C0 controls as binary, and a contact imported from a vCard may hold one
- * that was quoted-printable there ("=1D"), so they are dropped. */
-static gboolean
-is_text_char (char c)
-{
-  return (guchar) c >= 0x20 || c == '\t' || c == '\n' || c == '\r';
-}
-
 static void
 append_field (GString    *out,
               const char *value)
@@ -150,15 +141,18 @@ append_field (GString    *out,
   g_autofree char *clean = NULL;
   gsize length = strlen (value);
 
+  /* Control characters that make a file binary ("\x1d", which a contact
+   * may hold from elsewhere) are dropped: rapport_csv_read() would refuse
+   * the whole file. */
   for (gsize i = 0; i < length; i++)
     {
-      if (!is_text_char (value[i]))
+      if (_rapport_import_is_binary_char (value[i]))
         {
           gsize n = 0;
 
           clean = g_malloc (length + 1);
           for (gsize j = 0; j < length; j++)
-            if (is_text_char (value[j]))
+            if (!_rapport_import_is_binary_char (value[j]))
               clean[n++] = value[j];
           clean[n] = '\0';
           value = clean;

@@ -309,11 +309,12 @@ append_value (GString    *out,
             break;
           if (!g_ascii_isxdigit (p[1]) || !g_ascii_isxdigit (p[2]))
             return FALSE;
-          /* A control character other than tab, CR and LF ("=1D") is
-           * dropped: written raw, it would make the file binary to every
-           * reader, Rapport's own included (found by tests/fuzz/fuzz-vcard). */
+          /* A control character that makes a file binary ("=1D") is
+           * dropped, as it is refused raw: the contact would otherwise hold
+           * it, and its export would not read back (found by
+           * tests/fuzz/fuzz-vcard). */
           byte = g_ascii_xdigit_value (p[1]) * 16 + g_ascii_xdigit_value (p[2]);
-          if (byte >= 0x20 || byte == '\t' || byte == '\r' || byte == '\n')
+          if (!_rapport_import_is_binary_char ((char) byte))
             g_string_append_len (out, p, 3);
           p += 2;
         }

@@ -87,11 +87,10 @@ append_escaped (GString    *out,
           break;
 
         default:
-          /* Other C0 controls (which a quoted-printable import may have
-           * decoded, "=1D") are dropped: the importer refuses a file that
-           * holds them as binary, and Rapport must read back what it
-           * writes (found by tests/fuzz/fuzz-vcard). */
-          if ((guchar) *p >= 0x20 || *p == '\t')
+          /* Control characters that make a file binary ("\x1d", which a
+           * contact may hold from elsewhere) are dropped: the importer
+           * would refuse the whole file (found by tests/fuzz/fuzz-vcard). */
+          if (!_rapport_import_is_binary_char (*p))
             g_string_append_c (out, *p);
         }
     }

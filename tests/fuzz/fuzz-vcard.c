@@ -9,7 +9,8 @@
  * must either return contacts or set a RAPPORT_IMPORT_ERROR with a message.
  * What it returns is exported with rapport_vcard_write() and imported again:
  * that must give as many contacts, with the same names (but for line ends)
- * and first email addresses.
+ * and first email addresses. They are exported as CSV too, which must read
+ * back as as many contacts.
  *
  * Built with clang's -fsanitize=fuzzer when meson is set up with
  * -Dfuzzing=true (see tests/fuzz/README); otherwise fuzz-main.c replays the
@@ -18,6 +19,7 @@
 
 #include "config.h"
 
+#include "storage/rapport-csv.h"
 #include "storage/rapport-vcard.h"
 
 #include "fuzz-common.h"
@@ -85,6 +87,21 @@ check_round_trip (GPtrArray *contacts)
     }
 }
 
+/* What a user does next with imported contacts: export them as CSV. */
+static void
+check_csv_export (GPtrArray *contacts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autofree char *csv = rapport_csv_write (contacts);
+
+  again = rapport_csv_parse (csv, strlen (csv), &error);
+  if (again == NULL)
+    fail ("the CSV export does not read back: %s\n%s", error->message, csv);
+  if (again->len != contacts->len)
+    fail ("%u contacts written as CSV, %u read back:\n%s", contacts->len, again->len, csv);
+}
+
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
@@ -104,6 +121,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     fail ("contacts returned with an error: %s", error->message);
 
   check_round_trip (contacts);
+  check_csv_export (contacts);
 
   return 0;
 }
