@@ -138,7 +138,28 @@ static void
 append_field (GString    *out,
               const char *value)
 {
+  g_autofree char *clean = NULL;
   gsize length = strlen (value);
+
+  /* Control characters that make a file binary ("\x1d", which a contact
+   * may hold from elsewhere) are dropped: rapport_csv_read() would refuse
+   * the whole file. */
+  for (gsize i = 0; i < length; i++)
+    {
+      if (_rapport_import_is_binary_char (value[i]))
+        {
+          gsize n = 0;
+
+          clean = g_malloc (length + 1);
+          for (gsize j = 0; j < length; j++)
+            if (!_rapport_import_is_binary_char (value[j]))
+              clean[n++] = value[j];
+          clean[n] = '\0';
+          value = clean;
+          length = n;
+          break;
+        }
+    }
 
   /* Quoted only when needed: for the separators, and for white space at
    * either end, which readers (libcsv among them) trim from bare fields. */

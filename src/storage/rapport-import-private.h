@@ -21,6 +21,7 @@ guint           _rapport_import_line_at          (const char    *text,
                                                   const char    *position);
 const char     *_rapport_import_find_binary      (const char    *text,
                                                   gsize          length);
+gboolean        _rapport_import_is_binary_char   (char           c);
 char           *_rapport_import_compose_name     (const char    *given,
                                                   const char    *family);
 gboolean        _rapport_import_add_unique       (GPtrArray     *list,

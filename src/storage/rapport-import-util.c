@@ -99,17 +99,22 @@ _rapport_import_line_at (const char *text,
 /*
  * Text files hold no C0 control characters besides the white space ones
  * (and DOS's end-of-file mark), so the first other one is a sure sign of a
- * binary file; its NUL bytes would also cut every C string short.
+ * binary file; its NUL bytes would also cut every C string short. The
+ * writers leave these out, so that Rapport reads back what it writes.
  */
+gboolean
+_rapport_import_is_binary_char (char c)
+{
+  return (guchar) c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' && c != 0x1a;
+}
+
 const char *
 _rapport_import_find_binary (const char *text,
                              gsize       length)
 {
   for (gsize i = 0; i < length; i++)
     {
-      guchar c = text[i];
-
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' && c != 0x1a)
+      if (_rapport_import_is_binary_char (text[i]))
         return text + i;
     }
 

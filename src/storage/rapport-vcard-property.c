@@ -100,7 +100,10 @@ _rapport_vcard_find_value (const char *p)
   return NULL;
 }
 
-/* A parameter value EVCard reads back unchanged without quotes. */
+/* A parameter value EVCard reads back unchanged without quotes. Not "="
+ * either: EDS 3.46's parser takes "TYPE=A=B" as two parameter names and
+ * leaks the first parameter (found by tests/fuzz/fuzz-vcard; the inputs are
+ * corpus/vcard/leak-eds-*). No valid TYPE, VALUE or CHARSET holds one. */
 static gboolean
 is_clean_param_value (const char *value,
                       gsize       length)
@@ -110,7 +113,7 @@ is_clean_param_value (const char *value,
 
   for (gsize i = 0; i < length; i++)
     {
-      if (strchr (";:,\"", value[i]) != NULL || (guchar) value[i] < 0x20)
+      if (strchr (";:,\"=", value[i]) != NULL || (guchar) value[i] < 0x20)
         return FALSE;
     }
 
@@ -300,11 +303,19 @@ append_value (GString    *out,
         }
       else if (*p == '=' && quoted_printable)
         {
+          int byte;
+
           if (p[1] == '\0')
             break;
           if (!g_ascii_isxdigit (p[1]) || !g_ascii_isxdigit (p[2]))
             return FALSE;
-          g_string_append_len (out, p, 3);
+          /* A control character that makes a file binary ("=1D") is
+           * dropped, as it is refused raw: the contact would otherwise hold
+           * it, and its export would not read back (found by
+           * tests/fuzz/fuzz-vcard). */
+          byte = g_ascii_xdigit_value (p[1]) * 16 + g_ascii_xdigit_value (p[2]);
+          if (!_rapport_import_is_binary_char ((char) byte))
+            g_string_append_len (out, p, 3);
           p += 2;
         }
       else

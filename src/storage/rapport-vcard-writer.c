@@ -87,7 +87,11 @@ append_escaped (GString    *out,
           break;
 
         default:
-          g_string_append_c (out, *p);
+          /* Control characters that make a file binary ("\x1d", which a
+           * contact may hold from elsewhere) are dropped: the importer
+           * would refuse the whole file (found by tests/fuzz/fuzz-vcard). */
+          if (!_rapport_import_is_binary_char (*p))
+            g_string_append_c (out, *p);
         }
     }
 }
