@@ -58,7 +58,9 @@ load_once (gpointer data)
   RapportFormatsModuleGet get = NULL;
   GModule *module;
 
-  module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  /* Bound now, not lazily: a symbol the program lacks fails the load with a
+   * message, instead of aborting the process at its first call. */
+  module = g_module_open (path, G_MODULE_BIND_LOCAL);
   if (module == NULL || !g_module_symbol (module, RAPPORT_FORMATS_MODULE_SYMBOL, (gpointer *) &get))
     {
       load_error = g_strdup (g_module_error ());
