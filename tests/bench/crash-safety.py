@@ -48,13 +48,27 @@ def main():
                     print(f'kill {n}: integrity_check says {check}', file=sys.stderr)
                 contacts = {r[0]: r[1] for r in conn.execute('SELECT id, stage FROM contact')}
                 entries = {r[0] for r in conn.execute('SELECT id FROM interaction')}
+                meetings = {r[0]: r[1] for r in conn.execute('SELECT id, notes FROM meeting')}
+                with_meeting = {r[0] for r in conn.execute('SELECT contact_id FROM meeting')}
+
+            # A contact's stage is what the last reported change made it.
+            last_stage = {}
+            for line in lines:
+                kind, *values = line.split()
+                if kind == 'S':
+                    last_stage[int(values[0])] = line
 
             for line in lines:
                 kind, *values = line.split()
                 reported += 1
                 if ((kind == 'C' and int(values[0]) not in contacts) or
                         (kind == 'I' and int(values[0]) not in entries) or
-                        (kind == 'S' and contacts.get(int(values[0])) != int(values[1]))):
+                        (kind == 'S' and last_stage[int(values[0])] == line and
+                         contacts.get(int(values[0])) != int(values[1]) and
+                         # else a meeting scheduled after it, committed but not yet reported
+                         not (int(values[0]) in with_meeting and contacts.get(int(values[0])) == 2)) or
+                        (kind == 'M' and int(values[0]) not in meetings) or
+                        (kind == 'N' and meetings.get(int(values[0])) != f'Notes typed in meeting {values[1]}')):
                     lost += 1
                     print(f'kill {n}: lost {line!r}', file=sys.stderr)
     finally:
