@@ -635,12 +635,43 @@ rapport_meeting_window_set_property (GObject      *object,
     }
 }
 
+static void
+leave_response_cb (AdwMessageDialog     *dialog,
+                   const char           *response,
+                   RapportMeetingWindow *self)
+{
+  if (g_strcmp0 (response, "leave") != 0)
+    return;
+  self->closing = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 rapport_meeting_window_close_request (GtkWindow *window)
 {
   RapportMeetingWindow *self = RAPPORT_MEETING_WINDOW (window);
+  RapportCountdownState state = self->countdown != NULL ? rapport_countdown_get_state (self->countdown)
+                                                        : RAPPORT_COUNTDOWN_READY;
 
   flush_saves (self);
+
+  /* A meeting closed by a slip would lose its clock: ask first. What was
+   * typed is saved either way. */
+  if (!self->closing && (state == RAPPORT_COUNTDOWN_RUNNING || state == RAPPORT_COUNTDOWN_PAUSED))
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Leave the Meeting?"),
+                                                           _("The clock stops. Your notes are saved. To record how it went, use End Meeting instead.")));
+      adw_message_dialog_add_responses (dialog, "cancel", _("_Stay"), "leave", _("_Leave"), NULL);
+      adw_message_dialog_set_response_appearance (dialog, "leave", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (dialog, "cancel");
+      adw_message_dialog_set_close_response (dialog, "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (leave_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return GDK_EVENT_STOP;
+    }
+
   if (self->countdown != NULL)
     rapport_countdown_end (self->countdown);
   return GTK_WINDOW_CLASS (rapport_meeting_window_parent_class)->close_request (window);
