@@ -9,10 +9,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "rapport-contact-sql.h"
 #include "rapport-contact-store.h"
+#include "rapport-contact-store-private.h"
 
 /* Contacts, their organisations, tags and timelines, over the database's
  * single worker: every function here queues a job and answers on the main
@@ -41,22 +40,10 @@ static guint signals[N_SIGNALS];
 
 /* Jobs {{{ */
 
-typedef struct
-{
-  RapportContactQuery *query;
-  gint64              *ids;
-  guint                n_ids;
-  gint64               id;
-  gint64               other;
-  RapportContact      *contact;
-  RapportInteraction  *interaction;
-  GPtrArray           *contacts;
-} Job;
-
 static void
 job_free (gpointer data)
 {
-  Job *job = data;
+  RapportContactStoreJob *job = data;
 
   g_clear_pointer (&job->query, rapport_contact_query_free);
   g_clear_pointer (&job->ids, g_free);
@@ -71,7 +58,7 @@ query_func (RapportDatabase  *db,
             gpointer          data,
             GError          **error)
 {
-  Job *job = data;
+  RapportContactStoreJob *job = data;
 
   return rapport_contact_sql_query (db, job->query, error);
 }
@@ -81,7 +68,7 @@ load_func (RapportDatabase  *db,
            gpointer          data,
            GError          **error)
 {
-  Job *job = data;
+  RapportContactStoreJob *job = data;
 
   return rapport_contact_sql_load_many (db, job->ids, job->n_ids, error);
 }
@@ -91,7 +78,7 @@ save_func (RapportDatabase  *db,
            gpointer          data,
            GError          **error)
 {
-  Job *job = data;
+  RapportContactStoreJob *job = data;
   gint64 id;
 
   if (!rapport_contact_sql_begin (db, error))
@@ -108,7 +95,7 @@ insert_many_func (RapportDatabase  *db,
                   gpointer          data,
                   GError          **error)
 {
-  Job *job = data;
+  RapportContactStoreJob *job = data;
   gboolean ok = TRUE;
 
   if (!rapport_contact_sql_begin (db, error))
@@ -131,7 +118,7 @@ set_stage_func (RapportDatabase  *db,
                 gpointer          data,
                 GError          **error)
 {
-  Job *job = data;
+  RapportContactStoreJob *job = data;
   gboolean ok;
 
   if (!rapport_contact_sql_begin (db, error))
@@ -145,7 +132,7 @@ trash_func (RapportDatabase  *db,
             gpointer          data,
             GError          **error)
 {
-  Job *job = data;
+  RapportContactStoreJob *job = data;
   sqlite3_stmt *stmt;
   gboolean ok;
 
@@ -169,7 +156,7 @@ purge_func (RapportDatabase  *db,
             gpointer          data,
             GError          **error)
 {
-  Job *job = data;
+  RapportContactStoreJob *job = data;
   sqlite3_stmt *stmt;
 
   /* ON DELETE clauses clear the referral links to these contacts and remove
@@ -231,7 +218,7 @@ referrals_func (RapportDatabase  *db,
                 gpointer          data,
                 GError          **error)
 {
-  Job *job = data;
+  RapportContactStoreJob *job = data;
   g_autoptr(GArray) up = NULL;
   g_autoptr(GArray) down = NULL;
   Referrals *referrals;
@@ -263,127 +250,6 @@ referrals_func (RapportDatabase  *db,
     }
 
   return referrals;
-}
-
-static gpointer
-timeline_func (RapportDatabase  *db,
-               gpointer          data,
-               GError          **error)
-{
-  Job *job = data;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = rapport_database_prepare (db,
-    "SELECT id, kind, happened_at, summary, body FROM interaction WHERE contact_id = ?1 "
-    "ORDER BY happened_at DESC, id DESC", error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, job->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(GDateTime) when = rapport_contact_sql_column_time (stmt, 2);
-      RapportInteraction *entry;
-
-      entry = rapport_interaction_new (job->id,
-                                       CLAMP (sqlite3_column_int (stmt, 1), 0, RAPPORT_N_INTERACTION_KINDS - 1),
-                                       when, rapport_contact_sql_column_text (stmt, 3), rapport_contact_sql_column_text (stmt, 4));
-      rapport_interaction_set_id (entry, sqlite3_column_int64 (stmt, 0));
-      g_ptr_array_add (entries, entry);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_contact_sql_fail (db, rc, "timeline", error);
-      return NULL;
-    }
-  return g_steal_pointer (&entries);
-}
-
-static gpointer
-save_interaction_func (RapportDatabase  *db,
-                       gpointer          data,
-                       GError          **error)
-{
-  Job *job = data;
-  RapportInteraction *entry = job->interaction;
-  gint64 id = rapport_interaction_get_id (entry);
-  gint64 contact_id = rapport_interaction_get_contact_id (entry);
-  g_autofree char *summary = g_strstrip (g_strdup (rapport_interaction_get_summary (entry)));
-  gboolean ok;
-
-  if (summary[0] == '\0')
-    {
-      g_set_error (error, RAPPORT_CONTACT_STORE_ERROR, RAPPORT_CONTACT_STORE_ERROR_INVALID,
-                   _("A timeline entry needs a summary."));
-      return NULL;
-    }
-
-  if (!rapport_contact_sql_begin (db, error))
-    return NULL;
-
-  if (id == 0)
-    ok = rapport_contact_sql_add_interaction (db, contact_id, rapport_interaction_get_kind (entry),
-                          g_date_time_to_unix (rapport_interaction_get_happened_at (entry)),
-                          summary, rapport_interaction_get_body (entry), &id, error);
-  else
-    {
-      sqlite3_stmt *stmt = rapport_database_prepare (db,
-        "UPDATE interaction SET kind = ?2, happened_at = ?3, summary = ?4, body = ?5, updated_at = ?6 "
-        "WHERE id = ?1 AND contact_id = ?7", error);
-
-      ok = stmt != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int64 (stmt, 1, id);
-          sqlite3_bind_int (stmt, 2, rapport_interaction_get_kind (entry));
-          sqlite3_bind_int64 (stmt, 3, g_date_time_to_unix (rapport_interaction_get_happened_at (entry)));
-          rapport_contact_sql_bind_text (stmt, 4, summary);
-          rapport_contact_sql_bind_text (stmt, 5, rapport_interaction_get_body (entry));
-          sqlite3_bind_int64 (stmt, 6, rapport_contact_sql_now ());
-          sqlite3_bind_int64 (stmt, 7, contact_id);
-          ok = rapport_contact_sql_step_done (db, stmt, error);
-          if (ok && sqlite3_changes (rapport_database_get_connection (db)) == 0)
-            {
-              g_set_error (error, RAPPORT_CONTACT_STORE_ERROR, RAPPORT_CONTACT_STORE_ERROR_NOT_FOUND,
-                           _("The timeline entry no longer exists."));
-              ok = FALSE;
-            }
-        }
-    }
-
-  ok = ok && rapport_contact_sql_reindex (db, contact_id, error);
-  if (!rapport_contact_sql_commit_or_rollback (db, ok, error))
-    return NULL;
-
-  return g_memdup2 (&id, sizeof id);
-}
-
-static gpointer
-delete_interaction_func (RapportDatabase  *db,
-                         gpointer          data,
-                         GError          **error)
-{
-  Job *job = data;
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
-  if (!rapport_contact_sql_begin (db, error))
-    return NULL;
-
-  stmt = rapport_database_prepare (db, "DELETE FROM interaction WHERE id = ?1", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, rapport_interaction_get_id (job->interaction));
-      ok = rapport_contact_sql_step_done (db, stmt, error) &&
-           rapport_contact_sql_reindex (db, rapport_interaction_get_contact_id (job->interaction), error);
-    }
-
-  return rapport_contact_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 static gpointer
@@ -433,17 +299,17 @@ job_done_cb (GObject      *object,
   g_free (call);
 }
 
-static void
-run (RapportContactStore *self,
-     RapportDatabaseFunc  func,
-     Job                 *job,
-     GDestroyNotify       result_free,
-     gboolean             is_write,
-     gint64               changed_id,
-     gpointer             source_tag,
-     GCancellable        *cancellable,
-     GAsyncReadyCallback  callback,
-     gpointer             user_data)
+void
+_rapport_contact_store_run (RapportContactStore    *self,
+                            RapportDatabaseFunc     func,
+                            RapportContactStoreJob *job,
+                            GDestroyNotify          result_free,
+                            gboolean                is_write,
+                            gint64                  changed_id,
+                            gpointer                source_tag,
+                            GCancellable           *cancellable,
+                            GAsyncReadyCallback     callback,
+                            gpointer                user_data)
 {
   Call *call = g_new0 (Call, 1);
 
@@ -460,11 +326,11 @@ run (RapportContactStore *self,
                               is_write ? NULL : cancellable, job_done_cb, call);
 }
 
-static gpointer
-finish (RapportContactStore  *self,
-        GAsyncResult         *result,
-        gpointer              source_tag,
-        GError              **error)
+gpointer
+_rapport_contact_store_finish (RapportContactStore  *self,
+                               GAsyncResult         *result,
+                               gpointer              source_tag,
+                               GError              **error)
 {
   g_return_val_if_fail (RAPPORT_IS_CONTACT_STORE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -473,22 +339,22 @@ finish (RapportContactStore  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static gboolean
-finish_boolean (RapportContactStore  *self,
-                GAsyncResult         *result,
-                gpointer              source_tag,
-                GError              **error)
+gboolean
+_rapport_contact_store_finish_boolean (RapportContactStore  *self,
+                                       GAsyncResult         *result,
+                                       gpointer              source_tag,
+                                       GError              **error)
 {
-  return finish (self, result, source_tag, error) != NULL;
+  return _rapport_contact_store_finish (self, result, source_tag, error) != NULL;
 }
 
-static gint64
-finish_id (RapportContactStore  *self,
-           GAsyncResult         *result,
-           gpointer              source_tag,
-           GError              **error)
+gint64
+_rapport_contact_store_finish_id (RapportContactStore  *self,
+                                  GAsyncResult         *result,
+                                  gpointer              source_tag,
+                                  GError              **error)
 {
-  g_autofree gint64 *id = finish (self, result, source_tag, error);
+  g_autofree gint64 *id = _rapport_contact_store_finish (self, result, source_tag, error);
 
   return id != NULL ? *id : 0;
 }
@@ -575,14 +441,14 @@ rapport_contact_store_query_async (RapportContactStore       *self,
                                    GAsyncReadyCallback        callback,
                                    gpointer                   user_data)
 {
-  Job *job;
+  RapportContactStoreJob *job;
 
   g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
   g_return_if_fail (query != NULL);
 
-  job = g_new0 (Job, 1);
+  job = g_new0 (RapportContactStoreJob, 1);
   job->query = rapport_contact_query_copy (query);
-  run (self, query_func, job, (GDestroyNotify) g_array_unref, FALSE, 0,
+  _rapport_contact_store_run (self, query_func, job, (GDestroyNotify) g_array_unref, FALSE, 0,
        rapport_contact_store_query_async, cancellable, callback, user_data);
 }
 
@@ -596,7 +462,7 @@ rapport_contact_store_query_finish (RapportContactStore  *self,
                                     GAsyncResult         *result,
                                     GError              **error)
 {
-  return finish (self, result, rapport_contact_store_query_async, error);
+  return _rapport_contact_store_finish (self, result, rapport_contact_store_query_async, error);
 }
 
 void
@@ -607,15 +473,15 @@ rapport_contact_store_load_async (RapportContactStore *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  Job *job;
+  RapportContactStoreJob *job;
 
   g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
   g_return_if_fail (ids != NULL || n_ids == 0);
 
-  job = g_new0 (Job, 1);
+  job = g_new0 (RapportContactStoreJob, 1);
   job->ids = g_memdup2 (ids, sizeof (gint64) * n_ids);
   job->n_ids = n_ids;
-  run (self, load_func, job, (GDestroyNotify) g_ptr_array_unref, FALSE, 0,
+  _rapport_contact_store_run (self, load_func, job, (GDestroyNotify) g_ptr_array_unref, FALSE, 0,
        rapport_contact_store_load_async, cancellable, callback, user_data);
 }
 
@@ -630,7 +496,7 @@ rapport_contact_store_load_finish (RapportContactStore  *self,
                                    GAsyncResult         *result,
                                    GError              **error)
 {
-  return finish (self, result, rapport_contact_store_load_async, error);
+  return _rapport_contact_store_finish (self, result, rapport_contact_store_load_async, error);
 }
 
 /**
@@ -647,14 +513,14 @@ rapport_contact_store_save_async (RapportContactStore *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  Job *job;
+  RapportContactStoreJob *job;
 
   g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
   g_return_if_fail (RAPPORT_IS_CONTACT (contact));
 
-  job = g_new0 (Job, 1);
+  job = g_new0 (RapportContactStoreJob, 1);
   job->contact = rapport_contact_copy (contact);
-  run (self, save_func, job, g_free, TRUE, rapport_contact_get_id (contact),
+  _rapport_contact_store_run (self, save_func, job, g_free, TRUE, rapport_contact_get_id (contact),
        rapport_contact_store_save_async, cancellable, callback, user_data);
 }
 
@@ -668,7 +534,7 @@ rapport_contact_store_save_finish (RapportContactStore  *self,
                                    GAsyncResult         *result,
                                    GError              **error)
 {
-  return finish_id (self, result, rapport_contact_store_save_async, error);
+  return _rapport_contact_store_finish_id (self, result, rapport_contact_store_save_async, error);
 }
 
 /**
@@ -684,14 +550,14 @@ rapport_contact_store_insert_many_async (RapportContactStore *self,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data)
 {
-  Job *job;
+  RapportContactStoreJob *job;
 
   g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
   g_return_if_fail (contacts != NULL);
 
-  job = g_new0 (Job, 1);
+  job = g_new0 (RapportContactStoreJob, 1);
   job->contacts = g_ptr_array_ref (contacts);
-  run (self, insert_many_func, job, NULL, TRUE, 0,
+  _rapport_contact_store_run (self, insert_many_func, job, NULL, TRUE, 0,
        rapport_contact_store_insert_many_async, cancellable, callback, user_data);
 }
 
@@ -700,7 +566,7 @@ rapport_contact_store_insert_many_finish (RapportContactStore  *self,
                                           GAsyncResult         *result,
                                           GError              **error)
 {
-  return finish_boolean (self, result, rapport_contact_store_insert_many_async, error);
+  return _rapport_contact_store_finish_boolean (self, result, rapport_contact_store_insert_many_async, error);
 }
 
 void
@@ -711,15 +577,15 @@ rapport_contact_store_set_stage_async (RapportContactStore *self,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  Job *job;
+  RapportContactStoreJob *job;
 
   g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
   g_return_if_fail (stage < RAPPORT_N_STAGES);
 
-  job = g_new0 (Job, 1);
+  job = g_new0 (RapportContactStoreJob, 1);
   job->id = contact_id;
   job->other = stage;
-  run (self, set_stage_func, job, NULL, TRUE, contact_id,
+  _rapport_contact_store_run (self, set_stage_func, job, NULL, TRUE, contact_id,
        rapport_contact_store_set_stage_async, cancellable, callback, user_data);
 }
 
@@ -728,7 +594,7 @@ rapport_contact_store_set_stage_finish (RapportContactStore  *self,
                                         GAsyncResult         *result,
                                         GError              **error)
 {
-  return finish_boolean (self, result, rapport_contact_store_set_stage_async, error);
+  return _rapport_contact_store_finish_boolean (self, result, rapport_contact_store_set_stage_async, error);
 }
 
 /**
@@ -746,14 +612,14 @@ rapport_contact_store_trash_async (RapportContactStore *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  Job *job;
+  RapportContactStoreJob *job;
 
   g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
 
-  job = g_new0 (Job, 1);
+  job = g_new0 (RapportContactStoreJob, 1);
   job->id = contact_id;
   job->other = trashed;
-  run (self, trash_func, job, NULL, TRUE, contact_id,
+  _rapport_contact_store_run (self, trash_func, job, NULL, TRUE, contact_id,
        rapport_contact_store_trash_async, cancellable, callback, user_data);
 }
 
@@ -762,7 +628,7 @@ rapport_contact_store_trash_finish (RapportContactStore  *self,
                                     GAsyncResult         *result,
                                     GError              **error)
 {
-  return finish_boolean (self, result, rapport_contact_store_trash_async, error);
+  return _rapport_contact_store_finish_boolean (self, result, rapport_contact_store_trash_async, error);
 }
 
 /**
@@ -776,13 +642,13 @@ rapport_contact_store_purge_trash_async (RapportContactStore *self,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data)
 {
-  Job *job;
+  RapportContactStoreJob *job;
 
   g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
 
-  job = g_new0 (Job, 1);
+  job = g_new0 (RapportContactStoreJob, 1);
   job->id = contact_id;
-  run (self, purge_func, job, NULL, TRUE, contact_id,
+  _rapport_contact_store_run (self, purge_func, job, NULL, TRUE, contact_id,
        rapport_contact_store_purge_trash_async, cancellable, callback, user_data);
 }
 
@@ -791,7 +657,7 @@ rapport_contact_store_purge_trash_finish (RapportContactStore  *self,
                                           GAsyncResult         *result,
                                           GError              **error)
 {
-  return finish_boolean (self, result, rapport_contact_store_purge_trash_async, error);
+  return _rapport_contact_store_finish_boolean (self, result, rapport_contact_store_purge_trash_async, error);
 }
 
 void
@@ -801,13 +667,13 @@ rapport_contact_store_referrals_async (RapportContactStore *self,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  Job *job;
+  RapportContactStoreJob *job;
 
   g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
 
-  job = g_new0 (Job, 1);
+  job = g_new0 (RapportContactStoreJob, 1);
   job->id = contact_id;
-  run (self, referrals_func, job, referrals_free, FALSE, 0,
+  _rapport_contact_store_run (self, referrals_func, job, referrals_free, FALSE, 0,
        rapport_contact_store_referrals_async, cancellable, callback, user_data);
 }
 
@@ -825,7 +691,7 @@ rapport_contact_store_referrals_finish (RapportContactStore  *self,
                                         GPtrArray           **referred,
                                         GError              **error)
 {
-  Referrals *referrals = finish (self, result, rapport_contact_store_referrals_async, error);
+  Referrals *referrals = _rapport_contact_store_finish (self, result, rapport_contact_store_referrals_async, error);
 
   if (referrals == NULL)
     return FALSE;
@@ -839,89 +705,6 @@ rapport_contact_store_referrals_finish (RapportContactStore  *self,
 }
 
 void
-rapport_contact_store_timeline_async (RapportContactStore *self,
-                                      gint64               contact_id,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
-{
-  Job *job;
-
-  g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
-
-  job = g_new0 (Job, 1);
-  job->id = contact_id;
-  run (self, timeline_func, job, (GDestroyNotify) g_ptr_array_unref, FALSE, 0,
-       rapport_contact_store_timeline_async, cancellable, callback, user_data);
-}
-
-/**
- * rapport_contact_store_timeline_finish:
- *
- * Returns: (transfer full) (element-type RapportInteraction): the entries,
- *   newest first
- */
-GPtrArray *
-rapport_contact_store_timeline_finish (RapportContactStore  *self,
-                                       GAsyncResult         *result,
-                                       GError              **error)
-{
-  return finish (self, result, rapport_contact_store_timeline_async, error);
-}
-
-void
-rapport_contact_store_save_interaction_async (RapportContactStore *self,
-                                              RapportInteraction  *interaction,
-                                              GCancellable        *cancellable,
-                                              GAsyncReadyCallback  callback,
-                                              gpointer             user_data)
-{
-  Job *job;
-
-  g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
-  g_return_if_fail (RAPPORT_IS_INTERACTION (interaction));
-
-  job = g_new0 (Job, 1);
-  job->interaction = g_object_ref (interaction);
-  run (self, save_interaction_func, job, g_free, TRUE, rapport_interaction_get_contact_id (interaction),
-       rapport_contact_store_save_interaction_async, cancellable, callback, user_data);
-}
-
-gint64
-rapport_contact_store_save_interaction_finish (RapportContactStore  *self,
-                                               GAsyncResult         *result,
-                                               GError              **error)
-{
-  return finish_id (self, result, rapport_contact_store_save_interaction_async, error);
-}
-
-void
-rapport_contact_store_delete_interaction_async (RapportContactStore *self,
-                                                RapportInteraction  *interaction,
-                                                GCancellable        *cancellable,
-                                                GAsyncReadyCallback  callback,
-                                                gpointer             user_data)
-{
-  Job *job;
-
-  g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
-  g_return_if_fail (RAPPORT_IS_INTERACTION (interaction));
-
-  job = g_new0 (Job, 1);
-  job->interaction = g_object_ref (interaction);
-  run (self, delete_interaction_func, job, NULL, TRUE, rapport_interaction_get_contact_id (interaction),
-       rapport_contact_store_delete_interaction_async, cancellable, callback, user_data);
-}
-
-gboolean
-rapport_contact_store_delete_interaction_finish (RapportContactStore  *self,
-                                                 GAsyncResult         *result,
-                                                 GError              **error)
-{
-  return finish_boolean (self, result, rapport_contact_store_delete_interaction_async, error);
-}
-
-void
 rapport_contact_store_list_tags_async (RapportContactStore *self,
                                        GCancellable        *cancellable,
                                        GAsyncReadyCallback  callback,
@@ -929,7 +712,7 @@ rapport_contact_store_list_tags_async (RapportContactStore *self,
 {
   g_return_if_fail (RAPPORT_IS_CONTACT_STORE (self));
 
-  run (self, list_tags_func, g_new0 (Job, 1), (GDestroyNotify) g_strfreev, FALSE, 0,
+  _rapport_contact_store_run (self, list_tags_func, g_new0 (RapportContactStoreJob, 1), (GDestroyNotify) g_strfreev, FALSE, 0,
        rapport_contact_store_list_tags_async, cancellable, callback, user_data);
 }
 
@@ -943,7 +726,7 @@ rapport_contact_store_list_tags_finish (RapportContactStore  *self,
                                         GAsyncResult         *result,
                                         GError              **error)
 {
-  return finish (self, result, rapport_contact_store_list_tags_async, error);
+  return _rapport_contact_store_finish (self, result, rapport_contact_store_list_tags_async, error);
 }
 
 /* }}} */

@@ -14,6 +14,53 @@ G_BEGIN_DECLS
  * mistaken for ours (and then migrated). "RPRT" in ASCII. */
 #define RAPPORT_DATABASE_APPLICATION_ID 0x52505254
 
+/* Shared by rapport-database.c (opening, checking, moving aside),
+ * rapport-database-jobs.c (the worker) and rapport-database-statements.c
+ * (the statement cache). */
+struct _RapportDatabase
+{
+  GObject      parent_instance;
+
+  char        *path;
+  GMutex       lock;            /* guards conn and schema_version */
+  sqlite3     *conn;
+  guint        schema_version;
+  GHashTable  *statements;      /* SQL text → sqlite3_stmt, for conn */
+
+  /* A single worker: jobs run one after another in the order they were
+   * queued, so a write queued after another is also applied after it. */
+  GThreadPool *pool;
+};
+
+typedef gpointer (*RapportDatabaseJobFunc) (RapportDatabase  *self,
+                                            gpointer          job,
+                                            GError          **error);
+
+/* rapport-database-jobs.c */
+void     _rapport_database_pool_worker          (gpointer              item,
+                                                 gpointer              user_data);
+void     _rapport_database_queue_job            (RapportDatabase        *self,
+                                                 RapportDatabaseJobFunc  func,
+                                                 RapportDatabaseFunc     user_func,
+                                                 gpointer                data,
+                                                 GDestroyNotify          data_free,
+                                                 GDestroyNotify          result_free,
+                                                 gpointer                source_tag,
+                                                 GCancellable           *cancellable,
+                                                 GAsyncReadyCallback     callback,
+                                                 gpointer                user_data);
+
+/* rapport-database-statements.c */
+gboolean _rapport_database_exec_sql             (sqlite3              *conn,
+                                                 const char           *sql,
+                                                 GError              **error);
+gboolean _rapport_database_query_value          (sqlite3              *conn,
+                                                 const char           *sql,
+                                                 gint64               *out_int,
+                                                 char                **out_text,
+                                                 GError              **error);
+void     _rapport_database_finalize_statement   (gpointer              stmt);
+
 /* Jobs that may run while the connection is closed, for code that replaces
  * the file itself (rapport-backup.c). Inside one, the _locked functions
  * below close, open, check or move aside the live file. */

@@ -10,8 +10,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <sys/resource.h>
-#include <sys/statvfs.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -20,20 +18,6 @@
 #include "rapport-migrations.h"
 #include "rapport-text.h"
 
-struct _RapportDatabase
-{
-  GObject      parent_instance;
-
-  char        *path;
-  GMutex       lock;            /* guards conn and schema_version */
-  sqlite3     *conn;
-  guint        schema_version;
-  GHashTable  *statements;      /* SQL text → sqlite3_stmt, for conn */
-
-  /* A single worker: jobs run one after another in the order they were
-   * queued, so a write queued after another is also applied after it. */
-  GThreadPool *pool;
-};
 
 G_DEFINE_FINAL_TYPE (RapportDatabase, rapport_database, G_TYPE_OBJECT)
 
@@ -45,185 +29,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef gpointer (*JobFunc) (RapportDatabase  *self,
-                             gpointer          job,
-                             GError          **error);
-
-typedef struct
-{
-  JobFunc             func;
-  RapportDatabaseFunc user_func;
-  gpointer            data;
-  GDestroyNotify      data_free;
-  GDestroyNotify      result_free;
-} Job;
-
 G_DEFINE_QUARK (rapport-database-error-quark, rapport_database_error)
 
 /* Helpers {{{ */
-
-static void
-job_free (gpointer data)
-{
-  Job *job = data;
-
-  if (job->data_free != NULL)
-    g_clear_pointer (&job->data, job->data_free);
-  g_free (job);
-}
-
-/* Why a write failed. sqlite3_system_errno() is read from errno after the
- * failure has been handled, so it is often 0 by then: when it is, a failed
- * write is put down to the cause that the file system can still show, a
- * nearly full disk or a file size limit (RLIMIT_FSIZE, as in the tests). */
-static int
-write_errno (sqlite3 *conn,
-             int      rc)
-{
-  const char *filename;
-  g_autofree char *dir = NULL;
-  struct statvfs fs;
-  struct rlimit limit;
-  int errsv;
-
-  if (conn == NULL)
-    return 0;
-
-  errsv = sqlite3_system_errno (conn);
-  if (errsv != 0)
-    return errsv;
-
-  if (rc != SQLITE_IOERR_WRITE && rc != SQLITE_IOERR_FSYNC &&
-      rc != SQLITE_IOERR_TRUNCATE && rc != SQLITE_IOERR_SHMSIZE)
-    return 0;
-
-  filename = sqlite3_db_filename (conn, "main");
-  if (filename == NULL || *filename == '\0')
-    return 0;
-
-  dir = g_path_get_dirname (filename);
-  if (statvfs (dir, &fs) == 0 && (guint64) fs.f_bavail * fs.f_frsize < 1024 * 1024)
-    return ENOSPC;
-  if (getrlimit (RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
-    return EFBIG;
-
-  return 0;
-}
-
-gboolean
-rapport_database_set_error (GError     **error,
-                            sqlite3     *conn,
-                            int          rc,
-                            const char  *what)
-{
-  const char *detail = conn != NULL ? sqlite3_errmsg (conn) : sqlite3_errstr (rc);
-  RapportDatabaseError code;
-  const char *message;
-
-  switch (rc & 0xff)
-    {
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      code = RAPPORT_DATABASE_ERROR_CORRUPT;
-      message = _("The database file is damaged or is not a database");
-      break;
-
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      code = RAPPORT_DATABASE_ERROR_BUSY;
-      message = _("The database is locked by another program");
-      break;
-
-    case SQLITE_FULL:
-      code = RAPPORT_DATABASE_ERROR_FULL;
-      message = _("The disk is full");
-      break;
-
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-    case SQLITE_READONLY:
-    case SQLITE_AUTH:
-      code = RAPPORT_DATABASE_ERROR_ACCESS;
-      message = _("The database cannot be opened for writing");
-      break;
-
-    case SQLITE_IOERR:
-      /* SQLite reports SQLITE_FULL only for ENOSPC in a few places; a write
-       * past a file size limit (EFBIG) or a quota (EDQUOT) comes back as a
-       * plain I/O error. For the user they are all "no room left". */
-      switch (write_errno (conn, rc))
-        {
-        case ENOSPC:
-        case EDQUOT:
-          code = RAPPORT_DATABASE_ERROR_FULL;
-          message = _("The disk is full");
-          break;
-
-        case EFBIG:
-          code = RAPPORT_DATABASE_ERROR_FULL;
-          message = _("The database file has reached the largest size allowed on this system");
-          break;
-
-        default:
-          code = RAPPORT_DATABASE_ERROR_FAILED;
-          message = _("The database could not be read or written");
-          break;
-        }
-      break;
-
-    default:
-      code = RAPPORT_DATABASE_ERROR_FAILED;
-      message = _("A database operation failed");
-      break;
-    }
-
-  g_debug ("%s failed: %s (%d, errno %d)", what, detail, rc, conn != NULL ? sqlite3_system_errno (conn) : 0);
-  g_set_error (error, RAPPORT_DATABASE_ERROR, code, "%s (%s)", message, detail);
-  return FALSE;
-}
-
-static gboolean
-exec_sql (sqlite3     *conn,
-          const char  *sql,
-          GError     **error)
-{
-  int rc = sqlite3_exec (conn, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    return rapport_database_set_error (error, conn, rc, sql);
-  return TRUE;
-}
-
-/* Runs a statement that returns one row and copies its first column. */
-static gboolean
-query_value (sqlite3     *conn,
-             const char  *sql,
-             gint64      *out_int,
-             char       **out_text,
-             GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (conn, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_ROW)
-    {
-      rapport_database_set_error (error, conn, rc, sql);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-
-  if (out_int != NULL)
-    *out_int = sqlite3_column_int64 (stmt, 0);
-  if (out_text != NULL)
-    *out_text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-
-  sqlite3_finalize (stmt);
-  return TRUE;
-}
 
 static gboolean
 migrate (sqlite3  *conn,
@@ -241,15 +49,15 @@ migrate (sqlite3  *conn,
 
       /* IMMEDIATE takes the write lock up front, so two processes opening the
        * same new file cannot both start migrating it. */
-      if (!exec_sql (conn, "BEGIN IMMEDIATE", error))
+      if (!_rapport_database_exec_sql (conn, "BEGIN IMMEDIATE", error))
         return FALSE;
 
       bump = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %u;",
                               RAPPORT_DATABASE_APPLICATION_ID, i + 1);
 
-      if (!exec_sql (conn, steps[i], error) ||
-          !exec_sql (conn, bump, error) ||
-          !exec_sql (conn, "COMMIT", error))
+      if (!_rapport_database_exec_sql (conn, steps[i], error) ||
+          !_rapport_database_exec_sql (conn, bump, error) ||
+          !_rapport_database_exec_sql (conn, "COMMIT", error))
         {
           sqlite3_exec (conn, "ROLLBACK", NULL, NULL, NULL);
           g_prefix_error (error, _("Could not update the database to version %u: "), i + 1);
@@ -321,9 +129,9 @@ open_locked (RapportDatabase  *self,
 
   /* Read the header before anything writes to it: a database from a newer
    * Rapport, or a file that is not ours, must be left exactly as it is. */
-  if (!query_value (conn, "PRAGMA user_version", &version, NULL, error) ||
-      !query_value (conn, "PRAGMA application_id", &app_id, NULL, error) ||
-      !query_value (conn, "SELECT count(*) FROM sqlite_schema", &n_objects, NULL, error))
+  if (!_rapport_database_query_value (conn, "PRAGMA user_version", &version, NULL, error) ||
+      !_rapport_database_query_value (conn, "PRAGMA application_id", &app_id, NULL, error) ||
+      !_rapport_database_query_value (conn, "SELECT count(*) FROM sqlite_schema", &n_objects, NULL, error))
     goto failed_with_error;
 
   if (version > latest)
@@ -347,9 +155,9 @@ open_locked (RapportDatabase  *self,
    * every commit wait for the WAL to reach the disk, so a change that the
    * interface has shown as saved survives a crash or a power cut; NORMAL
    * would only protect against a crash of the application itself. */
-  if (!query_value (conn, "PRAGMA journal_mode = WAL", NULL, &journal_mode, error) ||
-      !exec_sql (conn, "PRAGMA synchronous = FULL", error) ||
-      !exec_sql (conn, "PRAGMA foreign_keys = ON", error))
+  if (!_rapport_database_query_value (conn, "PRAGMA journal_mode = WAL", NULL, &journal_mode, error) ||
+      !_rapport_database_exec_sql (conn, "PRAGMA synchronous = FULL", error) ||
+      !_rapport_database_exec_sql (conn, "PRAGMA foreign_keys = ON", error))
     goto failed_with_error;
 
   if (g_strcmp0 (journal_mode, "wal") != 0)
@@ -387,7 +195,7 @@ check_locked (RapportDatabase  *self,
       return FALSE;
     }
 
-  if (query_value (self->conn, "PRAGMA quick_check", NULL, &check, error) && g_strcmp0 (check, "ok") == 0)
+  if (_rapport_database_query_value (self->conn, "PRAGMA quick_check", NULL, &check, error) && g_strcmp0 (check, "ok") == 0)
     return TRUE;
 
   if (check != NULL)
@@ -448,71 +256,8 @@ move_aside_locked (RapportDatabase  *self,
   return g_steal_pointer (&target);
 }
 
-static void
-finalize_statement (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
-}
-
 /* }}} */
-/* The worker {{{ */
-
-static void
-pool_worker (gpointer item,
-             gpointer user_data)
-{
-  g_autoptr(GTask) task = item;
-  RapportDatabase *self = g_task_get_source_object (task);
-  Job *job = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  gpointer result;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  g_mutex_lock (&self->lock);
-  result = job->func (self, job, &error);
-  g_mutex_unlock (&self->lock);
-
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, result, job->result_free);
-}
-
-static void
-queue_job (RapportDatabase     *self,
-           JobFunc              func,
-           RapportDatabaseFunc  user_func,
-           gpointer             data,
-           GDestroyNotify       data_free,
-           GDestroyNotify       result_free,
-           gpointer             source_tag,
-           GCancellable        *cancellable,
-           GAsyncReadyCallback  callback,
-           gpointer             user_data)
-{
-  g_autoptr(GError) error = NULL;
-  GTask *task;
-  Job *job;
-
-  job = g_new0 (Job, 1);
-  job->func = func;
-  job->user_func = user_func;
-  job->data = data;
-  job->data_free = data_free;
-  job->result_free = result_free;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, job, job_free);
-
-  if (!g_thread_pool_push (self->pool, task, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      g_object_unref (task);
-    }
-}
+/* Jobs {{{ */
 
 static gpointer
 open_job (RapportDatabase  *self,
@@ -536,35 +281,6 @@ move_aside_job (RapportDatabase  *self,
                 GError          **error)
 {
   return move_aside_locked (self, error);
-}
-
-/* Unlike user_job, runs whether or not the connection is open: restoring
- * a backup must work when the live file is the one that cannot be opened. */
-static gpointer
-exclusive_job (RapportDatabase  *self,
-               gpointer          data,
-               GError          **error)
-{
-  Job *job = data;
-
-  return job->user_func (self, job->data, error);
-}
-
-static gpointer
-user_job (RapportDatabase  *self,
-          gpointer          data,
-          GError          **error)
-{
-  Job *job = data;
-
-  if (self->conn == NULL)
-    {
-      g_set_error_literal (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_CLOSED,
-                           _("The database is not open."));
-      return NULL;
-    }
-
-  return job->user_func (self, job->data, error);
 }
 
 /* }}} */
@@ -645,8 +361,8 @@ static void
 rapport_database_init (RapportDatabase *self)
 {
   g_mutex_init (&self->lock);
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
-  self->pool = g_thread_pool_new (pool_worker, self, 1, FALSE, NULL);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, _rapport_database_finalize_statement);
+  self->pool = g_thread_pool_new (_rapport_database_pool_worker, self, 1, FALSE, NULL);
 }
 
 /* }}} */
@@ -753,7 +469,7 @@ rapport_database_open_async (RapportDatabase     *self,
   g_return_if_fail (RAPPORT_IS_DATABASE (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  queue_job (self, open_job, NULL, NULL, NULL, NULL,
+  _rapport_database_queue_job (self, open_job, NULL, NULL, NULL, NULL,
              rapport_database_open_async, cancellable, callback, user_data);
 }
 
@@ -789,7 +505,7 @@ rapport_database_check_async (RapportDatabase     *self,
 {
   g_return_if_fail (RAPPORT_IS_DATABASE (self));
 
-  queue_job (self, check_job, NULL, NULL, NULL, NULL,
+  _rapport_database_queue_job (self, check_job, NULL, NULL, NULL, NULL,
              rapport_database_check_async, cancellable, callback, user_data);
 }
 
@@ -852,7 +568,7 @@ rapport_database_move_aside_async (RapportDatabase     *self,
   g_return_if_fail (RAPPORT_IS_DATABASE (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  queue_job (self, move_aside_job, NULL, NULL, NULL, g_free,
+  _rapport_database_queue_job (self, move_aside_job, NULL, NULL, NULL, g_free,
              rapport_database_move_aside_async, cancellable, callback, user_data);
 }
 
@@ -884,7 +600,7 @@ rapport_database_close (RapportDatabase *self)
   g_return_if_fail (RAPPORT_IS_DATABASE (self));
 
   g_thread_pool_free (self->pool, FALSE, TRUE);
-  self->pool = g_thread_pool_new (pool_worker, self, 1, FALSE, NULL);
+  self->pool = g_thread_pool_new (_rapport_database_pool_worker, self, 1, FALSE, NULL);
 
   g_mutex_lock (&self->lock);
   /* Folds the WAL back into the database so the file is whole on its own. */
@@ -892,206 +608,8 @@ rapport_database_close (RapportDatabase *self)
   g_mutex_unlock (&self->lock);
 }
 
-/**
- * rapport_database_run_async:
- * @func: the work, run on the database thread with the connection
- * @data: (transfer full): handed to @func
- * @data_free: frees @data once the job is done
- * @result_free: frees what @func returned if nobody takes it
- *
- * Queues @func behind every job queued before it. The callback runs in the
- * thread-default main context of the caller.
- */
-void
-rapport_database_run_async (RapportDatabase     *self,
-                            RapportDatabaseFunc  func,
-                            gpointer             data,
-                            GDestroyNotify       data_free,
-                            GDestroyNotify       result_free,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  g_return_if_fail (RAPPORT_IS_DATABASE (self));
-  g_return_if_fail (func != NULL);
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
-  queue_job (self, user_job, func, data, data_free, result_free,
-             rapport_database_run_async, cancellable, callback, user_data);
-}
-
-/**
- * rapport_database_run_finish:
- *
- * Returns: (transfer full) (nullable): what the job's function returned
- */
-gpointer
-rapport_database_run_finish (RapportDatabase  *self,
-                             GAsyncResult     *result,
-                             GError          **error)
-{
-  g_return_val_if_fail (RAPPORT_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_database_run_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/**
- * rapport_database_run_sync:
- *
- * Runs @func on the calling thread, for tests and command-line tools; the
- * application itself uses rapport_database_run_async().
- *
- * Returns: (transfer full) (nullable): what @func returned
- */
-gpointer
-rapport_database_run_sync (RapportDatabase      *self,
-                           RapportDatabaseFunc   func,
-                           gpointer              data,
-                           GError              **error)
-{
-  Job job = { user_job, func, data, NULL, NULL };
-  gpointer ret;
-
-  g_return_val_if_fail (RAPPORT_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (func != NULL, NULL);
-
-  g_mutex_lock (&self->lock);
-  ret = user_job (self, &job, error);
-  g_mutex_unlock (&self->lock);
-
-  return ret;
-}
-
 /* }}} */
-
-/* Inside a job {{{ */
-
-/**
- * rapport_database_get_connection:
- *
- * Only for a #RapportDatabaseFunc, during its call.
- *
- * Returns: (transfer none): the connection
- */
-sqlite3 *
-rapport_database_get_connection (RapportDatabase *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_DATABASE (self), NULL);
-
-  return self->conn;
-}
-
-/**
- * rapport_database_prepare:
- * @sql: a static string: it is the key of the statement cache
- *
- * Only for a #RapportDatabaseFunc, during its call. Statements are prepared
- * once per connection and kept, since a bulk import runs the same few
- * statements hundreds of thousands of times.
- *
- * Returns: (transfer none): the statement, reset and with no bindings; do
- *   not finalize it
- */
-sqlite3_stmt *
-rapport_database_prepare (RapportDatabase  *self,
-                          const char       *sql,
-                          GError          **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (RAPPORT_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (self->conn != NULL, NULL);
-
-  stmt = g_hash_table_lookup (self->statements, sql);
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-
-  rc = sqlite3_prepare_v3 (self->conn, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      rapport_database_set_error (error, self->conn, rc, sql);
-      return NULL;
-    }
-
-  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
-  return stmt;
-}
-
-/**
- * rapport_database_exec:
- *
- * Only for a #RapportDatabaseFunc, during its call: runs statements that
- * return no rows and take no parameters.
- */
-gboolean
-rapport_database_exec (RapportDatabase  *self,
-                       const char       *sql,
-                       GError          **error)
-{
-  g_return_val_if_fail (RAPPORT_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (self->conn != NULL, FALSE);
-
-  return exec_sql (self->conn, sql, error);
-}
-
-/* }}} */
-
 /* For storage code that replaces the file itself {{{ */
-
-void
-_rapport_database_run_exclusive_async (RapportDatabase     *self,
-                                       RapportDatabaseFunc  func,
-                                       gpointer             data,
-                                       GDestroyNotify       data_free,
-                                       GDestroyNotify       result_free,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
-{
-  g_return_if_fail (RAPPORT_IS_DATABASE (self));
-  g_return_if_fail (func != NULL);
-
-  queue_job (self, exclusive_job, func, data, data_free, result_free,
-             _rapport_database_run_exclusive_async, cancellable, callback, user_data);
-}
-
-gpointer
-_rapport_database_run_exclusive_finish (RapportDatabase  *self,
-                                        GAsyncResult     *result,
-                                        GError          **error)
-{
-  g_return_val_if_fail (RAPPORT_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == _rapport_database_run_exclusive_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-gpointer
-_rapport_database_run_exclusive_sync (RapportDatabase      *self,
-                                      RapportDatabaseFunc   func,
-                                      gpointer              data,
-                                      GError              **error)
-{
-  Job job = { exclusive_job, func, data, NULL, NULL };
-  gpointer ret;
-
-  g_return_val_if_fail (RAPPORT_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (func != NULL, NULL);
-
-  g_mutex_lock (&self->lock);
-  ret = exclusive_job (self, &job, error);
-  g_mutex_unlock (&self->lock);
-
-  return ret;
-}
 
 /* The following run inside an exclusive job, with the lock held. */
 

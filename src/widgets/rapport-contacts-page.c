@@ -10,58 +10,20 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "rapport-contact-detail.h"
 #include "rapport-contact-editor.h"
 #include "rapport-contact-row.h"
 #include "rapport-contacts-page.h"
+#include "rapport-contacts-page-private.h"
 #include "rapport-toast.h"
 #include "rapport-interaction-editor.h"
 #include "rapport-organisation-detail.h"
-#include "storage/rapport-organisation.h"
-#include "storage/rapport-text.h"
 
 /* The list of contacts beside the selected one's details, folding to one
  * pane on a narrow window. The list is a lazy model over SQLite: searching,
  * filtering and sorting are queries, so it stays quick with 100,000
  * contacts. */
-struct _RapportContactsPage
-{
-  GtkWidget            parent_instance;
-
-  RapportContactStore *store;
-  RapportMeetingStore *meeting_store;
-  RapportContactList  *list;
-  GtkSingleSelection  *selection;
-  char                *sort;
-  char                *stage_filter;
-  char                *tag_filter;
-  gint64               pending_show;     /* a contact to select once listed */
-  GHashTable          *undone;           /* ids whose deletion was undone */
-  AdwToast            *undo_toast;       /* the latest deletion's, while shown */
-
-  /* Template children */
-  AdwToastOverlay     *toast_overlay;
-  AdwLeaflet          *leaflet;
-  GtkWidget           *sidebar;
-  GtkSearchEntry      *search_entry;
-  GtkRevealer         *filter_revealer;
-  GtkLabel            *filter_label;
-  GtkStack            *list_stack;
-  GtkListView         *list_view;
-  GtkStack            *detail_stack;
-  AdwBin              *detail_bin;
-  AdwBin              *organisation_bin;
-  RapportContactDetail *detail;                    /* made on first use, see ensure_detail() */
-  RapportOrganisationDetail *organisation_detail;  /* likewise */
-  GtkToggleButton     *people_toggle;
-  GtkListBox          *organisation_list;
-  GtkWidget           *filter_button;
-  GCancellable        *organisations_cancellable;
-  GMenu               *stage_submenu;
-  GMenu               *tag_submenu;
-};
 
 G_DEFINE_FINAL_TYPE (RapportContactsPage, rapport_contacts_page, GTK_TYPE_WIDGET)
 
@@ -74,9 +36,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean showing_organisations (RapportContactsPage *self);
-static void     load_organisations    (RapportContactsPage *self);
 
 static const char * const sort_names[] = {
   [RAPPORT_CONTACT_SORT_NAME] = "name",
@@ -129,8 +88,8 @@ update_query (RapportContactsPage *self)
   rapport_contact_list_set_query (self->list, query);
 }
 
-static void
-update_list_state (RapportContactsPage *self)
+void
+_rapport_contacts_page_update_list_state (RapportContactsPage *self)
 {
   const RapportContactQuery *query = rapport_contact_list_get_query (self->list);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
@@ -141,9 +100,6 @@ update_list_state (RapportContactsPage *self)
   else
     gtk_stack_set_visible_child_name (self->list_stack, filtered ? "no-results" : "empty");
 }
-
-static void open_contact_cb (RapportContactsPage *self,
-                             gint64               contact_id);
 
 /* The detail panes are built when first needed, so that the page (and with
  * it the window) appears sooner; with many widgets each, they cost the most. */
@@ -158,39 +114,22 @@ ensure_detail (RapportContactsPage *self)
       if (self->meeting_store != NULL)
         rapport_contact_detail_set_meeting_store (self->detail, self->meeting_store);
       rapport_contact_detail_set_show_back (self->detail, adw_leaflet_get_folded (self->leaflet));
-      g_signal_connect_object (self->detail, "open-contact", G_CALLBACK (open_contact_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->detail, "open-contact", G_CALLBACK (_rapport_contacts_page_open_contact_cb), self, G_CONNECT_SWAPPED);
       adw_bin_set_child (self->detail_bin, GTK_WIDGET (self->detail));
     }
 
   return self->detail;
 }
 
-static RapportOrganisationDetail *
-ensure_organisation_detail (RapportContactsPage *self)
-{
-  if (self->organisation_detail == NULL)
-    {
-      self->organisation_detail = RAPPORT_ORGANISATION_DETAIL (rapport_organisation_detail_new ());
-      if (self->store != NULL)
-        rapport_organisation_detail_set_store (self->organisation_detail, self->store);
-      rapport_organisation_detail_set_show_back (self->organisation_detail, adw_leaflet_get_folded (self->leaflet));
-      g_signal_connect_object (self->organisation_detail, "open-contact", G_CALLBACK (open_contact_cb),
-                               self, G_CONNECT_SWAPPED);
-      adw_bin_set_child (self->organisation_bin, GTK_WIDGET (self->organisation_detail));
-    }
-
-  return self->organisation_detail;
-}
-
-static gint64
-shown_contact_id (RapportContactsPage *self)
+gint64
+_rapport_contacts_page_shown_contact_id (RapportContactsPage *self)
 {
   return self->detail ? rapport_contact_detail_get_contact_id (self->detail) : 0;
 }
 
-static void
-show_detail (RapportContactsPage *self,
-             gint64               contact_id)
+void
+_rapport_contacts_page_show_detail (RapportContactsPage *self,
+                                    gint64               contact_id)
 {
   if (contact_id != 0 || self->detail != NULL)
     rapport_contact_detail_set_contact_id (ensure_detail (self), contact_id);
@@ -269,18 +208,18 @@ tags_listed_cb (GObject      *object,
 static void
 store_changed_cb (RapportContactsPage *self)
 {
-  if (showing_organisations (self))
-    load_organisations (self);
+  if (_rapport_contacts_page_showing_organisations (self))
+    _rapport_contacts_page_load_organisations (self);
   rapport_contact_store_list_tags_async (self->store, NULL, tags_listed_cb, g_object_ref (self));
 }
 
 static void
 list_updated_cb (RapportContactsPage *self)
 {
-  if (showing_organisations (self))
+  if (_rapport_contacts_page_showing_organisations (self))
     return;
 
-  update_list_state (self);
+  _rapport_contacts_page_update_list_state (self);
 
   if (self->pending_show != 0 && select_contact (self, self->pending_show))
     self->pending_show = 0;
@@ -294,20 +233,20 @@ selection_changed_cb (RapportContactsPage *self)
   if (position == GTK_INVALID_LIST_POSITION)
     return;
 
-  show_detail (self, rapport_contact_list_get_id (self->list, position));
+  _rapport_contacts_page_show_detail (self, rapport_contact_list_get_id (self->list, position));
 }
 
 static void
 list_activated_cb (RapportContactsPage *self,
                    guint                position)
 {
-  show_detail (self, rapport_contact_list_get_id (self->list, position));
+  _rapport_contacts_page_show_detail (self, rapport_contact_list_get_id (self->list, position));
 }
 
 static void
 search_changed_cb (RapportContactsPage *self)
 {
-  if (showing_organisations (self))
+  if (_rapport_contacts_page_showing_organisations (self))
     gtk_list_box_invalidate_filter (self->organisation_list);
   else
     update_query (self);
@@ -326,13 +265,13 @@ search_activate_cb (RapportContactsPage *self)
   if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
     {
       gtk_single_selection_set_selected (self->selection, 0);
-      show_detail (self, rapport_contact_list_get_id (self->list, 0));
+      _rapport_contacts_page_show_detail (self, rapport_contact_list_get_id (self->list, 0));
     }
 }
 
-static void
-open_contact_cb (RapportContactsPage *self,
-                 gint64               contact_id)
+void
+_rapport_contacts_page_open_contact_cb (RapportContactsPage *self,
+                                        gint64               contact_id)
 {
   gtk_toggle_button_set_active (self->people_toggle, TRUE);
   rapport_contacts_page_show_contact (self, contact_id);
@@ -376,193 +315,6 @@ editor_saved_cb (RapportContactsPage *self,
   rapport_contacts_page_show_contact (self, contact_id);
 }
 
-static void
-untrashed_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(RapportContactsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (rapport_contact_store_trash_finish (RAPPORT_CONTACT_STORE (object), result, &error))
-    return;
-
-  /* Translators: %s is why; the contact stays in the trash, not lost */
-  message = g_strdup_printf (_("The contact could not be restored: %s"), error->message);
-  g_warning ("%s", message);
-  adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (message));
-}
-
-static void
-purged_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!rapport_contact_store_purge_trash_finish (RAPPORT_CONTACT_STORE (object), result, &error))
-    g_warning ("Could not remove the contact: %s", error->message);
-}
-
-static gboolean
-purge_unless_undone (gpointer data)
-{
-  AdwToast *toast = data;
-  RapportContactsPage *self = g_object_get_data (G_OBJECT (toast), "page");
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (toast), "contact-id");
-
-  /* Only now is the contact removed for good: until here, Undo restores it
-   * whole, with its timeline and referral links. */
-  if (!g_hash_table_remove (self->undone, &id) && self->store != NULL)
-    rapport_contact_store_purge_trash_async (self->store, id, NULL, purged_cb, NULL);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-toast_dismissed_cb (AdwToast            *toast,
-                    RapportContactsPage *self)
-{
-  if (self->undo_toast == toast)
-    g_clear_weak_pointer (&self->undo_toast);
-
-  /* The toast is dismissed as its button is pressed, possibly before the
-   * Undo action runs: decide once this emission is over. */
-  g_idle_add_full (G_PRIORITY_DEFAULT, purge_unless_undone, g_object_ref (toast), g_object_unref);
-}
-
-static void
-trashed_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(AdwToast) toast = user_data;
-  RapportContactsPage *self = g_object_get_data (G_OBJECT (toast), "page");
-  g_autoptr(GError) error = NULL;
-
-  if (!rapport_contact_store_trash_finish (RAPPORT_CONTACT_STORE (object), result, &error))
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (error->message));
-      return;
-    }
-
-  show_detail (self, 0);
-  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
-  g_set_weak_pointer (&self->undo_toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
-}
-
-static gboolean
-showing_organisations (RapportContactsPage *self)
-{
-  return !gtk_toggle_button_get_active (self->people_toggle);
-}
-
-static GtkWidget *
-make_organisation_row (RapportOrganisation *organisation)
-{
-  GtkWidget *row = adw_action_row_new ();
-  const char *industry = rapport_organisation_get_industry (organisation);
-  guint n = rapport_organisation_get_n_people (organisation);
-  g_autofree char *people = g_strdup_printf (ngettext ("%u person", "%u people", n), n);
-  g_autofree char *subtitle = *industry ? g_strdup_printf ("%s · %s", people, industry) : g_strdup (people);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_organisation_get_name (organisation));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  g_object_set_data_full (G_OBJECT (row), "organisation", g_object_ref (organisation), g_object_unref);
-  return row;
-}
-
-static void
-organisations_listed_cb (GObject      *object,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  RapportContactsPage *self = user_data;
-  g_autoptr(GPtrArray) organisations = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *child;
-
-  organisations = rapport_organisation_list_finish (RAPPORT_CONTACT_STORE (object), result, &error);
-  if (organisations == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not list the organisations: %s", error->message);
-      return;
-    }
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->organisation_list))) != NULL)
-    gtk_list_box_remove (self->organisation_list, child);
-  for (guint i = 0; i < organisations->len; i++)
-    gtk_list_box_append (self->organisation_list, make_organisation_row (g_ptr_array_index (organisations, i)));
-
-  gtk_list_box_invalidate_filter (self->organisation_list);
-}
-
-static void
-load_organisations (RapportContactsPage *self)
-{
-  g_cancellable_cancel (self->organisations_cancellable);
-  g_clear_object (&self->organisations_cancellable);
-  self->organisations_cancellable = g_cancellable_new ();
-  rapport_organisation_list_async (self->store, self->organisations_cancellable, organisations_listed_cb, self);
-}
-
-/* Organisations are few next to people: filtering the loaded rows is fine. */
-static gboolean
-organisation_filter (GtkListBoxRow *row,
-                     gpointer       user_data)
-{
-  RapportContactsPage *self = user_data;
-  RapportOrganisation *organisation = g_object_get_data (G_OBJECT (row), "organisation");
-  g_autofree char *needle = rapport_text_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  g_autofree char *name = NULL;
-  g_autofree char *industry = NULL;
-
-  if (needle[0] == '\0' || organisation == NULL)
-    return TRUE;
-
-  name = rapport_text_fold (rapport_organisation_get_name (organisation));
-  industry = rapport_text_fold (rapport_organisation_get_industry (organisation));
-  return strstr (name, needle) != NULL || strstr (industry, needle) != NULL;
-}
-
-static void
-mode_toggled_cb (RapportContactsPage *self)
-{
-  gboolean organisations = showing_organisations (self);
-
-  gtk_widget_set_visible (self->filter_button, !organisations);
-  g_object_set (self->search_entry, "placeholder-text",
-                organisations ? _("Search organisations") : _("Search contacts"), NULL);
-  if (organisations)
-    {
-      gtk_stack_set_visible_child_name (self->list_stack, "organisations");
-      gtk_stack_set_visible_child_name (self->detail_stack, "none");
-      load_organisations (self);
-    }
-  else
-    {
-      update_list_state (self);
-      show_detail (self, shown_contact_id (self));
-    }
-}
-
-static void
-organisation_selected_cb (RapportContactsPage *self,
-                          GtkListBoxRow       *row)
-{
-  RapportOrganisation *organisation = row ? g_object_get_data (G_OBJECT (row), "organisation") : NULL;
-
-  if (organisation == NULL)
-    return;
-
-  rapport_organisation_detail_set_organisation (ensure_organisation_detail (self), organisation);
-  gtk_stack_set_visible_child_name (self->detail_stack, "organisation");
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_stack));
-}
 
 /* }}} */
 /* Actions {{{ */
@@ -599,38 +351,6 @@ edit_action (GtkWidget  *widget,
 }
 
 static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  RapportContactsPage *self = RAPPORT_CONTACTS_PAGE (widget);
-  RapportContact *contact = self->detail ? rapport_contact_detail_get_contact (self->detail) : NULL;
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-  gint64 id;
-
-  if (contact == NULL)
-    return;
-
-  id = rapport_contact_get_id (contact);
-  /* Translators: %s is a contact's name */
-  title = g_strdup_printf (_("“%s” deleted"), rapport_contact_get_display_name (contact));
-  toast = rapport_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  /* Longer than the usual five seconds: deleting someone by mistake costs
-   * more than a toast that stays a little. */
-  adw_toast_set_timeout (toast, 10);
-  g_object_set_data_full (G_OBJECT (toast), "contact-id", g_memdup2 (&id, sizeof id), g_free);
-  g_object_set_data (G_OBJECT (toast), "page", self);
-  adw_toast_set_action_name (toast, "contacts.undo-delete");
-  adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
-
-  rapport_contact_store_trash_async (self->store, id, TRUE, NULL, trashed_cb, toast);
-}
-
-static void
 toast_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -639,33 +359,6 @@ toast_action (GtkWidget  *widget,
   AdwToast *toast = rapport_toast_new (g_variant_get_string (parameter, NULL));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-undo_delete_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  RapportContactsPage *self = RAPPORT_CONTACTS_PAGE (widget);
-  gint64 id;
-
-  /* From the toast's button, with its contact; from Ctrl+Z, the latest. */
-  if (parameter != NULL)
-    id = g_variant_get_int64 (parameter);
-  else if (self->undo_toast != NULL)
-    id = g_variant_get_int64 (adw_toast_get_action_target_value (self->undo_toast));
-  else
-    return;
-
-  if (g_hash_table_contains (self->undone, &id))
-    return;
-
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-
-  g_hash_table_add (self->undone, g_memdup2 (&id, sizeof id));
-  self->pending_show = id;
-  rapport_contact_store_trash_async (self->store, id, FALSE, NULL, untrashed_cb, g_object_ref (self));
 }
 
 static void
@@ -684,7 +377,7 @@ add_entry_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   RapportContactsPage *self = RAPPORT_CONTACTS_PAGE (widget);
-  gint64 id = shown_contact_id (self);
+  gint64 id = _rapport_contacts_page_shown_contact_id (self);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(RapportInteraction) entry = NULL;
   GtkWidget *editor;
@@ -852,8 +545,10 @@ rapport_contacts_page_class_init (RapportContactsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, people_toggle);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, organisation_list);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, filter_button);
-  gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, organisation_selected_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "mode_toggled_cb",
+                                                G_CALLBACK (_rapport_contacts_page_mode_toggled_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "organisation_selected_cb",
+                                                G_CALLBACK (_rapport_contacts_page_organisation_selected_cb));
   gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, stage_submenu);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, tag_submenu);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -864,10 +559,10 @@ rapport_contacts_page_class_init (RapportContactsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "contacts.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "contacts.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "contacts.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "contacts.delete", NULL, _rapport_contacts_page_delete_action);
   gtk_widget_class_install_action (widget_class, "contacts.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "contacts.undo-delete", "x", undo_delete_action);
-  gtk_widget_class_install_action (widget_class, "contacts.undo", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "contacts.undo-delete", "x", _rapport_contacts_page_undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "contacts.undo", NULL, _rapport_contacts_page_undo_delete_action);
   gtk_widget_class_install_action (widget_class, "contacts.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "contacts.add-entry", NULL, add_entry_action);
   gtk_widget_class_install_action (widget_class, "contacts.search", NULL, search_action);
@@ -907,9 +602,9 @@ rapport_contacts_page_init (RapportContactsPage *self)
   /* Typing anywhere on the page starts a search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
-  gtk_list_box_set_filter_func (self->organisation_list, organisation_filter, self, NULL);
+  gtk_list_box_set_filter_func (self->organisation_list, _rapport_contacts_page_organisation_filter, self, NULL);
   rebuild_stage_menu (self);
-  show_detail (self, 0);
+  _rapport_contacts_page_show_detail (self, 0);
   folded_changed_cb (self);
 }
 
@@ -983,7 +678,7 @@ rapport_contacts_page_show_contact (RapportContactsPage *self,
 {
   g_return_if_fail (RAPPORT_IS_CONTACTS_PAGE (self));
 
-  show_detail (self, contact_id);
+  _rapport_contacts_page_show_detail (self, contact_id);
   if (!select_contact (self, contact_id))
     self->pending_show = contact_id;
 }

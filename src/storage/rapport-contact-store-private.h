@@ -1,0 +1,51 @@
+/* rapport-contact-store-private.h
+ *
+ * Copyright 2026 The Rapport Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rapport-contact-store.h"
+
+G_BEGIN_DECLS
+
+/* A job's input, shared by rapport-contact-store.c and the timeline's
+ * jobs (rapport-contact-store-timeline.c); _rapport_contact_store_run() frees
+ * it. */
+typedef struct
+{
+  RapportContactQuery *query;
+  gint64              *ids;
+  guint                n_ids;
+  gint64               id;
+  gint64               other;
+  RapportContact      *contact;
+  RapportInteraction  *interaction;
+  GPtrArray           *contacts;
+} RapportContactStoreJob;
+
+void     _rapport_contact_store_run            (RapportContactStore     *self,
+                                               RapportDatabaseFunc      func,
+                                               RapportContactStoreJob  *job,
+                                               GDestroyNotify           result_free,
+                                               gboolean                 is_write,
+                                               gint64                   changed_id,
+                                               gpointer                 source_tag,
+                                               GCancellable            *cancellable,
+                                               GAsyncReadyCallback      callback,
+                                               gpointer                 user_data);
+gpointer _rapport_contact_store_finish         (RapportContactStore     *self,
+                                               GAsyncResult            *result,
+                                               gpointer                 source_tag,
+                                               GError                 **error);
+gboolean _rapport_contact_store_finish_boolean (RapportContactStore     *self,
+                                               GAsyncResult            *result,
+                                               gpointer                 source_tag,
+                                               GError                 **error);
+gint64   _rapport_contact_store_finish_id      (RapportContactStore     *self,
+                                               GAsyncResult            *result,
+                                               gpointer                 source_tag,
+                                               GError                 **error);
+
+G_END_DECLS
