@@ -11,6 +11,7 @@
 #include "storage/rapport-contact-store.h"
 #include "storage/rapport-meeting.h"
 #include "storage/rapport-reminder-sql.h"
+#include "storage/rapport-reminder-store.h"
 #include "test-util.h"
 
 /* The rules, on a real database: the timeline and meetings are written with
@@ -201,6 +202,12 @@ set_settings (Fixture                 *fixture,
     g_autofree char *actual_ = reminders (fixture, contact); \
     g_assert_cmpstr (actual_, ==, expected); \
   } G_STMT_END
+
+static void
+count_cb (guint *n)
+{
+  (*n)++;
+}
 
 #define assert_no_reminder(fixture, contact, needle) \
   G_STMT_START { \
@@ -427,6 +434,48 @@ test_settings_move_due_times (Fixture       *fixture,
   assert_reminders (fixture, ada, "confirm:1@22/0 followup:c:s:1@336/0 soon:1@52/0");
 }
 
+/* Through the stores: derivation runs inside the contact store's own
+ * transaction, and the reminder store passes its "changed" on. */
+static void
+test_hooked_into_stores (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(RapportContactStore) contacts = rapport_contact_store_new (fixture->db);
+  g_autoptr(RapportReminderStore) store = rapport_reminder_store_new (fixture->db, contacts, NULL);
+  g_autoptr(RapportContact) contact = rapport_contact_new ();
+  g_autoptr(RapportInteraction) entry = NULL;
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (T0);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  guint n_changed = 0;
+  gint64 ada;
+
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (count_cb), &n_changed);
+  rapport_contact_set_display_name (contact, "Ada Lovelace");
+  rapport_contact_store_save_async (contacts, contact, NULL, test_store_result_cb, &result);
+  ada = rapport_contact_store_save_finish (contacts, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  entry = rapport_interaction_new (ada, RAPPORT_INTERACTION_EMAIL_SENT, when, "Request", "");
+  rapport_contact_store_save_interaction_async (contacts, entry, NULL, test_store_result_cb, &result);
+  g_assert_cmpint (rapport_contact_store_save_interaction_finish (contacts, test_wait_for (&result), &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (n_changed, ==, 2);
+  assert_reminders (fixture, ada, "followup:c:s:1@336/0");
+
+  /* the Today page's list, with the contact's name for the title */
+  rapport_reminder_store_list_async (store, T0 + 15 * DAY, NULL, test_store_result_cb, &result);
+  listed = rapport_reminder_store_list_finish (store, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  title = rapport_reminder_dup_title (g_ptr_array_index (listed, 0));
+  g_assert_cmpstr (title, ==, "Follow up with Ada Lovelace");
+}
+
 /* }}} */
 
 int
@@ -447,6 +496,7 @@ main (int   argc,
   ADD ("meeting/held", test_meeting_held);
   ADD ("contact/trashed-and-deleted", test_contact_trashed_and_deleted);
   ADD ("settings", test_settings_move_due_times);
+  ADD ("hooked-into-stores", test_hooked_into_stores);
 
   return g_test_run ();
 }
