@@ -336,7 +336,7 @@ rapport_reminder_dup_body (RapportReminder *self)
                               self->sequence);
     case RAPPORT_REMINDER_NO_REPLY:
       return g_strdup (_("You have followed up several times without an answer. "
-                         "Mark the contact “No reply” and move on?"));
+                         "Mark the contact “No Reply” and move on?"));
     case RAPPORT_REMINDER_CONFIRM:
       when = format_time (self->meeting_starts_at);
       /* Translators: %s is a meeting's date and time */
