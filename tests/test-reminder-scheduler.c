@@ -387,6 +387,32 @@ test_trashed_contact (Fixture       *fixture,
   g_assert_cmpint (rapport_reminder_scheduler_get_next_at (fixture->scheduler), ==, T0 + 60);
 }
 
+static gpointer
+upgrade_func (RapportDatabase  *db,
+              gpointer          data,
+              GError          **error)
+{
+  /* outside a transaction, as an upgraded database's contacts are: marked
+   * for derivation, not yet derived */
+  return rapport_database_exec (db,
+    "INSERT INTO contact (id, display_name, sort_key, stage, created_at, updated_at) VALUES (3, 'Ada', 'ada', 1, 0, 0);"
+    "INSERT INTO interaction (contact_id, kind, happened_at, summary, created_at, updated_at) "
+    "VALUES (3, 0, 1772442000 - 30 * 86400, 'Request', 0, 0)", error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+static void
+test_derived_before_catch_up (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (rapport_database_run_sync (fixture->db, upgrade_func, NULL, &error));
+  g_assert_no_error (error);
+  start (fixture);
+  g_assert_cmpstr (fixture->caught_up->str, ==, "While you were away: 1 follow-up due: Follow up with Ada");
+  assert_fired (fixture, "");
+}
+
 /* The real clock and the real timeout, once. */
 static void
 test_timeout_fires (Fixture       *fixture,
@@ -424,6 +450,7 @@ main (int   argc,
   ADD ("fire-once-across-crash", test_fire_once_across_crash);
   ADD ("catch-up", test_catch_up);
   ADD ("trashed-contact", test_trashed_contact);
+  ADD ("derived-before-catch-up", test_derived_before_catch_up);
   ADD ("timeout-fires", test_timeout_fires);
 
   return g_test_run ();

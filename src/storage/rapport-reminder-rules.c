@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include "rapport-contact-sql.h"
 #include "rapport-contact.h"
 #include "rapport-interaction.h"
@@ -40,9 +42,10 @@
 
 #define DAY (24 * 60 * 60)
 
-/* Settings live with the database, set through its worker
- * (rapport_reminder_sql_set_settings), so the commit hook can read them
- * without any lock of its own. */
+/* Settings live with the database: cached on the object, set through its
+ * worker (rapport_reminder_sql_set_settings), so the commit hook reads them
+ * without a lock of its own; and kept in the meta table, so that a start
+ * with the same settings as last time derives nothing again. */
 #define SETTINGS_KEY "rapport-reminder-settings"
 
 typedef struct
@@ -77,20 +80,52 @@ want (GArray               *wanted,
   g_array_append_val (wanted, item);
 }
 
+static char *
+settings_to_string (const RapportReminderSettings *settings)
+{
+  return g_strdup_printf ("%u,%u,%u,%u,%u,%u", settings->follow_up_days, settings->follow_up_cap,
+                          settings->confirm_minute, settings->soon_minutes, settings->thank_you_hours,
+                          settings->keep_in_touch_days);
+}
+
+static char *
+read_stored_settings (RapportDatabase *db)
+{
+  sqlite3_stmt *stmt = rapport_database_prepare (db, "SELECT value FROM meta WHERE key = 'reminder-settings'", NULL);
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return value;
+}
+
 void
 rapport_reminder_sql_get_settings (RapportDatabase         *db,
                                    RapportReminderSettings *settings)
 {
-  const RapportReminderSettings *stored = g_object_get_data (G_OBJECT (db), SETTINGS_KEY);
+  const RapportReminderSettings *cached = g_object_get_data (G_OBJECT (db), SETTINGS_KEY);
+  g_autofree char *stored = NULL;
 
-  if (stored != NULL)
-    *settings = *stored;
-  else
+  rapport_reminder_settings_init_default (settings);
+  if (cached != NULL)
+    {
+      *settings = *cached;
+      return;
+    }
+
+  stored = read_stored_settings (db);
+  if (stored != NULL &&
+      sscanf (stored, "%u,%u,%u,%u,%u,%u", &settings->follow_up_days, &settings->follow_up_cap,
+              &settings->confirm_minute, &settings->soon_minutes, &settings->thank_you_hours,
+              &settings->keep_in_touch_days) != 6)
     rapport_reminder_settings_init_default (settings);
 }
 
-/* Stores @settings and, if they changed, derives every contact again: all
- * due times may move. */
+/* Stores @settings and, if they differ from those the reminders were
+ * derived with, derives every contact again: all due times may move. */
 gboolean
 rapport_reminder_sql_set_settings (RapportDatabase                *db,
                                    const RapportReminderSettings  *settings,
@@ -98,6 +133,9 @@ rapport_reminder_sql_set_settings (RapportDatabase                *db,
                                    GError                        **error)
 {
   RapportReminderSettings old;
+  g_autofree char *value = settings_to_string (settings);
+  sqlite3_stmt *stmt;
+  gboolean ok;
 
   rapport_reminder_sql_get_settings (db, &old);
   g_object_set_data_full (G_OBJECT (db), SETTINGS_KEY,
@@ -105,10 +143,25 @@ rapport_reminder_sql_set_settings (RapportDatabase                *db,
   if (rapport_reminder_settings_equal (&old, settings))
     return TRUE;
 
-  return rapport_contact_sql_begin (db, error) &&
-         rapport_contact_sql_commit_or_rollback (db,
-           rapport_database_exec (db, "INSERT INTO reminder_dirty (contact_id) SELECT id FROM contact", error),
-           error);
+  if (!rapport_contact_sql_begin (db, error))
+    return FALSE;
+  stmt = rapport_database_prepare (db,
+    "INSERT INTO meta (key, value) VALUES ('reminder-settings', ?1) "
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      rapport_contact_sql_bind_text (stmt, 1, value);
+      ok = rapport_contact_sql_step_done (db, stmt, error) &&
+           rapport_database_exec (db, "INSERT INTO reminder_dirty (contact_id) SELECT id FROM contact", error);
+    }
+  if (!rapport_contact_sql_commit_or_rollback (db, ok, error))
+    {
+      /* the reminders still follow the old ones */
+      g_object_set_data_full (G_OBJECT (db), SETTINGS_KEY, g_memdup2 (&old, sizeof old), g_free);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* SQL helpers {{{ */

@@ -29,8 +29,10 @@ RapportReminderStore *rapport_reminder_store_new            (RapportDatabase    
                                                              RapportMeetingStore            *meetings);
 RapportDatabase      *rapport_reminder_store_get_database   (RapportReminderStore           *self);
 
-/* Open reminders to be shown by @until, earliest first (the Today page:
- * pass the end of the seventh day and group with rapport_reminder_section()). */
+/* Open reminders (pending or snoozed, shown or not) to be shown by @until,
+ * earliest first, with the names their texts need: the Today page passes
+ * the end of the seventh day and groups by rapport_reminder_get_when()
+ * into overdue, today and the next seven days. */
 void        rapport_reminder_store_list_async         (RapportReminderStore           *self,
                                                        gint64                          until,
                                                        GCancellable                   *cancellable,
