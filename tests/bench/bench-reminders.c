@@ -60,8 +60,13 @@ rearm_func (RapportDatabase  *db,
             GError          **error)
 {
   gint64 *next_at = data;
-  g_autoptr(GPtrArray) due = rapport_reminder_sql_mark_due (db, NOW, NOW, error);
+  g_autoptr(GPtrArray) due = NULL;
 
+  /* as the scheduler's check does: derive what is pending (nothing), mark
+   * what is due (nothing), find the next */
+  if (!rapport_contact_sql_begin (db, error) || !rapport_contact_sql_commit_or_rollback (db, TRUE, error))
+    return NULL;
+  due = rapport_reminder_sql_mark_due (db, NOW, NOW, error);
   if (due == NULL || !rapport_reminder_sql_next_at (db, next_at, error))
     return NULL;
   g_assert_cmpuint (due->len, ==, 0);
