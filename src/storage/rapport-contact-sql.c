@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-contact-sql.h"
+#include "rapport-reminder-sql.h"
 #include "rapport-text.h"
 
 /* Statements {{{ */
@@ -629,7 +630,10 @@ rapport_contact_sql_commit_or_rollback (RapportDatabase  *db,
                                         gboolean          ok,
                                         GError          **error)
 {
-  if (ok && rapport_database_exec (db, "COMMIT", error))
+  /* The reminders follow what the transaction changed, inside it (see
+   * rapport-reminder-rules.c). */
+  if (ok && rapport_reminder_sql_derive_dirty (db, rapport_contact_sql_now (), error) &&
+      rapport_database_exec (db, "COMMIT", error))
     return TRUE;
 
   rapport_database_exec (db, "ROLLBACK", NULL);

@@ -184,6 +184,78 @@ static const char * const migrations[] = {
    * it, so that the reminders can tell which meeting an entry is about. */
   "ALTER TABLE interaction ADD COLUMN meeting_id INTEGER REFERENCES meeting (id) ON DELETE SET NULL;"
   "CREATE INDEX interaction_by_meeting ON interaction (meeting_id) WHERE meeting_id IS NOT NULL;",
+
+  /* 4: reminders. Most are derived from the timeline and the meetings
+   * (rapport-reminder-rules.c) and kept here so that their state (done,
+   * dismissed, snoozed, notified) survives re-deriving: a derived reminder
+   * has a stable, unique key naming its cause; the user's own have none.
+   * kind is a RapportReminderKind, state a RapportReminderState.
+   *
+   * next_at is when the reminder is to be shown next, and NULL once it has
+   * been shown or dealt with: the scheduler's "what is next" is then one
+   * step down the partial index. It is computed by SQLite, so that no write
+   * path can forget it.
+   *
+   * Writes mark the contacts whose reminders they may change in
+   * reminder_dirty (by the triggers below); the transaction derives those
+   * contacts again before it commits (rapport_contact_sql_commit_or_rollback).
+   * Every contact starts dirty, for databases that had no reminders yet. */
+  "CREATE TABLE reminder ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  key           TEXT UNIQUE,"
+  "  kind          INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 7),"
+  "  contact_id    INTEGER REFERENCES contact (id) ON DELETE CASCADE,"
+  "  meeting_id    INTEGER REFERENCES meeting (id) ON DELETE CASCADE,"
+  "  series        INTEGER NOT NULL DEFAULT 0,"
+  "  sequence      INTEGER NOT NULL DEFAULT 0,"
+  "  due_at        INTEGER NOT NULL,"
+  "  state         INTEGER NOT NULL DEFAULT 0 CHECK (state BETWEEN 0 AND 3),"
+  "  snoozed_until INTEGER,"
+  "  notified_at   INTEGER,"
+  "  text          TEXT NOT NULL DEFAULT '',"
+  "  created_at    INTEGER NOT NULL,"
+  "  updated_at    INTEGER NOT NULL,"
+  "  next_at       INTEGER GENERATED ALWAYS AS ("
+  "    CASE WHEN notified_at IS NOT NULL THEN NULL"
+  "         WHEN state = 0 THEN due_at"
+  "         WHEN state = 2 THEN snoozed_until END) VIRTUAL"
+  ");"
+  "CREATE INDEX reminder_by_next ON reminder (next_at) WHERE next_at IS NOT NULL;"
+  "CREATE INDEX reminder_by_state ON reminder (state, due_at);"
+  "CREATE INDEX reminder_by_contact ON reminder (contact_id);"
+  "CREATE INDEX reminder_by_meeting ON reminder (meeting_id) WHERE meeting_id IS NOT NULL;"
+  /* No key: "OR IGNORE" in a trigger is overridden by the statement that
+   * fired it (a foreign key's cascade, say), so repeats are let in and
+   * read with DISTINCT. */
+  "CREATE TABLE reminder_dirty ("
+  "  contact_id INTEGER NOT NULL"
+  ");"
+  "INSERT INTO reminder_dirty (contact_id) SELECT id FROM contact;"
+  /* Plain notes change no reminder, and imports write many of them. */
+  "CREATE TRIGGER reminder_interaction_inserted AFTER INSERT ON interaction"
+  "  WHEN NEW.kind != 5 OR NEW.meeting_id IS NOT NULL BEGIN"
+  "  INSERT INTO reminder_dirty (contact_id) VALUES (NEW.contact_id);"
+  "END;"
+  "CREATE TRIGGER reminder_interaction_updated AFTER UPDATE OF kind, happened_at, meeting_id, contact_id"
+  "  ON interaction BEGIN"
+  "  INSERT INTO reminder_dirty (contact_id) VALUES (OLD.contact_id), (NEW.contact_id);"
+  "END;"
+  "CREATE TRIGGER reminder_interaction_deleted AFTER DELETE ON interaction BEGIN"
+  "  INSERT INTO reminder_dirty (contact_id) VALUES (OLD.contact_id);"
+  "END;"
+  "CREATE TRIGGER reminder_contact_updated AFTER UPDATE OF stage, trashed, referred_by ON contact BEGIN"
+  "  INSERT INTO reminder_dirty (contact_id) VALUES (NEW.id);"
+  "END;"
+  "CREATE TRIGGER reminder_meeting_inserted AFTER INSERT ON meeting BEGIN"
+  "  INSERT INTO reminder_dirty (contact_id) VALUES (NEW.contact_id);"
+  "END;"
+  "CREATE TRIGGER reminder_meeting_updated AFTER UPDATE OF contact_id, starts_at, duration, status,"
+  "  ended_at, keep_in_touch_at ON meeting BEGIN"
+  "  INSERT INTO reminder_dirty (contact_id) VALUES (OLD.contact_id), (NEW.contact_id);"
+  "END;"
+  "CREATE TRIGGER reminder_meeting_deleted AFTER DELETE ON meeting BEGIN"
+  "  INSERT INTO reminder_dirty (contact_id) VALUES (OLD.contact_id);"
+  "END;",
 };
 
 const char * const *

@@ -1,0 +1,441 @@
+/* rapport-reminder-store.c
+ *
+ * Copyright 2026 The Rapport Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-reminder"
+
+#include "config.h"
+
+#include "rapport-contact-sql.h"
+#include "rapport-reminder-sql.h"
+#include "rapport-reminder-store.h"
+
+struct _RapportReminderStore
+{
+  GObject          parent_instance;
+
+  RapportDatabase *database;
+};
+
+G_DEFINE_FINAL_TYPE (RapportReminderStore, rapport_reminder_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Jobs {{{ */
+
+typedef enum
+{
+  JOB_LIST,
+  JOB_LOAD,
+  JOB_SET_STATE,
+  JOB_SAVE,
+  JOB_DELETE,
+  JOB_SET_SETTINGS,
+  JOB_REDERIVE,
+} JobKind;
+
+typedef struct
+{
+  JobKind                  kind;
+  gint64                   id;
+  gint64                   time;
+  RapportReminderState     state;
+  RapportReminder         *reminder;
+  RapportReminderSettings  settings;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_clear_object (&job->reminder);
+  g_free (job);
+}
+
+static gpointer
+job_func (RapportDatabase  *db,
+          gpointer          data,
+          GError          **error)
+{
+  Job *job = data;
+  gint64 now = rapport_contact_sql_now ();
+  gboolean ok;
+  gint64 id = 0;
+
+  switch (job->kind)
+    {
+    case JOB_LIST:
+      return rapport_reminder_sql_list (db, job->time, error);
+    case JOB_LOAD:
+      return rapport_reminder_sql_load (db, job->id, error);
+    case JOB_SET_SETTINGS:
+      return rapport_reminder_sql_set_settings (db, &job->settings, now, error) ? GINT_TO_POINTER (TRUE) : NULL;
+    default:
+      break;
+    }
+
+  /* The writes: each one transaction, deriving what it made dirty. */
+  if (!rapport_contact_sql_begin (db, error))
+    return NULL;
+  switch (job->kind)
+    {
+    case JOB_SET_STATE:
+      ok = rapport_reminder_sql_set_state (db, job->id, job->state, job->time, now, error);
+      break;
+    case JOB_SAVE:
+      id = rapport_reminder_sql_save_custom (db, job->reminder, now, error);
+      ok = id != 0;
+      break;
+    case JOB_DELETE:
+      ok = rapport_reminder_sql_delete_custom (db, job->id, error);
+      break;
+    case JOB_REDERIVE:
+      ok = rapport_database_exec (db, "INSERT INTO reminder_dirty (contact_id) SELECT id FROM contact", error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (!rapport_contact_sql_commit_or_rollback (db, ok, error))
+    return NULL;
+
+  return job->kind == JOB_SAVE ? g_memdup2 (&id, sizeof id) : GINT_TO_POINTER (TRUE);
+}
+
+static GDestroyNotify
+result_free_func (JobKind kind)
+{
+  switch (kind)
+    {
+    case JOB_LIST: return (GDestroyNotify) g_ptr_array_unref;
+    case JOB_LOAD: return g_object_unref;
+    case JOB_SAVE: return g_free;
+    default:       return NULL;
+    }
+}
+
+static void
+job_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RapportReminderStore *self = g_task_get_source_object (task);
+  Job *job = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  gpointer ret;
+
+  ret = rapport_database_run_finish (RAPPORT_DATABASE (object), result, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (job->kind != JOB_LIST && job->kind != JOB_LOAD)
+    g_signal_emit (self, signals[CHANGED], 0);
+  g_task_return_pointer (task, ret, result_free_func (job->kind));
+}
+
+static void
+run (RapportReminderStore *self,
+     Job                  *job,
+     gpointer              source_tag,
+     GCancellable         *cancellable,
+     GAsyncReadyCallback   callback,
+     gpointer              user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  gboolean is_write = job->kind != JOB_LIST && job->kind != JOB_LOAD;
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, job_free);
+  /* Writes are not cancellable once queued, as in the other stores. */
+  rapport_database_run_async (self->database, job_func, job, NULL, result_free_func (job->kind),
+                              is_write ? NULL : cancellable, job_done_cb, task);
+}
+
+static Job *
+job_new (JobKind kind,
+         gint64  id)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->kind = kind;
+  job->id = id;
+  return job;
+}
+
+static gpointer
+finish (RapportReminderStore  *self,
+        GAsyncResult          *result,
+        gpointer               source_tag,
+        GError               **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_REMINDER_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* }}} */
+/* Object {{{ */
+
+static void
+rapport_reminder_store_dispose (GObject *object)
+{
+  RapportReminderStore *self = RAPPORT_REMINDER_STORE (object);
+
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (rapport_reminder_store_parent_class)->dispose (object);
+}
+
+static void
+rapport_reminder_store_class_init (RapportReminderStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rapport_reminder_store_dispose;
+
+  /**
+   * RapportReminderStore::changed:
+   *
+   * Reminders may have changed: a write of this store, or of the contact
+   * or meeting store, has committed.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+rapport_reminder_store_init (RapportReminderStore *self)
+{
+}
+
+static void
+other_store_changed_cb (RapportReminderStore *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * rapport_reminder_store_new:
+ * @database: the open database
+ * @contacts: (nullable): the contact store, whose writes derive reminders
+ * @meetings: (nullable): the meeting store, likewise
+ */
+RapportReminderStore *
+rapport_reminder_store_new (RapportDatabase     *database,
+                            RapportContactStore *contacts,
+                            RapportMeetingStore *meetings)
+{
+  RapportReminderStore *self;
+
+  g_return_val_if_fail (RAPPORT_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (contacts == NULL || RAPPORT_IS_CONTACT_STORE (contacts), NULL);
+  g_return_val_if_fail (meetings == NULL || RAPPORT_IS_MEETING_STORE (meetings), NULL);
+
+  self = g_object_new (RAPPORT_TYPE_REMINDER_STORE, NULL);
+  self->database = g_object_ref (database);
+  if (contacts != NULL)
+    g_signal_connect_object (contacts, "changed", G_CALLBACK (other_store_changed_cb), self, G_CONNECT_SWAPPED);
+  if (meetings != NULL)
+    g_signal_connect_object (meetings, "changed", G_CALLBACK (other_store_changed_cb), self, G_CONNECT_SWAPPED);
+  return self;
+}
+
+RapportDatabase *
+rapport_reminder_store_get_database (RapportReminderStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_REMINDER_STORE (self), NULL);
+  return self->database;
+}
+
+/* }}} */
+/* API {{{ */
+
+void
+rapport_reminder_store_list_async (RapportReminderStore *self,
+                                   gint64                until,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data)
+{
+  Job *job;
+
+  g_return_if_fail (RAPPORT_IS_REMINDER_STORE (self));
+
+  job = job_new (JOB_LIST, 0);
+  job->time = until;
+  run (self, job, rapport_reminder_store_list_async, cancellable, callback, user_data);
+}
+
+/**
+ * rapport_reminder_store_list_finish:
+ *
+ * Returns: (transfer container) (element-type RapportReminder): the reminders
+ */
+GPtrArray *
+rapport_reminder_store_list_finish (RapportReminderStore  *self,
+                                    GAsyncResult          *result,
+                                    GError               **error)
+{
+  return finish (self, result, rapport_reminder_store_list_async, error);
+}
+
+void
+rapport_reminder_store_load_async (RapportReminderStore *self,
+                                   gint64                id,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data)
+{
+  g_return_if_fail (RAPPORT_IS_REMINDER_STORE (self));
+
+  run (self, job_new (JOB_LOAD, id), rapport_reminder_store_load_async, cancellable, callback, user_data);
+}
+
+RapportReminder *
+rapport_reminder_store_load_finish (RapportReminderStore  *self,
+                                    GAsyncResult          *result,
+                                    GError               **error)
+{
+  return finish (self, result, rapport_reminder_store_load_async, error);
+}
+
+void
+rapport_reminder_store_set_state_async (RapportReminderStore *self,
+                                        gint64                id,
+                                        RapportReminderState  state,
+                                        gint64                snoozed_until,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data)
+{
+  Job *job;
+
+  g_return_if_fail (RAPPORT_IS_REMINDER_STORE (self));
+  g_return_if_fail (state <= RAPPORT_REMINDER_DISMISSED);
+  g_return_if_fail (state != RAPPORT_REMINDER_SNOOZED || snoozed_until > 0);
+
+  job = job_new (JOB_SET_STATE, id);
+  job->state = state;
+  job->time = snoozed_until;
+  run (self, job, rapport_reminder_store_set_state_async, cancellable, callback, user_data);
+}
+
+gboolean
+rapport_reminder_store_set_state_finish (RapportReminderStore  *self,
+                                         GAsyncResult          *result,
+                                         GError               **error)
+{
+  return finish (self, result, rapport_reminder_store_set_state_async, error) != NULL;
+}
+
+void
+rapport_reminder_store_save_async (RapportReminderStore *self,
+                                   RapportReminder      *reminder,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data)
+{
+  Job *job;
+
+  g_return_if_fail (RAPPORT_IS_REMINDER_STORE (self));
+  g_return_if_fail (RAPPORT_IS_REMINDER (reminder));
+
+  job = job_new (JOB_SAVE, 0);
+  /* A copy, so that the caller may go on editing its own. The worker
+   * refuses anything but one of the user's own, with an error. */
+  job->reminder = rapport_reminder_new (rapport_reminder_get_id (reminder), rapport_reminder_get_kind (reminder),
+                                        rapport_reminder_get_due_at (reminder));
+  rapport_reminder_set_text (job->reminder, rapport_reminder_get_text (reminder));
+  rapport_reminder_set_contact_id (job->reminder, rapport_reminder_get_contact_id (reminder));
+  run (self, job, rapport_reminder_store_save_async, cancellable, callback, user_data);
+}
+
+gint64
+rapport_reminder_store_save_finish (RapportReminderStore  *self,
+                                    GAsyncResult          *result,
+                                    GError               **error)
+{
+  g_autofree gint64 *id = finish (self, result, rapport_reminder_store_save_async, error);
+
+  return id != NULL ? *id : 0;
+}
+
+void
+rapport_reminder_store_delete_async (RapportReminderStore *self,
+                                     gint64                id,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data)
+{
+  g_return_if_fail (RAPPORT_IS_REMINDER_STORE (self));
+
+  run (self, job_new (JOB_DELETE, id), rapport_reminder_store_delete_async, cancellable, callback, user_data);
+}
+
+gboolean
+rapport_reminder_store_delete_finish (RapportReminderStore  *self,
+                                      GAsyncResult          *result,
+                                      GError               **error)
+{
+  return finish (self, result, rapport_reminder_store_delete_async, error) != NULL;
+}
+
+void
+rapport_reminder_store_set_settings_async (RapportReminderStore          *self,
+                                           const RapportReminderSettings *settings,
+                                           GCancellable                  *cancellable,
+                                           GAsyncReadyCallback            callback,
+                                           gpointer                       user_data)
+{
+  Job *job;
+
+  g_return_if_fail (RAPPORT_IS_REMINDER_STORE (self));
+  g_return_if_fail (settings != NULL);
+
+  job = job_new (JOB_SET_SETTINGS, 0);
+  job->settings = *settings;
+  run (self, job, rapport_reminder_store_set_settings_async, cancellable, callback, user_data);
+}
+
+gboolean
+rapport_reminder_store_set_settings_finish (RapportReminderStore  *self,
+                                            GAsyncResult          *result,
+                                            GError               **error)
+{
+  return finish (self, result, rapport_reminder_store_set_settings_async, error) != NULL;
+}
+
+void
+rapport_reminder_store_rederive_async (RapportReminderStore *self,
+                                       GCancellable         *cancellable,
+                                       GAsyncReadyCallback   callback,
+                                       gpointer              user_data)
+{
+  g_return_if_fail (RAPPORT_IS_REMINDER_STORE (self));
+
+  run (self, job_new (JOB_REDERIVE, 0), rapport_reminder_store_rederive_async, cancellable, callback, user_data);
+}
+
+gboolean
+rapport_reminder_store_rederive_finish (RapportReminderStore  *self,
+                                        GAsyncResult          *result,
+                                        GError               **error)
+{
+  return finish (self, result, rapport_reminder_store_rederive_async, error) != NULL;
+}
+
+/* }}} */
