@@ -552,6 +552,11 @@ test_text_helpers (void)
   g_autofree char *match = rapport_contact_store_build_match ("  ad\"a  lov ");
 
   g_assert_cmpstr (folded, ==, "zoe odegard strasse");
+  /* every word of a search, in any order */
+  g_assert_true (rapport_text_has_words (folded, "strasse zoe"));
+  g_assert_true (rapport_text_has_words (folded, "  "));
+  g_assert_true (rapport_text_has_words (folded, NULL));
+  g_assert_false (rapport_text_has_words (folded, "zoe berlin"));
   g_assert_cmpuint (g_strv_length (parts), ==, 2);
   g_assert_cmpstr (parts[1], ==, "b@y.org");
   g_assert_cmpstr (match, ==, "\"ada\"* \"lov\"*");

@@ -72,6 +72,32 @@ rapport_text_fold (const char *text)
  * spaces, and a domain with a dot that neither starts nor ends it. This is
  * what catches the typos people make while typing an address.
  */
+/**
+ * rapport_text_has_words:
+ * @folded_text: text folded with rapport_text_fold()
+ * @folded_search: (nullable): a search, folded the same way
+ *
+ * Whether every word of the search appears in the text, in any order: how
+ * the lists that filter in memory (the question bank) match what is typed.
+ */
+gboolean
+rapport_text_has_words (const char *folded_text,
+                        const char *folded_search)
+{
+  g_auto(GStrv) words = NULL;
+
+  g_return_val_if_fail (folded_text != NULL, FALSE);
+
+  if (folded_search == NULL || folded_search[0] == '\0')
+    return TRUE;
+
+  words = g_strsplit_set (folded_search, " \t", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0' && strstr (folded_text, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 rapport_text_is_email (const char *text)
 {

@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "storage/rapport-text.h"
@@ -34,6 +32,7 @@ struct _RapportMeetingQuestions
   gint64                meeting_id;
   GPtrArray            *questions;      /* RapportMeetingQuestion, in order */
   gboolean              syncing;
+  char                 *folded_search;  /* what the bank's search holds */
 
   GtkListBox           *list;
   AdwEntryRow          *own_row;
@@ -285,19 +284,16 @@ bank_filter_func (GtkListBoxRow *row,
                   gpointer       user_data)
 {
   RapportMeetingQuestions *self = user_data;
-  const char *words = g_object_get_data (G_OBJECT (row), "folded");
-  g_autofree char *typed = rapport_text_fold (gtk_editable_get_text (GTK_EDITABLE (self->bank_search)));
-  g_auto(GStrv) terms = g_strsplit_set (typed, " \t", -1);
 
-  for (guint i = 0; terms[i] != NULL; i++)
-    if (*terms[i] != '\0' && strstr (words, terms[i]) == NULL)
-      return FALSE;
-  return TRUE;
+  return rapport_text_has_words (g_object_get_data (G_OBJECT (row), "folded"), self->folded_search);
 }
 
 static void
 bank_search_changed_cb (RapportMeetingQuestions *self)
 {
+  /* folded once per change, not once per row */
+  g_free (self->folded_search);
+  self->folded_search = rapport_text_fold (gtk_editable_get_text (GTK_EDITABLE (self->bank_search)));
   gtk_list_box_invalidate_filter (self->bank_list);
 }
 
@@ -441,6 +437,7 @@ rapport_meeting_questions_dispose (GObject *object)
   g_clear_object (&self->meetings);
   g_clear_object (&self->bank);
   g_clear_pointer (&self->questions, g_ptr_array_unref);
+  g_clear_pointer (&self->folded_search, g_free);
 
   G_OBJECT_CLASS (rapport_meeting_questions_parent_class)->dispose (object);
 }

@@ -10,8 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
-
 #include "rapport-question-row.h"
 #include "storage/rapport-text.h"
 
@@ -178,20 +176,9 @@ rapport_question_row_matches (RapportQuestionRow *self,
                               const char         *folded_search,
                               gboolean            starred_only)
 {
-  g_auto(GStrv) words = NULL;
-
   g_return_val_if_fail (RAPPORT_IS_QUESTION_ROW (self), FALSE);
 
   if (starred_only && !rapport_question_get_starred (self->question))
     return FALSE;
-  if (folded_search == NULL || folded_search[0] == '\0')
-    return TRUE;
-
-  words = g_strsplit_set (folded_search, " \t", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (words[i][0] != '\0' && strstr (self->folded, words[i]) == NULL)
-        return FALSE;
-    }
-  return TRUE;
+  return rapport_text_has_words (self->folded, folded_search);
 }
