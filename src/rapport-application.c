@@ -27,6 +27,7 @@ struct _RapportApplication
   RapportContactStore *contact_store;
   RapportMeetingStore *meeting_store;
   RapportQuestionStore *question_store;
+  RapportReminderStore *reminder_store;
   GError          *database_error;
   GCancellable    *cancellable;
   char            *latest_backup;   /* offered when the database is damaged */
@@ -164,6 +165,26 @@ toast_all_windows (RapportApplication *self,
     }
 }
 
+/* The intervals of the follow-up rules live in GSettings; the model keeps
+ * its own copy in the database and derives every due time again only when
+ * they differ, so this is cheap at every start. */
+static const char * const reminder_keys[] = {
+  "follow-up-days", "follow-up-cap", "confirm-minute", "meeting-soon-minutes", "thank-you-hours",
+  "keep-in-touch-days",
+};
+
+static void
+apply_reminder_settings (RapportApplication *self)
+{
+  RapportReminderSettings settings;
+
+  if (!self->database_ready)
+    return;
+
+  rapport_reminder_settings_init_from_gsettings (&settings, self->settings);
+  rapport_reminder_store_set_settings_async (self->reminder_store, &settings, self->cancellable, NULL, NULL);
+}
+
 /* }}} */
 /* Callbacks {{{ */
 
@@ -193,6 +214,7 @@ database_opened_cb (GObject      *object,
   rapport_contact_store_purge_trash_async (self->contact_store, 0, NULL, NULL, NULL);
 
   set_database_state (self, TRUE, NULL);
+  apply_reminder_settings (self);
   maybe_check_database (self);
 }
 
@@ -415,6 +437,13 @@ rapport_application_startup (GApplication *app)
   g_signal_connect_object (self->settings, "changed::color-scheme",
                            G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
   apply_color_scheme (self);
+  for (guint i = 0; i < G_N_ELEMENTS (reminder_keys); i++)
+    {
+      g_autofree char *signal = g_strconcat ("changed::", reminder_keys[i], NULL);
+
+      g_signal_connect_object (self->settings, signal, G_CALLBACK (apply_reminder_settings),
+                               self, G_CONNECT_SWAPPED);
+    }
 
   /* Opening starts before the window exists, so that both happen at once. */
   path = rapport_database_dup_default_path ();
@@ -422,6 +451,8 @@ rapport_application_startup (GApplication *app)
   self->contact_store = rapport_contact_store_new (self->database);
   self->meeting_store = rapport_meeting_store_new (self->contact_store);
   self->question_store = rapport_question_store_new (self->database);
+  self->reminder_store = rapport_reminder_store_new (self->database, self->contact_store,
+                                                     self->meeting_store);
   open_database (self);
 }
 
@@ -475,6 +506,7 @@ rapport_application_dispose (GObject *object)
   RapportApplication *self = (RapportApplication *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->reminder_store);
   g_clear_object (&self->meeting_store);
   g_clear_object (&self->contact_store);
   g_clear_object (&self->question_store);
@@ -630,6 +662,19 @@ rapport_application_get_question_store (RapportApplication *self)
   g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
 
   return self->question_store;
+}
+
+/**
+ * rapport_application_get_reminder_store:
+ *
+ * Returns: (transfer none): the follow-ups and the user's own reminders
+ */
+RapportReminderStore *
+rapport_application_get_reminder_store (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+
+  return self->reminder_store;
 }
 
 GSettings *

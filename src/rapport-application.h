@@ -13,6 +13,7 @@
 #include "storage/rapport-database.h"
 #include "storage/rapport-meeting-store.h"
 #include "storage/rapport-question-store.h"
+#include "storage/rapport-reminder-store.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,7 @@ RapportDatabase    *rapport_application_get_database          (RapportApplicatio
 RapportContactStore *rapport_application_get_contact_store    (RapportApplication *self);
 RapportMeetingStore *rapport_application_get_meeting_store    (RapportApplication *self);
 RapportQuestionStore *rapport_application_get_question_store  (RapportApplication *self);
+RapportReminderStore *rapport_application_get_reminder_store  (RapportApplication *self);
 gboolean            rapport_application_get_database_ready    (RapportApplication *self);
 const GError       *rapport_application_get_database_error    (RapportApplication *self);
 GSettings          *rapport_application_get_settings          (RapportApplication *self);
