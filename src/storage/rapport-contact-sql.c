@@ -14,6 +14,7 @@
 #include "rapport-contact-sql.h"
 #include "rapport-reminder-sql.h"
 #include "rapport-text.h"
+#include "timing/rapport-clock.h"
 
 /* Statements {{{ */
 
@@ -68,7 +69,7 @@ rapport_contact_sql_column_time (sqlite3_stmt *stmt,
 gint64
 rapport_contact_sql_now (void)
 {
-  return g_get_real_time () / G_USEC_PER_SEC;
+  return rapport_clock_get_now ();
 }
 
 /* }}} */

@@ -16,6 +16,7 @@
 
 #include "storage/rapport-contact-sql.h"
 #include "storage/rapport-reminder-sql.h"
+#include "rapport-clock.h"
 #include "rapport-reminder-scheduler.h"
 
 /* Shows each reminder once, when it falls due, with one GLib timeout for
@@ -87,7 +88,7 @@ default_monotonic (gpointer user_data)
 static gint64
 default_real (gpointer user_data)
 {
-  return g_get_real_time ();
+  return rapport_clock_get_real_time ();
 }
 
 /* The check job {{{ */
