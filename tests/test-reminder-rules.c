@@ -385,6 +385,39 @@ test_meeting_held (Fixture       *fixture,
   assert_no_reminder (fixture, ada, "referrer:");
 }
 
+/* The composer's message to the referrer goes on the referrer's timeline,
+ * tied to the meeting: it ends the referred contact's "tell the referrer"
+ * reminder, and starts no follow-up series for the referrer, nor ends one. */
+static void
+test_referrer_told (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  gint64 grace = add_contact (fixture, RAPPORT_STAGE_TO_CONTACT, 0);
+  gint64 ada = add_contact (fixture, RAPPORT_STAGE_SCHEDULED, grace);
+  gint64 meeting = add_meeting (fixture, ada, T0, RAPPORT_MEETING_CONFIRMED, T0 - 3 * DAY);
+
+  sql_write (fixture, "UPDATE meeting SET status = 2, ended_at = %" G_GINT64_FORMAT " WHERE id = %" G_GINT64_FORMAT,
+             T0 + HOUR, meeting);
+  assert_reminders (fixture, ada, "keep:1@2161/0 referrer:1@3/0 thanks:1@3/0");
+  assert_reminders (fixture, grace, "");
+
+  /* the update sent to Grace: an email on her timeline, tied to Ada's meeting */
+  sql_write (fixture,
+             "INSERT INTO interaction (contact_id, kind, happened_at, summary, meeting_id, created_at, updated_at) "
+             "VALUES (%" G_GINT64_FORMAT ", 0, %" G_GINT64_FORMAT ", 'x', %" G_GINT64_FORMAT ", 0, 0)",
+             grace, T0 + 5 * HOUR, meeting);
+  assert_reminders (fixture, ada, "keep:1@2161/0 thanks:1@3/0");
+  assert_reminders (fixture, grace, "");
+
+  /* a request of Grace's own still starts her series, the update aside */
+  add_entry (fixture, grace, RAPPORT_INTERACTION_EMAIL_SENT, T0 + 6 * HOUR);
+  assert_reminders (fixture, grace, "followup:c:s:1@342/0");
+
+  /* deleting the update brings the reminder back */
+  sql_write (fixture, "DELETE FROM interaction WHERE meeting_id = %" G_GINT64_FORMAT, meeting);
+  assert_reminders (fixture, ada, "keep:1@2161/0 referrer:1@3/0 thanks:1@3/0");
+}
+
 /* }}} */
 /* Contacts and the user's own {{{ */
 
@@ -494,6 +527,7 @@ main (int   argc,
   ADD ("meeting/scheduled-moved-cancelled", test_meeting_scheduled);
   ADD ("meeting/short-notice", test_meeting_short_notice);
   ADD ("meeting/held", test_meeting_held);
+  ADD ("meeting/referrer-told", test_referrer_told);
   ADD ("contact/trashed-and-deleted", test_contact_trashed_and_deleted);
   ADD ("settings", test_settings_move_due_times);
   ADD ("hooked-into-stores", test_hooked_into_stores);

@@ -23,6 +23,7 @@ typedef struct
   RapportContact      *contact;
   RapportInteraction  *interaction;
   GPtrArray           *contacts;
+  GObject             *object;      /* a draft, for the mail jobs */
 } RapportContactStoreJob;
 
 void     _rapport_contact_store_run            (RapportContactStore     *self,

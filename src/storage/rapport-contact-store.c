@@ -50,6 +50,7 @@ job_free (gpointer data)
   g_clear_object (&job->contact);
   g_clear_object (&job->interaction);
   g_clear_pointer (&job->contacts, g_ptr_array_unref);
+  g_clear_object (&job->object);
   g_free (job);
 }
 

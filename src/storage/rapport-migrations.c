@@ -256,6 +256,57 @@ static const char * const migrations[] = {
   "CREATE TRIGGER reminder_meeting_deleted AFTER DELETE ON meeting BEGIN"
   "  INSERT INTO reminder_dirty (contact_id) VALUES (OLD.contact_id);"
   "END;",
+
+  /* 5: message templates and drafts (the composer).
+   *
+   * A built-in template lives in the code, translated at run time; a row
+   * with its key holds the user's edit of it, and deleting the row resets
+   * it. A row without a key is one of the user's own.
+   *
+   * A draft is a message that was not sent (yet), kept on the contact it
+   * is about; template_key tells what it is for (a request, a thank-you).
+   *
+   * A message to a referrer about a contact's meeting goes on the
+   * referrer's timeline, tied to that meeting: the triggers below make the
+   * meeting's contact derive its reminders again too, so that its "tell the
+   * referrer" reminder goes once the referrer has been told. */
+  "CREATE TABLE template ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  key        TEXT UNIQUE,"
+  "  name       TEXT NOT NULL,"
+  "  subject    TEXT NOT NULL DEFAULT '',"
+  "  body       TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE draft ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  contact_id   INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,"
+  "  meeting_id   INTEGER REFERENCES meeting (id) ON DELETE SET NULL,"
+  "  template_key TEXT NOT NULL DEFAULT '',"
+  "  to_address   TEXT NOT NULL DEFAULT '',"
+  "  subject      TEXT NOT NULL DEFAULT '',"
+  "  body         TEXT NOT NULL DEFAULT '',"
+  "  error        TEXT NOT NULL DEFAULT '',"
+  "  created_at   INTEGER NOT NULL,"
+  "  updated_at   INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX draft_by_contact ON draft (contact_id, updated_at DESC);"
+  "CREATE TRIGGER reminder_interaction_meeting_inserted AFTER INSERT ON interaction"
+  "  WHEN NEW.meeting_id IS NOT NULL BEGIN"
+  "  INSERT INTO reminder_dirty (contact_id) SELECT contact_id FROM meeting"
+  "    WHERE id = NEW.meeting_id AND contact_id != NEW.contact_id;"
+  "END;"
+  "CREATE TRIGGER reminder_interaction_meeting_updated AFTER UPDATE OF meeting_id, contact_id ON interaction"
+  "  WHEN OLD.meeting_id IS NOT NULL OR NEW.meeting_id IS NOT NULL BEGIN"
+  "  INSERT INTO reminder_dirty (contact_id) SELECT contact_id FROM meeting"
+  "    WHERE id IN (OLD.meeting_id, NEW.meeting_id);"
+  "END;"
+  "CREATE TRIGGER reminder_interaction_meeting_deleted AFTER DELETE ON interaction"
+  "  WHEN OLD.meeting_id IS NOT NULL BEGIN"
+  "  INSERT INTO reminder_dirty (contact_id) SELECT contact_id FROM meeting"
+  "    WHERE id = OLD.meeting_id AND contact_id != OLD.contact_id;"
+  "END;",
 };
 
 const char * const *

@@ -195,6 +195,11 @@ query_int64 (RapportDatabase  *db,
 /* }}} */
 /* Follow-ups {{{ */
 
+/* An entry tied to a meeting of another contact (a note to a referrer about
+ * the meeting they brought about) is neither a request to this contact nor
+ * a reply from them. */
+#define OWN_ENTRY "(meeting_id IS NULL OR meeting_id IN (SELECT id FROM meeting WHERE contact_id = ?1))"
+
 /* A request is an email sent, a call or a voicemail. A reply (an email
  * received), a meeting (logged, or anything a meeting wrote) ends the
  * series; so does moving the contact out of the stages that wait for a
@@ -221,12 +226,13 @@ derive_follow_up (RapportDatabase                *db,
 
   if (!query_int64 (db,
                     "SELECT max (happened_at) FROM interaction WHERE contact_id = ?1 AND ?2 = ?2 "
-                    "AND (kind IN (1, 4) OR meeting_id IS NOT NULL)",
+                    "AND (kind IN (1, 4) OR meeting_id IN (SELECT id FROM meeting WHERE contact_id = ?1))",
                     contact_id, 0, G_MININT64, &last_end, error))
     return FALSE;
 
   stmt = rapport_database_prepare (db,
     "SELECT id, happened_at FROM interaction WHERE contact_id = ?1 AND kind IN (0, 2, 3) AND happened_at > ?2 "
+    "AND " OWN_ENTRY " "
     "ORDER BY happened_at, id LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
@@ -243,11 +249,11 @@ derive_follow_up (RapportDatabase                *db,
 
   if (!query_int64 (db,
                     "SELECT count (*) - 1 FROM interaction WHERE contact_id = ?1 AND kind IN (0, 2, 3) "
-                    "AND happened_at >= ?2",
+                    "AND happened_at >= ?2 AND " OWN_ENTRY,
                     contact_id, anchor_at, 0, &n_requests, error) ||
       !query_int64 (db,
                     "SELECT max (happened_at) FROM interaction WHERE contact_id = ?1 AND kind IN (0, 2, 3, 8) "
-                    "AND happened_at >= ?2",
+                    "AND happened_at >= ?2 AND " OWN_ENTRY,
                     contact_id, anchor_at, anchor_at, &last_activity, error) ||
       !query_int64 (db,
                     "SELECT count (*) FROM reminder WHERE contact_id = ?1 AND series = ?2 AND kind = 0 "
@@ -360,7 +366,8 @@ derive_open (const Meeting                  *m,
 
 /* After a meeting: the thank-you (gone once one is on the timeline, or the
  * contact is marked Thanked or Keeping in touch); telling the referrer, for
- * the first meeting only, as that is what they helped with; keeping in
+ * the first meeting only, as that is what they helped with (gone once a
+ * message to them about it is on record); keeping in
  * touch, for the last meeting held only and unless another is planned. */
 static gboolean
 derive_held (RapportDatabase                *db,
@@ -393,7 +400,7 @@ derive_held (RapportDatabase                *db,
     {
       const Meeting *m = &g_array_index (meetings, Meeting, i);
       gint64 nudge = m->ends_at + (gint64) settings->thank_you_hours * 60 * 60;
-      gint64 thanked;
+      gint64 thanked, told = 0;
 
       if (m->status != RAPPORT_MEETING_HELD)
         continue;
@@ -406,7 +413,14 @@ derive_held (RapportDatabase                *db,
         want (wanted, RAPPORT_REMINDER_THANK_YOU, m->id, 0, 0, nudge,
               g_strdup_printf ("thanks:%" G_GINT64_FORMAT, m->id));
 
-      if (has_referrer && m->id == first_held)
+      /* Told once an entry tied to this meeting is on another timeline:
+       * the message to the referrer (the composer puts it there). */
+      if (has_referrer && m->id == first_held &&
+          !query_int64 (db,
+                        "SELECT count (*) FROM interaction WHERE meeting_id = ?2 AND contact_id != ?1",
+                        contact_id, m->id, 0, &told, error))
+        return FALSE;
+      if (has_referrer && m->id == first_held && told == 0)
         want (wanted, RAPPORT_REMINDER_TELL_REFERRER, m->id, 0, 0, nudge,
               g_strdup_printf ("referrer:%" G_GINT64_FORMAT, m->id));
 

@@ -1,0 +1,128 @@
+/* rapport-mail-address.c
+ *
+ * Copyright 2026 The Rapport Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-mail"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rapport-mail-address.h"
+
+/* The composer's To: exactly one address, checked strictly before
+ * anything is sent or handed to a mail app. Stricter than RFC 5322 on
+ * purpose: no quoted local parts, comments or groups, which a person
+ * typing a colleague's address never needs and which are where header
+ * injection hides. */
+
+#define ATEXT "!#$%&'*+-/=?^_`{|}~"
+
+static gboolean
+local_part_ok (const char *local,
+               gsize       len)
+{
+  if (len == 0 || len > 64 || local[0] == '.' || local[len - 1] == '.')
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = local[i];
+
+      if (c == '.' && local[i + 1] == '.')
+        return FALSE;
+      if (!(g_ascii_isalnum (c) || c == '.' || c >= 0x80 || strchr (ATEXT, c) != NULL))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+domain_ok (const char *domain)
+{
+  g_auto(GStrv) labels = g_strsplit (domain, ".", -1);
+  guint n = g_strv_length (labels);
+
+  if (n < 2 || strlen (domain) > 253)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      gsize len = strlen (labels[i]);
+
+      if (len == 0 || len > 63 || labels[i][0] == '-' || labels[i][len - 1] == '-')
+        return FALSE;
+      for (gsize j = 0; j < len; j++)
+        {
+          guchar c = labels[i][j];
+
+          if (!(g_ascii_isalnum (c) || c == '-' || c >= 0x80))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static char *
+fail (GError     **error,
+      const char  *message)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, message);
+  return NULL;
+}
+
+/**
+ * rapport_mail_address_parse:
+ * @text: what the user typed: "dana@example.org" or
+ *   "Dana Whitfield <dana@example.org>", spaces around allowed
+ *
+ * Returns: (transfer full) (nullable): the bare address, or %NULL with
+ *   @error (G_IO_ERROR_INVALID_DATA) carrying a translated sentence
+ */
+char *
+rapport_mail_address_parse (const char  *text,
+                            GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  const char *address, *open, *at;
+  g_autofree char *bare = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return fail (error, _("The address contains invalid characters."));
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      return fail (error, _("The address must be on one line, without control characters."));
+
+  trimmed = g_strstrip (g_strdup (text));
+  if (trimmed[0] == '\0')
+    return fail (error, _("Enter the recipient’s email address."));
+
+  /* "Name <address>": the name is for people, Rapport uses the address. */
+  address = trimmed;
+  open = strrchr (trimmed, '<');
+  if (open != NULL)
+    {
+      gsize len = strlen (open);
+
+      if (open[len - 1] != '>' || strchr (trimmed, '>') != open + len - 1 ||
+          memchr (trimmed, '<', open - trimmed) != NULL)
+        return fail (error, _("The address is not in the form “name@example.org”."));
+      bare = g_strstrip (g_strndup (open + 1, len - 2));
+      address = bare;
+    }
+
+  if (strpbrk (address, ",;") != NULL)
+    return fail (error, _("Enter one address only."));
+  if (strpbrk (address, " \t\"()<>[]\\:") != NULL)
+    return fail (error, _("The address is not in the form “name@example.org”."));
+  at = strchr (address, '@');
+  if (at == NULL || strchr (at + 1, '@') != NULL || strlen (address) > 254 ||
+      !local_part_ok (address, at - address) || !domain_ok (at + 1))
+    return fail (error, _("The address is not in the form “name@example.org”."));
+
+  return g_strdup (address);
+}

@@ -1,0 +1,393 @@
+/* test-mail-templates.c
+ *
+ * Copyright 2026 The Rapport Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The composer's model: the built-in templates and their placeholders, the
+ * renderer, the coaching checks, the recipient's address and which
+ * template fits a reminder or a contact.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "mail/rapport-coaching.h"
+#include "mail/rapport-mail-address.h"
+#include "mail/rapport-template-render.h"
+#include "mail/rapport-template.h"
+
+static RapportTemplateContext *
+full_context (void)
+{
+  RapportTemplateContext *context = rapport_template_context_new ();
+  g_autoptr(RapportContact) contact = rapport_contact_new ();
+
+  rapport_contact_set_display_name (contact, "Dana Whitfield");
+  rapport_contact_set_organisation (contact, "Northwind Energy");
+  rapport_contact_set_role (contact, "Head of Research");
+  rapport_contact_set_referred_by_name (contact, "Grace Hopper");
+  rapport_template_context_set_contact (context, contact, NULL);
+  rapport_template_context_set_sender (context, "Sam Porter", "+49 170 1234567", 20);
+  rapport_template_context_set (context, "meeting_time", "Tuesday, 3 March at 10:30");
+  rapport_template_context_set (context, "meeting_place", "Café Luitpold");
+  return context;
+}
+
+/* Every built-in renders with no unknown placeholder; those left are the
+ * ones only the writer can fill. */
+static void
+check_builtins_render (void)
+{
+  g_autoptr(RapportTemplateContext) context = full_context ();
+  const char * const *keys = rapport_template_get_builtin_keys ();
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr(RapportTemplate) template = rapport_template_new_builtin (keys[i]);
+      const char *texts[] = { rapport_template_get_subject (template), rapport_template_get_body (template) };
+
+      g_assert_nonnull (template);
+      g_assert_cmpstr (rapport_template_get_key (template), ==, keys[i]);
+      g_assert_cmpstr (rapport_template_get_name (template), !=, "");
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          g_autoptr(GArray) issues = NULL;
+          g_autofree char *out = rapport_template_render (texts[t], context, &issues);
+
+          g_assert_cmpstr (texts[t], !=, "");
+          for (guint j = 0; j < issues->len; j++)
+            {
+              RapportPlaceholderIssue *issue = &g_array_index (issues, RapportPlaceholderIssue, j);
+
+              if (issue->problem == RAPPORT_PLACEHOLDER_UNKNOWN)
+                g_error ("%s: unknown placeholder {%s} in “%s”", keys[i], issue->name, texts[t]);
+              g_assert_true (g_str_equal (issue->name, "what_helped") || g_str_equal (issue->name, "next_steps") ||
+                             g_str_equal (issue->name, "news"));
+            }
+        }
+    }
+}
+
+static void
+test_builtins (void)
+{
+  check_builtins_render ();
+  g_assert_false (rapport_template_is_builtin_key ("nope"));
+  g_assert_null (rapport_template_new_builtin ("nope"));
+  g_assert_cmpint (rapport_template_purpose_for_key ("request-referred"), ==, RAPPORT_TEMPLATE_PURPOSE_REQUEST);
+  g_assert_cmpint (rapport_template_purpose_for_key (NULL), ==, RAPPORT_TEMPLATE_PURPOSE_OTHER);
+}
+
+/* The same in German, from the build's catalogue: a translation that breaks
+ * a placeholder ("{vorname}") fails here. */
+static void
+test_builtins_german (void)
+{
+  g_autofree char *localedir = g_build_filename (g_getenv ("RAPPORT_BUILDDIR"), "po", NULL);
+  g_autoptr(RapportTemplate) english = rapport_template_new_builtin ("thank-you");
+  g_autoptr(RapportTemplate) german = NULL;
+  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  g_setenv ("LANGUAGE", "de", TRUE);
+  setlocale (LC_ALL, "");
+
+  german = rapport_template_new_builtin ("thank-you");
+  g_assert_cmpstr (rapport_template_get_body (german), !=, rapport_template_get_body (english));
+  check_builtins_render ();
+
+  if (old_language != NULL)
+    g_setenv ("LANGUAGE", old_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+}
+
+static void
+test_render (void)
+{
+  g_autoptr(RapportTemplateContext) context = full_context ();
+  g_autoptr(GArray) issues = NULL;
+  g_autofree char *out = NULL;
+  RapportPlaceholderIssue *issue;
+
+  out = rapport_template_render ("Dear {first_name} {last_name}, {referrer_first_name} says hi ({duration} min).",
+                                 context, &issues);
+  g_assert_cmpstr (out, ==, "Dear Dana Whitfield, Grace says hi (20 min).");
+  g_assert_cmpuint (issues->len, ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&issues, g_array_unref);
+
+  /* unknown and empty ones stay, with their offsets in the result */
+  rapport_template_context_set (context, "my_phone", "  ");
+  out = rapport_template_render ("Hi {first_name}, {refferer}. Call {my_phone}!", context, &issues);
+  g_assert_cmpstr (out, ==, "Hi Dana, {refferer}. Call {my_phone}!");
+  g_assert_cmpuint (issues->len, ==, 2);
+  issue = &g_array_index (issues, RapportPlaceholderIssue, 0);
+  g_assert_cmpint (issue->problem, ==, RAPPORT_PLACEHOLDER_UNKNOWN);
+  g_assert_cmpstr (issue->name, ==, "refferer");
+  g_assert_cmpuint (issue->start, ==, 9);
+  g_assert_cmpuint (issue->end, ==, 19);
+  issue = &g_array_index (issues, RapportPlaceholderIssue, 1);
+  g_assert_cmpint (issue->problem, ==, RAPPORT_PLACEHOLDER_EMPTY);
+  g_assert_cmpstr (issue->name, ==, "my_phone");
+  g_assert_cmpuint (issue->start, ==, strlen ("Hi Dana, {refferer}. Call "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&issues, g_array_unref);
+
+  /* braces that are not placeholders are text, and never block */
+  out = rapport_template_render ("a { b {} {Name} {first-name} {x y} {{first_name}} }{", context, &issues);
+  g_assert_cmpstr (out, ==, "a { b {} {Name} {first-name} {x y} {Dana} }{");
+  g_assert_cmpuint (issues->len, ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&issues, g_array_unref);
+
+  /* a value is not rendered again */
+  rapport_template_context_set (context, "organisation", "{referrer}");
+  out = rapport_template_render ("{organisation}", context, NULL);
+  g_assert_cmpstr (out, ==, "{referrer}");
+}
+
+static void
+test_scan (void)
+{
+  g_autoptr(GArray) issues = rapport_template_scan ("Dear Dana, {what_helped} and {bogus} { x } {}");
+  g_autofree char *text = NULL;
+  char long_name[64];
+
+  g_assert_cmpuint (issues->len, ==, 2);
+  g_assert_cmpint (g_array_index (issues, RapportPlaceholderIssue, 0).problem, ==, RAPPORT_PLACEHOLDER_EMPTY);
+  g_assert_cmpint (g_array_index (issues, RapportPlaceholderIssue, 1).problem, ==, RAPPORT_PLACEHOLDER_UNKNOWN);
+  g_assert_cmpuint (g_array_index (issues, RapportPlaceholderIssue, 0).start, ==, 11);
+  text = rapport_placeholder_issue_describe (&g_array_index (issues, RapportPlaceholderIssue, 1));
+  g_assert_nonnull (strstr (text, "{bogus}"));
+  g_clear_pointer (&issues, g_array_unref);
+
+  /* a name too long to be one is text */
+  memset (long_name, 'a', sizeof long_name);
+  long_name[0] = '{';
+  long_name[40] = '}';
+  long_name[41] = '\0';
+  issues = rapport_template_scan (long_name);
+  g_assert_cmpuint (issues->len, ==, 0);
+
+  g_assert_true (rapport_placeholder_is_known ("meeting_place"));
+  g_assert_nonnull (rapport_placeholder_get_description ("referrer"));
+  g_assert_null (rapport_placeholder_get_description ("bogus"));
+}
+
+static void
+test_context_names (void)
+{
+  g_autoptr(RapportTemplateContext) context = rapport_template_context_new ();
+  g_autoptr(RapportContact) contact = rapport_contact_new ();
+  g_autoptr(RapportContact) referrer = rapport_contact_new ();
+
+  rapport_contact_set_display_name (contact, "Dr. Jo Ann Lee");
+  rapport_contact_set_given_name (contact, "Jo Ann");
+  rapport_contact_set_family_name (contact, "Lee");
+  rapport_contact_set_display_name (referrer, "Grace B. Hopper");
+  rapport_template_context_set_contact (context, contact, referrer);
+  g_assert_cmpstr (rapport_template_context_get (context, "first_name"), ==, "Jo Ann");
+  g_assert_cmpstr (rapport_template_context_get (context, "last_name"), ==, "Lee");
+  g_assert_cmpstr (rapport_template_context_get (context, "referrer"), ==, "Grace B. Hopper");
+  g_assert_cmpstr (rapport_template_context_get (context, "referrer_first_name"), ==, "Grace");
+  g_assert_null (rapport_template_context_get (context, "organisation"));
+}
+
+static gboolean
+check_passed (GPtrArray  *checks,
+              const char *id)
+{
+  for (guint i = 0; i < checks->len; i++)
+    {
+      RapportCoachingCheck *check = g_ptr_array_index (checks, i);
+
+      if (g_str_equal (check->id, id))
+        {
+          g_assert_cmpstr (check->label, !=, "");
+          g_assert_cmpstr (check->hint, !=, "");
+          return check->passed;
+        }
+    }
+  g_error ("no check %s", id);
+}
+
+static gboolean
+has_check (GPtrArray  *checks,
+           const char *id)
+{
+  for (guint i = 0; i < checks->len; i++)
+    if (g_str_equal (((RapportCoachingCheck *) g_ptr_array_index (checks, i))->id, id))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_coaching_request (void)
+{
+  g_autoptr(GPtrArray) good = NULL;
+  g_autoptr(GPtrArray) bad = NULL;
+  g_autoptr(GPtrArray) german = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+
+  good = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST,
+                                 "Grace Hopper suggested I contact you about Northwind",
+                                 "Dear Dana,\n\nGrace Hopper suggested I write to you. Could we talk for 20 minutes?",
+                                 "Grace Hopper", 150);
+  g_assert_true (check_passed (good, "referrer-early"));
+  g_assert_true (check_passed (good, "short-time"));
+  g_assert_true (check_passed (good, "length"));
+  g_assert_true (check_passed (good, "subject"));
+
+  /* the referrer only at the end, no time, too long, a vague subject */
+  bad = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "Hello",
+                                "Dear Dana,\n\nI would like to meet you sometime. It would mean a lot to me. "
+                                "Best, and Grace Hopper says hello.", "Grace Hopper", 10);
+  g_assert_false (check_passed (bad, "referrer-early"));
+  g_assert_false (check_passed (bad, "short-time"));
+  g_assert_false (check_passed (bad, "length"));
+  g_assert_false (check_passed (bad, "subject"));
+
+  /* German, and the first name alone is enough */
+  german = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "Empfehlung von Grace: Ihre Arbeit bei Northwind",
+                                   "Sehr geehrte Frau Whitfield,\n\nGrace hat mir empfohlen, mich an Sie zu wenden. "
+                                   "Hätten Sie zwanzig Minuten Zeit?", "Grace Hopper", 150);
+  g_assert_true (check_passed (german, "referrer-early"));
+  g_assert_true (check_passed (german, "short-time"));
+  g_assert_true (check_passed (german, "subject"));
+
+  /* no referrer, no word limit: those checks do not apply */
+  none = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "x", "Ein Gespräch von 15 Min.?", NULL, 0);
+  g_assert_false (has_check (none, "referrer-early"));
+  g_assert_false (has_check (none, "length"));
+  g_assert_true (check_passed (none, "short-time"));
+}
+
+static void
+test_coaching_thank_you (void)
+{
+  g_autoptr(GPtrArray) good = NULL;
+  g_autoptr(GPtrArray) bad = NULL;
+  g_autoptr(GPtrArray) german = NULL;
+  g_autoptr(GPtrArray) other = NULL;
+
+  good = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_THANK_YOU, "Thanks",
+                                 "Your advice on the research team was very helpful. Next, I will apply "
+                                 "for the course you mentioned.", NULL, 150);
+  g_assert_true (check_passed (good, "helpful"));
+  g_assert_true (check_passed (good, "next-steps"));
+  g_assert_false (has_check (good, "short-time"));
+
+  bad = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_THANK_YOU, "Thanks", "Thank you for your time.", NULL, 150);
+  g_assert_false (check_passed (bad, "helpful"));
+  g_assert_false (check_passed (bad, "next-steps"));
+
+  german = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_THANK_YOU, "Danke",
+                                   "Ihr Hinweis war sehr hilfreich. Als Nächstes werde ich mich bewerben.", NULL, 150);
+  g_assert_true (check_passed (german, "helpful"));
+  g_assert_true (check_passed (german, "next-steps"));
+
+  other = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_CONFIRM, "", "", NULL, 150);
+  g_assert_cmpuint (other->len, ==, 0);
+}
+
+static void
+test_words_and_sentences (void)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *only = NULL;
+
+  g_assert_cmpuint (rapport_coaching_count_words (""), ==, 0);
+  g_assert_cmpuint (rapport_coaching_count_words ("A 20-minute chat, über Käse!"), ==, 6);
+  first = rapport_coaching_first_sentence ("Hallo Frau Weber,\n\n  Grace meinte, Sie wüssten Rat. Zweiter Satz.");
+  g_assert_cmpstr (first, ==, "Grace meinte, Sie wüssten Rat.");
+  only = rapport_coaching_first_sentence ("No stop here\n\nSecond paragraph.");
+  g_assert_cmpstr (only, ==, "No stop here");
+}
+
+static void
+test_address (void)
+{
+  static const struct { const char *text; const char *address; } cases[] = {
+    { "dana@example.org", "dana@example.org" },
+    { "  dana.whitfield+work@mail.example.co.uk ", "dana.whitfield+work@mail.example.co.uk" },
+    { "Dana Whitfield <dana@example.org>", "dana@example.org" },
+    { "jörg@bücher.example", "jörg@bücher.example" },
+    { "", NULL },
+    { "dana", NULL },
+    { "dana@localhost", NULL },
+    { "dana@example.org, eve@example.org", NULL },
+    { "dana@example.org; eve@example.org", NULL },
+    { "dana@example.org\r\nBcc: eve@example.org", NULL },
+    { "dana@example.org\n", NULL },
+    { "da na@example.org", NULL },
+    { ".dana@example.org", NULL },
+    { "da..na@example.org", NULL },
+    { "dana@-example.org", NULL },
+    { "dana@example..org", NULL },
+    { "a@b@example.org", NULL },
+    { "<dana@example.org", NULL },
+    { "x <a@example.org> <b@example.org>", NULL },
+    { "\"dana\"@example.org", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *address = rapport_mail_address_parse (cases[i].text, &error);
+
+      g_assert_cmpstr (address, ==, cases[i].address);
+      if (cases[i].address == NULL)
+        {
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+          g_assert_cmpstr (error->message, !=, "");
+        }
+      else
+        g_assert_no_error (error);
+    }
+}
+
+static void
+test_fitting_template (void)
+{
+  g_assert_cmpstr (rapport_template_key_for_reminder (RAPPORT_REMINDER_FOLLOW_UP), ==, "follow-up");
+  g_assert_cmpstr (rapport_template_key_for_reminder (RAPPORT_REMINDER_CONFIRM), ==, "confirm");
+  g_assert_cmpstr (rapport_template_key_for_reminder (RAPPORT_REMINDER_THANK_YOU), ==, "thank-you");
+  g_assert_cmpstr (rapport_template_key_for_reminder (RAPPORT_REMINDER_TELL_REFERRER), ==, "referrer-update");
+  g_assert_cmpstr (rapport_template_key_for_reminder (RAPPORT_REMINDER_KEEP_IN_TOUCH), ==, "keep-in-touch");
+  g_assert_null (rapport_template_key_for_reminder (RAPPORT_REMINDER_MEETING_SOON));
+  g_assert_null (rapport_template_key_for_reminder (RAPPORT_REMINDER_CUSTOM));
+
+  g_assert_cmpstr (rapport_template_key_for_contact (TRUE, FALSE, FALSE, FALSE, FALSE), ==, "request-referred");
+  g_assert_cmpstr (rapport_template_key_for_contact (FALSE, FALSE, FALSE, FALSE, FALSE), ==, "request");
+  g_assert_cmpstr (rapport_template_key_for_contact (TRUE, FALSE, FALSE, FALSE, TRUE), ==, "follow-up");
+  g_assert_cmpstr (rapport_template_key_for_contact (TRUE, TRUE, FALSE, FALSE, TRUE), ==, "confirm");
+  g_assert_cmpstr (rapport_template_key_for_contact (TRUE, FALSE, TRUE, FALSE, FALSE), ==, "thank-you");
+  g_assert_cmpstr (rapport_template_key_for_contact (TRUE, FALSE, TRUE, TRUE, FALSE), ==, "keep-in-touch");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/mail-templates/builtins", test_builtins);
+  g_test_add_func ("/mail-templates/builtins-german", test_builtins_german);
+  g_test_add_func ("/mail-templates/render", test_render);
+  g_test_add_func ("/mail-templates/scan", test_scan);
+  g_test_add_func ("/mail-templates/context-names", test_context_names);
+  g_test_add_func ("/mail-templates/coaching-request", test_coaching_request);
+  g_test_add_func ("/mail-templates/coaching-thank-you", test_coaching_thank_you);
+  g_test_add_func ("/mail-templates/words-and-sentences", test_words_and_sentences);
+  g_test_add_func ("/mail-templates/address", test_address);
+  g_test_add_func ("/mail-templates/fitting-template", test_fitting_template);
+
+  return g_test_run ();
+}
