@@ -28,6 +28,7 @@ struct _RapportApplication
   RapportMeetingStore *meeting_store;
   RapportQuestionStore *question_store;
   RapportReminderStore *reminder_store;
+  RapportTemplateStore *template_store;
   GError          *database_error;
   GCancellable    *cancellable;
   char            *latest_backup;   /* offered when the database is damaged */
@@ -451,6 +452,7 @@ rapport_application_startup (GApplication *app)
   self->contact_store = rapport_contact_store_new (self->database);
   self->meeting_store = rapport_meeting_store_new (self->contact_store);
   self->question_store = rapport_question_store_new (self->database);
+  self->template_store = rapport_template_store_new (self->database);
   self->reminder_store = rapport_reminder_store_new (self->database, self->contact_store,
                                                      self->meeting_store);
   open_database (self);
@@ -510,6 +512,7 @@ rapport_application_dispose (GObject *object)
   g_clear_object (&self->meeting_store);
   g_clear_object (&self->contact_store);
   g_clear_object (&self->question_store);
+  g_clear_object (&self->template_store);
   g_clear_object (&self->database);
   g_clear_object (&self->cancellable);
   g_clear_error (&self->database_error);
@@ -675,6 +678,19 @@ rapport_application_get_reminder_store (RapportApplication *self)
   g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
 
   return self->reminder_store;
+}
+
+/**
+ * rapport_application_get_template_store:
+ *
+ * Returns: (transfer none): the message templates
+ */
+RapportTemplateStore *
+rapport_application_get_template_store (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+
+  return self->template_store;
 }
 
 GSettings *

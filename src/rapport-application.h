@@ -14,6 +14,7 @@
 #include "storage/rapport-meeting-store.h"
 #include "storage/rapport-question-store.h"
 #include "storage/rapport-reminder-store.h"
+#include "storage/rapport-template-store.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,7 @@ RapportContactStore *rapport_application_get_contact_store    (RapportApplicatio
 RapportMeetingStore *rapport_application_get_meeting_store    (RapportApplication *self);
 RapportQuestionStore *rapport_application_get_question_store  (RapportApplication *self);
 RapportReminderStore *rapport_application_get_reminder_store  (RapportApplication *self);
+RapportTemplateStore *rapport_application_get_template_store  (RapportApplication *self);
 gboolean            rapport_application_get_database_ready    (RapportApplication *self);
 const GError       *rapport_application_get_database_error    (RapportApplication *self);
 GSettings          *rapport_application_get_settings          (RapportApplication *self);

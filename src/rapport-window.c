@@ -718,6 +718,7 @@ rapport_window_init (RapportWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   _rapport_window_add_meeting_actions (self);
+  _rapport_window_add_compose_actions (self);
 }
 
 /* }}} */

@@ -353,6 +353,16 @@ test_address (void)
 }
 
 static void
+test_mailto (void)
+{
+  g_autofree char *uri = rapport_mail_build_mailto ("dana+x@example.org", "Grüße & a ?question",
+                                                    "Line 1\nLine 2 100%\r\n#end");
+
+  g_assert_cmpstr (uri, ==, "mailto:dana+x@example.org?subject=Gr%C3%BC%C3%9Fe%20%26%20a%20%3Fquestion"
+                            "&body=Line%201%0D%0ALine%202%20100%25%0D%0A%23end");
+}
+
+static void
 test_fitting_template (void)
 {
   g_assert_cmpstr (rapport_template_key_for_reminder (RAPPORT_REMINDER_FOLLOW_UP), ==, "follow-up");
@@ -387,6 +397,7 @@ main (int   argc,
   g_test_add_func ("/mail-templates/coaching-thank-you", test_coaching_thank_you);
   g_test_add_func ("/mail-templates/words-and-sentences", test_words_and_sentences);
   g_test_add_func ("/mail-templates/address", test_address);
+  g_test_add_func ("/mail-templates/mailto", test_mailto);
   g_test_add_func ("/mail-templates/fitting-template", test_fitting_template);
 
   return g_test_run ();

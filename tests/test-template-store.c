@@ -380,10 +380,12 @@ test_record_mail (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture, "SELECT count (*) FROM reminder WHERE contact_id = 2 AND kind = 4"), ==, 0);
   g_assert_cmpint (query_int (fixture, "SELECT stage FROM contact WHERE id = 2"), ==, RAPPORT_STAGE_THANKED);
 
-  update = rapport_draft_new (dana, meeting, "referrer-update");
+  /* without a meeting at hand: the first one held */
+  update = rapport_draft_new (dana, 0, "referrer-update");
   rapport_draft_set_to (update, "grace@example.org");
   record (fixture, update, grace, RAPPORT_INTERACTION_EMAIL_SENT);
   g_assert_cmpint (query_int (fixture, "SELECT count (*) FROM interaction WHERE contact_id = 1 AND kind = 0"), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT meeting_id FROM interaction WHERE contact_id = 1"), ==, meeting);
   g_assert_cmpint (query_int (fixture, "SELECT count (*) FROM reminder WHERE contact_id = 2 AND kind = 5"), ==, 0);
   g_assert_cmpint (query_int (fixture, "SELECT count (*) FROM reminder WHERE contact_id = 1"), ==, 0);
   g_assert_cmpint (query_int (fixture, "SELECT stage FROM contact WHERE id = 1"), ==, RAPPORT_STAGE_TO_CONTACT);

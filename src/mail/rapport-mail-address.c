@@ -126,3 +126,40 @@ rapport_mail_address_parse (const char  *text,
 
   return g_strdup (address);
 }
+
+/**
+ * rapport_mail_build_mailto:
+ * @address: a bare address, as rapport_mail_address_parse() returned
+ *
+ * Builds the RFC 6068 link that hands a message to the user's mail app:
+ * everything but unreserved characters percent-encoded (UTF-8), line
+ * breaks as CRLF.
+ *
+ * Returns: (transfer full): the mailto: URI
+ */
+char *
+rapport_mail_build_mailto (const char *address,
+                           const char *subject,
+                           const char *body)
+{
+  g_autofree char *to = NULL;
+  g_autofree char *subject_escaped = NULL;
+  g_autofree char *body_escaped = NULL;
+  g_autoptr(GString) crlf = g_string_new (NULL);
+
+  g_return_val_if_fail (address != NULL, NULL);
+
+  for (const char *p = body != NULL ? body : ""; *p != '\0'; p++)
+    {
+      if (*p == '\r')
+        continue;
+      if (*p == '\n')
+        g_string_append_c (crlf, '\r');
+      g_string_append_c (crlf, *p);
+    }
+
+  to = g_uri_escape_string (address, "@!$'*+=", FALSE);
+  subject_escaped = g_uri_escape_string (subject != NULL ? subject : "", NULL, FALSE);
+  body_escaped = g_uri_escape_string (crlf->str, NULL, FALSE);
+  return g_strdup_printf ("mailto:%s?subject=%s&body=%s", to, subject_escaped, body_escaped);
+}

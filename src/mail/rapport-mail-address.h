@@ -12,5 +12,8 @@ G_BEGIN_DECLS
 
 char *rapport_mail_address_parse (const char  *text,
                                   GError     **error);
+char *rapport_mail_build_mailto   (const char  *address,
+                                  const char  *subject,
+                                  const char  *body);
 
 G_END_DECLS

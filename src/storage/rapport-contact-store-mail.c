@@ -167,7 +167,9 @@ record_mail_func (RapportDatabase  *db,
 
   stmt = rapport_database_prepare (db,
     "INSERT INTO interaction (contact_id, kind, happened_at, summary, body, meeting_id, created_at, updated_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, (SELECT id FROM meeting WHERE id = ?6), ?7, ?7)", error);
+    "VALUES (?1, ?2, ?3, ?4, ?5, coalesce ((SELECT id FROM meeting WHERE id = ?6), "
+    "  (SELECT id FROM meeting WHERE ?9 AND contact_id = ?8 AND status = 2 ORDER BY starts_at, id LIMIT 1)), ?7, ?7)",
+    error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -178,6 +180,10 @@ record_mail_func (RapportDatabase  *db,
       rapport_contact_sql_bind_text (stmt, 5, body);
       sqlite3_bind_int64 (stmt, 6, rapport_draft_get_meeting_id (message));
       sqlite3_bind_int64 (stmt, 7, rapport_contact_sql_now ());
+      /* An update to the referrer written without a meeting at hand is
+       * about the first one held, the one their reminder is for. */
+      sqlite3_bind_int64 (stmt, 8, rapport_draft_get_contact_id (message));
+      sqlite3_bind_int (stmt, 9, purpose == RAPPORT_TEMPLATE_PURPOSE_REFERRER_UPDATE);
       ok = rapport_contact_sql_step_done (db, stmt, error);
       id = sqlite3_last_insert_rowid (rapport_database_get_connection (db));
     }

@@ -13,6 +13,7 @@
 
 #include "rapport-contact-detail.h"
 #include "rapport-contact-link.h"
+#include "rapport-contact-drafts.h"
 #include "rapport-contact-meetings.h"
 #include "rapport-interaction-editor.h"
 
@@ -39,6 +40,7 @@ struct _RapportContactDetail
   AdwComboRow         *stage_row;
   AdwActionRow        *last_contacted_row;
   RapportContactMeetings *meetings;
+  RapportContactDrafts *drafts;
   GtkWidget           *details_group;
   GtkListBox          *details_list;
   GtkListBox          *referrals_list;
@@ -538,6 +540,7 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (RAPPORT_TYPE_CONTACT_MEETINGS);
+  g_type_ensure (RAPPORT_TYPE_CONTACT_DRAFTS);
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "ui/rapport-contact-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, back_button);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, avatar);
@@ -546,6 +549,7 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, stage_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, last_contacted_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, meetings);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, drafts);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, details_group);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, details_list);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, referrals_list);
@@ -590,6 +594,7 @@ rapport_contact_detail_set_store (RapportContactDetail *self,
 
   self->store = g_object_ref (store);
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  rapport_contact_drafts_set_store (self->drafts, store);
 }
 
 void
@@ -620,6 +625,7 @@ rapport_contact_detail_set_contact_id (RapportContactDetail *self,
   self->contact_id = contact_id;
   g_clear_object (&self->contact);
   rapport_contact_meetings_set_contact_id (self->meetings, contact_id);
+  rapport_contact_drafts_set_contact_id (self->drafts, contact_id);
   reload (self);
 }
 

@@ -266,6 +266,21 @@ delete_response_cb (AdwMessageDialog   *dialog,
 /* }}} */
 /* Actions {{{ */
 
+/* A message about this meeting: the confirmation before it, the
+ * thank-you after (the window's composer picks the fitting one). */
+static void
+write_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RapportMeetingPrep *self = RAPPORT_MEETING_PREP (widget);
+
+  if (self->meeting == NULL)
+    return;
+  gtk_widget_activate_action (widget, "win.write", "(xxs)", rapport_meeting_get_contact_id (self->meeting),
+                              rapport_meeting_get_id (self->meeting), "");
+}
+
 static void
 edit_action (GtkWidget  *widget,
              const char *action_name,
@@ -420,6 +435,7 @@ rapport_meeting_prep_class_init (RapportMeetingPrepClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingPrep, introduction_view);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingPrep, checklist);
 
+  gtk_widget_class_install_action (widget_class, "prep.write", NULL, write_action);
   gtk_widget_class_install_action (widget_class, "prep.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "prep.delete", NULL, delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "prep.edit", NULL);

@@ -1,0 +1,90 @@
+/* rapport-window-compose.c
+ *
+ * Copyright 2026 The Rapport Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-window"
+
+#include "config.h"
+
+#include "rapport-application.h"
+#include "rapport-toast.h"
+#include "rapport-window-private.h"
+#include "widgets/rapport-composer.h"
+
+/* The window's actions for writing, which any page (a contact, a meeting,
+ * a reminder) can use by name:
+ *
+ *   win.write       (xxs)  contact id, meeting id (0: none), template key ("": the fitting one)
+ *   win.open-draft  (xx)   contact id, draft id
+ */
+
+static void
+composer_toast_cb (RapportWindow *self,
+                   const char    *text)
+{
+  _rapport_window_add_toast (self, rapport_toast_new (text));
+}
+
+static RapportComposer *
+new_composer (RapportWindow *self)
+{
+  RapportApplication *app = RAPPORT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GtkWidget *composer;
+
+  composer = rapport_composer_new (rapport_application_get_contact_store (app),
+                                   rapport_application_get_meeting_store (app),
+                                   rapport_application_get_template_store (app),
+                                   rapport_application_get_settings (app));
+  g_signal_connect_object (composer, "toast", G_CALLBACK (composer_toast_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (composer), GTK_WINDOW (self));
+  return RAPPORT_COMPOSER (composer);
+}
+
+static void
+write_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  RapportWindow *self = user_data;
+  RapportComposer *composer;
+  gint64 contact_id, meeting_id;
+  const char *key;
+
+  g_variant_get (parameter, "(xx&s)", &contact_id, &meeting_id, &key);
+  if (contact_id <= 0)
+    return;
+  composer = new_composer (self);
+  rapport_composer_write (composer, contact_id, meeting_id, key);
+  gtk_window_present (GTK_WINDOW (composer));
+}
+
+static void
+open_draft_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  RapportWindow *self = user_data;
+  RapportComposer *composer;
+  gint64 contact_id, draft_id;
+
+  g_variant_get (parameter, "(xx)", &contact_id, &draft_id);
+  if (contact_id <= 0 || draft_id <= 0)
+    return;
+  composer = new_composer (self);
+  rapport_composer_open_draft (composer, contact_id, draft_id);
+  gtk_window_present (GTK_WINDOW (composer));
+}
+
+static const GActionEntry compose_actions[] = {
+  { "write", write_action, "(xxs)" },
+  { "open-draft", open_draft_action, "(xx)" },
+};
+
+void
+_rapport_window_add_compose_actions (RapportWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), compose_actions, G_N_ELEMENTS (compose_actions), self);
+}
