@@ -36,6 +36,9 @@
 #include "widgets/rapport-backups-group.h"
 #include "widgets/rapport-meetings-page.h"
 #include "widgets/rapport-outcome-dialog.h"
+#include "widgets/rapport-composer.h"
+#include "widgets/rapport-contact-drafts.h"
+#include "widgets/rapport-templates-preferences.h"
 
 static RapportApplication *app;
 
@@ -469,6 +472,43 @@ static int test_status;
 /* The tests run from inside g_application_run(), after startup (settings,
  * actions, accelerators, the database) and instead of the default activate
  * handler, so the application registers and unregisters as it does for users. */
+/* The composer (for a contact that does not exist: it says so), a
+ * contact's drafts and the templates' preferences page. */
+static void
+test_compose_widgets (void)
+{
+  GtkWidget *composer = rapport_composer_new (rapport_application_get_contact_store (app),
+                                              rapport_application_get_meeting_store (app),
+                                              rapport_application_get_template_store (app),
+                                              rapport_application_get_settings (app));
+  GtkWidget *drafts = rapport_contact_drafts_new ();
+  GtkWidget *page = g_object_new (RAPPORT_TYPE_TEMPLATES_PREFERENCES, NULL);
+  GtkWidget *preferences = adw_preferences_window_new ();
+
+  g_object_ref_sink (composer);
+  rapport_composer_write (RAPPORT_COMPOSER (composer), 999999, 0, "thank-you");
+  gtk_window_present (GTK_WINDOW (composer));
+  while (!gtk_widget_get_mapped (composer))
+    g_main_context_iteration (NULL, TRUE);
+  /* the load fails on the database thread and answers here */
+  for (guint i = 0; i < 200 && !g_main_context_pending (NULL); i++)
+    g_usleep (1000);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_test_message ("composer shown");
+  gtk_window_destroy (GTK_WINDOW (composer));
+  g_object_unref (composer);
+
+  rapport_contact_drafts_set_store (RAPPORT_CONTACT_DRAFTS (drafts), rapport_application_get_contact_store (app));
+  rapport_contact_drafts_set_contact_id (RAPPORT_CONTACT_DRAFTS (drafts), 1);
+  show_in_window (drafts);
+
+  rapport_templates_preferences_set_store (RAPPORT_TEMPLATES_PREFERENCES (page),
+                                           rapport_application_get_template_store (app));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (page));
+  show_and_destroy (GTK_WINDOW (preferences));
+}
+
 static void
 activate_cb (GApplication *application)
 {
@@ -496,6 +536,7 @@ main (int   argc,
   g_test_add_func ("/templates/meeting-widgets", test_meeting_widgets);
   g_test_add_func ("/templates/accels", test_accels);
   g_test_add_func ("/templates/countdown-ring", test_countdown_ring);
+  g_test_add_func ("/templates/compose-widgets", test_compose_widgets);
 
   app = rapport_application_new ();
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
