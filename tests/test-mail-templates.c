@@ -72,10 +72,28 @@ check_builtins_render (void)
     }
 }
 
+static gboolean check_passed (GPtrArray *checks, const char *id);
+
+/* The built-in request, as rendered, passes its own coaching. */
+static void
+check_request_coaching (void)
+{
+  g_autoptr(RapportTemplateContext) context = full_context ();
+  g_autoptr(RapportTemplate) template = rapport_template_new_builtin ("request-referred");
+  g_autofree char *subject = rapport_template_render (rapport_template_get_subject (template), context, NULL);
+  g_autofree char *body = rapport_template_render (rapport_template_get_body (template), context, NULL);
+  g_autoptr(GPtrArray) checks = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, subject, body,
+                                                        "Grace Hopper", 150);
+
+  for (guint i = 0; i < checks->len; i++)
+    g_assert_true (check_passed (checks, ((RapportCoachingCheck *) g_ptr_array_index (checks, i))->id));
+}
+
 static void
 test_builtins (void)
 {
   check_builtins_render ();
+  check_request_coaching ();
   g_assert_false (rapport_template_is_builtin_key ("nope"));
   g_assert_null (rapport_template_new_builtin ("nope"));
   g_assert_cmpint (rapport_template_purpose_for_key ("request-referred"), ==, RAPPORT_TEMPLATE_PURPOSE_REQUEST);
@@ -93,12 +111,15 @@ test_builtins_german (void)
   g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
 
   bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   g_setenv ("LANGUAGE", "de", TRUE);
   setlocale (LC_ALL, "");
 
   german = rapport_template_new_builtin ("thank-you");
   g_assert_cmpstr (rapport_template_get_body (german), !=, rapport_template_get_body (english));
   check_builtins_render ();
+  check_request_coaching ();
 
   if (old_language != NULL)
     g_setenv ("LANGUAGE", old_language, TRUE);
