@@ -220,6 +220,23 @@ test_context_names (void)
   g_assert_null (rapport_template_context_get (context, "organisation"));
 }
 
+/* A meeting fills its time (local, in the tests' Europe/Berlin), place
+ * and length, which wins over the default length. */
+static void
+test_context_meeting (void)
+{
+  g_autoptr(RapportTemplateContext) context = rapport_template_context_new ();
+  /* Tuesday 3 March 2026, 09:30 UTC */
+  g_autoptr(RapportMeeting) meeting = rapport_meeting_new (1, G_GINT64_CONSTANT (1772530200), 30);
+  g_autofree char *out = NULL;
+
+  rapport_meeting_set_place (meeting, "Café Luitpold");
+  rapport_template_context_set_meeting (context, meeting);
+  rapport_template_context_set_sender (context, "Sam", "", 20);
+  out = rapport_template_render ("{meeting_time}, {meeting_place}, {duration} min, {my_phone}", context, NULL);
+  g_assert_cmpstr (out, ==, "Tuesday, 3 March at 10:30, Café Luitpold, 30 min, {my_phone}");
+}
+
 static gboolean
 check_passed (GPtrArray  *checks,
               const char *id)
@@ -414,6 +431,7 @@ main (int   argc,
   g_test_add_func ("/mail-templates/render", test_render);
   g_test_add_func ("/mail-templates/scan", test_scan);
   g_test_add_func ("/mail-templates/context-names", test_context_names);
+  g_test_add_func ("/mail-templates/context-meeting", test_context_meeting);
   g_test_add_func ("/mail-templates/coaching-request", test_coaching_request);
   g_test_add_func ("/mail-templates/coaching-thank-you", test_coaching_thank_you);
   g_test_add_func ("/mail-templates/words-and-sentences", test_words_and_sentences);

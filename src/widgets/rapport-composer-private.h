@@ -41,6 +41,7 @@ struct _RapportComposer
   gboolean                done;           /* sent or handed over: nothing to keep */
   gboolean                busy;
   gboolean                via_mail_app;   /* handed over, not sent by Rapport */
+  RapportDraft           *before_switch;  /* what another template replaced, for Undo */
 
   /* Template children */
   AdwToastOverlay        *toast_overlay;
@@ -66,6 +67,8 @@ void                   _rapport_composer_show_problem    (RapportComposer *self,
                                                           const char      *message);
 char                  *_rapport_composer_check_ready     (RapportComposer *self,
                                                           char           **address);
+void                   _rapport_composer_schedule_check  (RapportComposer *self);
+void                   _rapport_composer_text_changed    (RapportComposer *self);
 void                   _rapport_composer_update_sending  (RapportComposer *self);
 void                   _rapport_composer_send            (RapportComposer *self);
 void                   _rapport_composer_open_in_mail_app (RapportComposer *self);

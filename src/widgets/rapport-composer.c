@@ -12,15 +12,14 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "mail/rapport-coaching.h"
-#include "mail/rapport-mail-address.h"
 #include "rapport-composer-private.h"
 #include "storage/rapport-contact-store-mail.h"
 
 /* Writing a message to a contact: a template filled in from what Rapport
  * knows, placeholders still open highlighted and listed, and the method's
- * advice beside the text (folded away when the window is narrow). Sending,
- * the mail app and drafts are in rapport-composer-send.c. */
+ * advice beside the text (folded away when the window is narrow). The
+ * checks are in rapport-composer-check.c; sending, the mail app and drafts
+ * in rapport-composer-send.c. */
 
 G_DEFINE_FINAL_TYPE (RapportComposer, rapport_composer, ADW_TYPE_WINDOW)
 
@@ -31,7 +30,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void schedule_check (RapportComposer *self);
 
 void
 _rapport_composer_emit_toast (RapportComposer *self,
@@ -86,7 +84,7 @@ set_texts (RapportComposer *self,
   gtk_editable_set_text (GTK_EDITABLE (self->subject_entry), subject != NULL ? subject : "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), body != NULL ? body : "", -1);
   self->filling = FALSE;
-  schedule_check (self);
+  _rapport_composer_schedule_check (self);
 }
 
 static void
@@ -120,192 +118,6 @@ update_title (RapportComposer *self)
 }
 
 /* }}} */
-/* Checking {{{ */
-
-static GtkWidget *
-coaching_row (const RapportCoachingCheck *check)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *icon = gtk_image_new_from_icon_name (check->passed ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
-  GtkWidget *label = gtk_label_new (check->label);
-  GtkWidget *hint = gtk_label_new (check->hint);
-
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_add_css_class (icon, check->passed ? "success" : "warning");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  check->passed ? _("Done") : _("To do"), -1);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (hint), 0);
-  gtk_widget_add_css_class (hint, "dim-label");
-  gtk_widget_add_css_class (hint, "caption");
-  gtk_widget_set_visible (hint, !check->passed);
-  gtk_box_append (GTK_BOX (texts), label);
-  gtk_box_append (GTK_BOX (texts), hint);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), texts);
-  return box;
-}
-
-static void
-update_coaching (RapportComposer *self,
-                 const char      *subject,
-                 const char      *body)
-{
-  g_autoptr(GPtrArray) checks = NULL;
-  const char *referrer = NULL;
-  GtkWidget *child;
-
-  if (self->context != NULL)
-    referrer = rapport_template_context_get (self->context, "referrer");
-  checks = rapport_coaching_check (_rapport_composer_get_purpose (self), subject, body, referrer,
-                                   (guint) MAX (0, g_settings_get_int (self->settings, "word-limit")));
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->coaching_box))) != NULL)
-    gtk_box_remove (self->coaching_box, child);
-  for (guint i = 0; i < checks->len; i++)
-    gtk_box_append (self->coaching_box, coaching_row (g_ptr_array_index (checks, i)));
-  gtk_widget_set_visible (GTK_WIDGET (self->coaching_empty_label), checks->len == 0);
-}
-
-/* Highlights the placeholders left in the body and lists those of the
- * subject and body below it. */
-static void
-update_placeholders (RapportComposer *self,
-                     const char      *subject,
-                     const char      *body)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
-  g_autoptr(GArray) in_body = rapport_template_scan (body);
-  g_autoptr(GArray) in_subject = rapport_template_scan (subject);
-  g_autoptr(GString) names = g_string_new (NULL);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->placeholder_tag, &start, &end);
-  for (guint i = 0; i < in_body->len; i++)
-    {
-      RapportPlaceholderIssue *issue = &g_array_index (in_body, RapportPlaceholderIssue, i);
-
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (body, body + issue->start));
-      gtk_text_buffer_get_iter_at_offset (buffer, &end, g_utf8_pointer_to_offset (body, body + issue->end));
-      gtk_text_buffer_apply_tag (buffer, self->placeholder_tag, &start, &end);
-    }
-
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      GArray *issues = pass == 0 ? in_subject : in_body;
-
-      for (guint i = 0; i < issues->len; i++)
-        {
-          RapportPlaceholderIssue *issue = &g_array_index (issues, RapportPlaceholderIssue, i);
-          g_autofree char *named = g_strdup_printf ("{%s}", issue->name);
-
-          if (strstr (names->str, named) != NULL)
-            continue;
-          if (names->len > 0)
-            g_string_append (names, ", ");
-          g_string_append (names, named);
-          if (issue->problem == RAPPORT_PLACEHOLDER_UNKNOWN)
-            /* Translators: after an unknown placeholder in the list of those left */
-            g_string_append (names, _(" (unknown)"));
-        }
-    }
-
-  if (names->len > 0)
-    {
-      /* Translators: %s lists placeholders, e.g. "{what_helped}, {next_steps}" */
-      g_autofree char *text = g_strdup_printf (_("Still to fill in before it can go out: %s"), names->str);
-
-      gtk_label_set_text (self->placeholders_label, text);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->placeholders_label), names->len > 0);
-}
-
-static gboolean
-check_cb (gpointer user_data)
-{
-  RapportComposer *self = user_data;
-  g_autofree char *body = _rapport_composer_get_body (self);
-  const char *subject = gtk_editable_get_text (GTK_EDITABLE (self->subject_entry));
-  const char *to = gtk_editable_get_text (GTK_EDITABLE (self->to_entry));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *address = NULL;
-
-  self->check_id = 0;
-
-  update_placeholders (self, subject, body);
-  update_coaching (self, subject, body);
-
-  address = rapport_mail_address_parse (to, &error);
-  if (address == NULL && to[0] != '\0')
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->to_entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->to_entry), error->message);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->to_entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->to_entry), NULL);
-    }
-  return G_SOURCE_REMOVE;
-}
-
-/* Checks after a pause in typing, not on every key. */
-static void
-schedule_check (RapportComposer *self)
-{
-  g_clear_handle_id (&self->check_id, g_source_remove);
-  self->check_id = g_timeout_add (150, check_cb, self);
-}
-
-static void
-text_changed_cb (RapportComposer *self)
-{
-  if (!self->filling)
-    self->dirty = TRUE;
-  schedule_check (self);
-}
-
-/**
- * _rapport_composer_check_ready:
- * @address: (out): the bare address, when ready
- *
- * Returns: (transfer full) (nullable): why the message cannot go out yet,
- *   as a sentence to show, or %NULL when it can
- */
-char *
-_rapport_composer_check_ready (RapportComposer  *self,
-                               char            **address)
-{
-  g_autofree char *body = _rapport_composer_get_body (self);
-  const char *subject = gtk_editable_get_text (GTK_EDITABLE (self->subject_entry));
-  g_autoptr(GArray) in_body = rapport_template_scan (body);
-  g_autoptr(GArray) in_subject = rapport_template_scan (subject);
-  g_autoptr(GError) error = NULL;
-
-  *address = rapport_mail_address_parse (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)), &error);
-  if (*address == NULL)
-    return g_strdup (error->message);
-  if (strpbrk (subject, "\r\n") != NULL)
-    return g_strdup (_("The subject must be on one line."));
-  if (rapport_coaching_count_words (subject) == 0)
-    return g_strdup (_("Add a subject."));
-  if (rapport_coaching_count_words (body) == 0)
-    return g_strdup (_("The message is empty."));
-  if (in_subject->len > 0 || in_body->len > 0)
-    {
-      RapportPlaceholderIssue *issue = in_subject->len > 0 ? &g_array_index (in_subject, RapportPlaceholderIssue, 0)
-                                                            : &g_array_index (in_body, RapportPlaceholderIssue, 0);
-
-      return rapport_placeholder_issue_describe (issue);
-    }
-  return NULL;
-}
-
-/* }}} */
 /* Loading {{{ */
 
 static void
@@ -330,6 +142,7 @@ choose_template (RapportComposer *self,
   self->filling = FALSE;
   apply_template (self, g_ptr_array_index (self->template_list, index));
   update_title (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
 }
 
 /* The fitting template when none was asked for: from the contact's stage,
@@ -533,14 +346,61 @@ start_loading (RapportComposer *self)
   rapport_contact_store_load_async (self->contacts, &self->contact_id, 1, self->cancellable, contact_loaded_cb, self);
 }
 
+/* Another template replaces the text; what the user had written can come
+ * back with Undo, so that a slip of the chooser loses nothing. */
 static void
 template_selected_cb (RapportComposer *self)
 {
   guint index = gtk_drop_down_get_selected (self->template_dropdown);
+  gboolean had_edits = self->dirty;
+  AdwToast *toast;
 
   if (self->filling || self->template_list == NULL || index >= self->template_list->len)
     return;
+
+  g_clear_object (&self->before_switch);
+  if (had_edits)
+    {
+      g_autofree char *body = _rapport_composer_get_body (self);
+
+      self->before_switch = rapport_draft_new (self->contact_id, self->meeting_id, self->template_key);
+      rapport_draft_set_to (self->before_switch, gtk_editable_get_text (GTK_EDITABLE (self->to_entry)));
+      rapport_draft_set_subject (self->before_switch, gtk_editable_get_text (GTK_EDITABLE (self->subject_entry)));
+      rapport_draft_set_body (self->before_switch, body);
+    }
   apply_template (self, g_ptr_array_index (self->template_list, index));
+  update_title (self);
+
+  if (had_edits)
+    {
+      toast = adw_toast_new (_("Your text was replaced by the template"));
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "composer.undo-template");
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+static void
+undo_template_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RapportComposer *self = RAPPORT_COMPOSER (widget);
+  g_autoptr(RapportDraft) before = g_steal_pointer (&self->before_switch);
+
+  if (before == NULL)
+    return;
+  g_free (self->template_key);
+  self->template_key = g_strdup (rapport_draft_get_template_key (before));
+  for (guint t = 0; self->template_list != NULL && t < self->template_list->len; t++)
+    if (g_strcmp0 (rapport_template_get_key (g_ptr_array_index (self->template_list, t)), self->template_key) == 0)
+      {
+        self->filling = TRUE;
+        gtk_drop_down_set_selected (self->template_dropdown, t);
+        self->filling = FALSE;
+      }
+  set_texts (self, rapport_draft_get_to (before), rapport_draft_get_subject (before), rapport_draft_get_body (before));
+  self->dirty = TRUE;
   update_title (self);
 }
 
@@ -594,6 +454,7 @@ rapport_composer_dispose (GObject *object)
   g_clear_pointer (&self->template_list, g_ptr_array_unref);
   g_clear_pointer (&self->context, rapport_template_context_free);
   g_clear_pointer (&self->template_key, g_free);
+  g_clear_object (&self->before_switch);
 
   G_OBJECT_CLASS (rapport_composer_parent_class)->dispose (object);
 }
@@ -640,6 +501,7 @@ rapport_composer_class_init (RapportComposerClass *klass)
 
   gtk_widget_class_install_action (widget_class, "composer.send", NULL, send_action);
   gtk_widget_class_install_action (widget_class, "composer.open-in-mail-app", NULL, open_in_mail_app_action);
+  gtk_widget_class_install_action (widget_class, "composer.undo-template", NULL, undo_template_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "composer.send", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "composer.send", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -657,9 +519,9 @@ rapport_composer_init (RapportComposer *self)
   gdk_rgba_parse (&highlight, "rgba(246, 211, 45, 0.45)");
   self->placeholder_tag = gtk_text_buffer_create_tag (buffer, "placeholder", "background-rgba", &highlight,
                                                       "underline", PANGO_UNDERLINE_ERROR, NULL);
-  g_signal_connect_object (buffer, "changed", G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->to_entry, "changed", G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->subject_entry, "changed", G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (_rapport_composer_text_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->to_entry, "changed", G_CALLBACK (_rapport_composer_text_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->subject_entry, "changed", G_CALLBACK (_rapport_composer_text_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->template_dropdown, "notify::selected", G_CALLBACK (template_selected_cb), self,
                            G_CONNECT_SWAPPED);
 
