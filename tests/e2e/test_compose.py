@@ -174,6 +174,20 @@ class Compose(unittest.TestCase):
         (body_kept,), = query('SELECT body FROM draft')
         self.assertTrue(body_kept.endswith('P.S. I enjoyed your talk.'), body_kept)
 
+        # Reopened from her page and handed over, the draft goes; the follow-up is on the timeline.
+        os.remove(self.catch)
+        # (the row's activatable button is named after the row too)
+        do_action(next(b for b in find_all(drafts, 'push button') if b.get_name().startswith('Open Draft')))
+        composer = self.app.window('Write to Dana Whitfield')
+        body = find(composer, 'text', 'Message')
+        wait_for(lambda: text_of(body).endswith('P.S. I enjoyed your talk.'), 10, 'the draft in the composer')
+        do_action(find(composer, 'push button', 'Open in Mail App'))
+        self.app.wait_window_gone('Write to Dana Whitfield')
+        wait_for(lambda: os.path.exists(self.catch), 10, 'the mail app to get the follow-up')
+        wait_for(lambda: query('SELECT count (*) FROM draft') == [(0,)], 10, 'the draft to go')
+        self.assertEqual(query('SELECT count (*) FROM interaction WHERE kind = ? AND summary LIKE ?',
+                               EMAIL_SENT, 'Follow-up: %'), [(1,)])
+
 
 if __name__ == '__main__':
     unittest.main(verbosity=2)
