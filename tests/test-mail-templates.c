@@ -330,6 +330,25 @@ test_coaching_thank_you (void)
   g_assert_true (check_passed (german, "helpful"));
   g_assert_true (check_passed (german, "next-steps"));
 
+  /* the built-in thank-you passes only once its gaps are filled */
+  {
+    g_autoptr(RapportTemplate) template = rapport_template_new_builtin ("thank-you");
+    g_autoptr(GPtrArray) unfilled = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_THANK_YOU, "Thanks",
+                                                            rapport_template_get_body (template), NULL, 150);
+    g_autoptr(RapportTemplateContext) context = rapport_template_context_new ();
+    g_autofree char *filled = NULL;
+    g_autoptr(GPtrArray) done = NULL;
+
+    g_assert_false (check_passed (unfilled, "helpful"));
+    g_assert_false (check_passed (unfilled, "next-steps"));
+    rapport_template_context_set (context, "what_helped", "your view of the hiring process");
+    rapport_template_context_set (context, "next_steps", "apply for the course");
+    filled = rapport_template_render (rapport_template_get_body (template), context, NULL);
+    done = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_THANK_YOU, "Thanks", filled, NULL, 150);
+    g_assert_true (check_passed (done, "helpful"));
+    g_assert_true (check_passed (done, "next-steps"));
+  }
+
   other = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_CONFIRM, "", "", NULL, 150);
   g_assert_cmpuint (other->len, ==, 0);
 }

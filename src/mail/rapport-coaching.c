@@ -237,10 +237,11 @@ rapport_coaching_check (RapportTemplatePurpose  purpose,
     }
   else if (purpose == RAPPORT_TEMPLATE_PURPOSE_THANK_YOU)
     {
-      add (checks, "helpful", matches (HELPFUL, body),
+      /* the template's own words do not count while its gap is open */
+      add (checks, "helpful", matches (HELPFUL, body) && strstr (body, "{what_helped}") == NULL,
            g_strdup (_("Says what was helpful")),
            g_strdup (_("Name one piece of advice that helped and why: it shows you listened.")));
-      add (checks, "next-steps", matches (NEXT_STEPS, body),
+      add (checks, "next-steps", matches (NEXT_STEPS, body) && strstr (body, "{next_steps}") == NULL,
            g_strdup (_("Says what comes next")),
            g_strdup (_("Tell them what you will do next and that you will follow up.")));
     }

@@ -87,10 +87,33 @@ set_busy (RapportComposer *self,
   _rapport_composer_update_sending (self);
 }
 
+/* The meeting a message is tied to on the timeline: only one about a
+ * meeting, as an entry tied to a meeting counts as its outcome (and would
+ * end a request's follow-ups). */
+static gint64
+message_meeting (RapportComposer *self)
+{
+  switch (_rapport_composer_get_purpose (self))
+    {
+    case RAPPORT_TEMPLATE_PURPOSE_CONFIRM:
+    case RAPPORT_TEMPLATE_PURPOSE_THANK_YOU:
+    case RAPPORT_TEMPLATE_PURPOSE_REFERRER_UPDATE:
+    case RAPPORT_TEMPLATE_PURPOSE_KEEP_IN_TOUCH:
+      if (self->meeting_id != 0)
+        return self->meeting_id;
+      return self->meeting != NULL ? rapport_meeting_get_id (self->meeting) : 0;
+    case RAPPORT_TEMPLATE_PURPOSE_REQUEST:
+    case RAPPORT_TEMPLATE_PURPOSE_FOLLOW_UP:
+    case RAPPORT_TEMPLATE_PURPOSE_OTHER:
+    default:
+      return 0;
+    }
+}
+
 static RapportDraft *
 build_message (RapportComposer *self)
 {
-  RapportDraft *message = rapport_draft_new (self->contact_id, self->meeting_id, self->template_key);
+  RapportDraft *message = rapport_draft_new (self->contact_id, message_meeting (self), self->template_key);
   g_autofree char *body = _rapport_composer_get_body (self);
 
   rapport_draft_set_id (message, self->draft_id);

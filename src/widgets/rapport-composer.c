@@ -280,13 +280,45 @@ meeting_loaded_cb (GObject      *object,
   list_templates (self);
 }
 
+/* Written from the contact's page, a message still fills in the meeting it
+ * most likely concerns: the next one planned, else the last one held. */
+static void
+meetings_listed_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  RapportComposer *self = user_data;
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportMeeting *next = NULL, *last_held = NULL;
+
+  meetings = rapport_meeting_store_list_finish (RAPPORT_MEETING_STORE (object), result, &error);
+  if (meetings == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* latest first */
+  for (guint i = 0; meetings != NULL && i < meetings->len; i++)
+    {
+      RapportMeeting *meeting = g_ptr_array_index (meetings, i);
+
+      if (rapport_meeting_status_is_open (rapport_meeting_get_status (meeting)))
+        next = meeting;
+      else if (last_held == NULL && rapport_meeting_get_status (meeting) == RAPPORT_MEETING_HELD)
+        last_held = meeting;
+    }
+  g_clear_object (&self->meeting);
+  if (next != NULL || last_held != NULL)
+    self->meeting = g_object_ref (next != NULL ? next : last_held);
+  list_templates (self);
+}
+
 static void
 load_meeting (RapportComposer *self)
 {
   if (self->meeting_id != 0)
     rapport_meeting_store_load_async (self->meetings, self->meeting_id, self->cancellable, meeting_loaded_cb, self);
   else
-    list_templates (self);
+    rapport_meeting_store_list_async (self->meetings, RAPPORT_MEETING_LIST_CONTACT, self->contact_id,
+                                      self->cancellable, meetings_listed_cb, self);
 }
 
 static void
