@@ -18,7 +18,7 @@ import unittest
 from gi.repository import Gio, GLib
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'e2e'))
-from rapport_atspi import App, key_combo  # noqa: E402
+from rapport_atspi import App, key_combo, walk  # noqa: E402
 
 RAPPORT = os.environ['RAPPORT_EXECUTABLE']
 APP_ID = 'io.github.rapport.Rapport'
@@ -203,6 +203,13 @@ class Notifications(unittest.TestCase):
         shown = wait_for(self.new, 20, 'the notification')
         self.assertEqual([n['summary'] for n in shown], ['Follow up with Katherine Johnson'])
         self.assertIsNone(self.proc.poll(), 'running without a window')
+
+        # Write (until the composer exists) opens a new window on the contact.
+        invoke(shown[0], 'Write')
+        wait_for(lambda: self.window_exists(f'{APP_PATH}/window/2'), 10, 'a window for the contact')
+        contact_page = app.window('Rapport')
+        wait_for(lambda: any(n.get_name() == 'Katherine Johnson' for n in walk(contact_page)), 10,
+                 "the contact's page")
         app_action('quit')
         self.assertEqual(self.proc.wait(timeout=10), 0)
 
@@ -238,6 +245,11 @@ class Notifications(unittest.TestCase):
         entry = os.path.join(os.environ['XDG_CONFIG_HOME'], 'autostart', APP_ID + '.desktop')
         self.add_request('Mary Somerville', int(time.time()) - (FOLLOW_UP_DAYS - 1) * DAY)   # pending, keeps it up
         self.start('--background')
+
+        # A second --background start finds this one and leaves: no window, no second process.
+        again = subprocess.run([RAPPORT, '--background'], env=ENV, capture_output=True, text=True, timeout=20)
+        self.assertEqual(again.returncode, 0, again.stdout + again.stderr)
+        self.assertFalse(self.window_exists(f'{APP_PATH}/window/1'))
 
         gsettings('start-at-login', 'true')
         wait_for(lambda: os.path.exists(entry), 10, 'the autostart entry')
