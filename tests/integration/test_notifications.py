@@ -208,7 +208,7 @@ class Notifications(unittest.TestCase):
         invoke(shown[0], 'Write')
         wait_for(lambda: self.window_exists(f'{APP_PATH}/window/2'), 10, 'a window for the contact')
         contact_page = app.window('Rapport')
-        wait_for(lambda: any(n.get_name() == 'Katherine Johnson' for n in walk(contact_page)), 10,
+        wait_for(lambda: any(n.get_name() == 'Katherine Johnson' for n in walk(contact_page)), 30,
                  "the contact's page")
         app_action('quit')
         self.assertEqual(self.proc.wait(timeout=10), 0)
