@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-preferences-window.h"
+#include "widgets/rapport-background-group.h"
 #include "widgets/rapport-backups-group.h"
 
 struct _RapportPreferencesWindow
@@ -179,6 +180,7 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RAPPORT_TYPE_BACKGROUND_GROUP);
   g_type_ensure (RAPPORT_TYPE_BACKUPS_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "ui/rapport-preferences-window.ui");
