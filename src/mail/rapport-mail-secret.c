@@ -230,6 +230,55 @@ rapport_mail_secret_clear_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+static void
+search_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GList *found;
+
+  found = secret_password_search_finish (result, &error);
+
+  if (error != NULL)
+    return_error (task, error);
+  else
+    g_task_return_boolean (task, found != NULL);
+
+  g_list_free_full (found, g_object_unref);
+}
+
+/* Only asks whether an item exists: neither loads the secret nor unlocks
+ * the keyring, so that opening Preferences never prompts. */
+void
+rapport_mail_secret_has_password_async (RapportMailAccount  *account,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (RAPPORT_IS_MAIL_ACCOUNT (account));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rapport_mail_secret_has_password_async);
+
+  secret_password_search (&smtp_schema, SECRET_SEARCH_NONE, cancellable, search_cb, task,
+                          "server", rapport_mail_account_get_server (account),
+                          "user", rapport_mail_account_get_username (account),
+                          NULL);
+}
+
+gboolean
+rapport_mail_secret_has_password_finish (GAsyncResult  *result,
+                                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* Wipes the memory before it is freed. */
 void
 rapport_mail_secret_free (char *password)

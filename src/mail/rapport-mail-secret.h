@@ -33,6 +33,12 @@ void      rapport_mail_secret_clear_async   (RapportMailAccount   *account,
                                              gpointer              user_data);
 gboolean  rapport_mail_secret_clear_finish  (GAsyncResult         *result,
                                              GError              **error);
+void      rapport_mail_secret_has_password_async  (RapportMailAccount   *account,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+gboolean  rapport_mail_secret_has_password_finish (GAsyncResult         *result,
+                                                   GError              **error);
 void      rapport_mail_secret_free          (char                 *password);
 
 
