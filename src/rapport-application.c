@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mail/rapport-mail-secret.h"
 #include "rapport-application.h"
 #include "rapport-application-private.h"
 #include "rapport-preferences-window.h"
@@ -493,6 +494,7 @@ rapport_application_shutdown (GApplication *app)
   g_cancellable_cancel (self->cancellable);
   if (self->database != NULL)
     rapport_database_close (self->database);
+  rapport_mail_secret_disconnect ();
 
   G_APPLICATION_CLASS (rapport_application_parent_class)->shutdown (app);
 }

@@ -39,6 +39,7 @@ void      rapport_mail_secret_has_password_async  (RapportMailAccount   *account
                                                    gpointer              user_data);
 gboolean  rapport_mail_secret_has_password_finish (GAsyncResult         *result,
                                                    GError              **error);
+void      rapport_mail_secret_disconnect          (void);
 void      rapport_mail_secret_free          (char                 *password);
 
 

@@ -8,6 +8,7 @@
  *
  *   mail-tool [OPTION...] store      (the password on standard input, never the command line)
  *   mail-tool [OPTION...] clear
+ *   mail-tool [OPTION...] has        (prints OK stored or OK none)
  *   mail-tool [OPTION...] test
  *   mail-tool [OPTION...] send TO-NAME TO-ADDRESS SUBJECT   (the body on standard input)
  *
@@ -154,6 +155,14 @@ main (int   argc,
       removed = rapport_mail_secret_clear_finish (wait_for (&result), &error);
       status = report (error, removed ? "removed" : "none", started);
     }
+  else if (g_str_equal (argv[1], "has"))
+    {
+      gboolean stored;
+
+      rapport_mail_secret_has_password_async (account, NULL, store_result_cb, &result);
+      stored = rapport_mail_secret_has_password_finish (wait_for (&result), &error);
+      status = report (error, stored ? "stored" : "none", started);
+    }
   else if (g_str_equal (argv[1], "test"))
     {
       rapport_mail_sender_test_async (account, cancellable, store_result_cb, &result);
@@ -176,5 +185,6 @@ main (int   argc,
       return 2;
     }
 
+  rapport_mail_secret_disconnect ();
   return status;
 }

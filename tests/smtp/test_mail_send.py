@@ -34,6 +34,18 @@ CA = os.path.join(WORK, 'ca.pem')
 
 # Every run writes settings to the keyfile backend and logs everything it would ever log.
 TOOL_ENV = dict(os.environ, GSETTINGS_BACKEND='keyfile', G_MESSAGES_DEBUG='all')
+
+# Under the sanitizers: Debian 12's libsecret 0.20.5 leaks one D-Bus reply per password lookup
+# (a lookup and nothing else, in a ten-line program, shows the same report). The allocation is
+# made on GDBus's worker thread, so no libsecret frame is there to name; the exception is kept
+# to this tool's runs instead of the suppressions every test shares.
+if 'suppressions=' in os.environ.get('LSAN_OPTIONS', ''):
+    shared = os.environ['LSAN_OPTIONS'].split('suppressions=')[1].split(':')[0]
+    mine = os.path.join(WORK, 'lsan.supp')
+    with open(shared) as f, open(mine, 'w') as out:
+        out.write(f.read() + '\n# libsecret 0.20.5 password lookup (see test_mail_send.py)\nleak:g_dbus_message_new_from_blob\n')
+    TOOL_ENV['LSAN_OPTIONS'] = os.environ['LSAN_OPTIONS'].replace(shared, mine)
+
 outputs = []
 failures = 0
 count = 0
@@ -137,6 +149,10 @@ def main():
         found = subprocess.run(['secret-tool', 'lookup', 'server', '127.0.0.1', 'user', USER],
                                capture_output=True).stdout.decode()
         check(found == PASSWORD, 'secret-tool finds it under server and user')
+        status, detail, _ = tool('has', **over_starttls)
+        check((status, detail) == ('OK', 'stored'), f'has_password sees it: {status} {detail}')
+        status, detail, _ = tool('has', **dict(over_starttls, user='someone-else'))
+        check((status, detail) == ('OK', 'none'), f'not for another user: {status} {detail}')
 
         status, message_id, _ = tool('send', 'Anna Łukasiewicz', 'anna@example.com', subject, stdin=body,
                                      **over_starttls)
@@ -228,6 +244,8 @@ def main():
         check(status == 'OK' and detail == 'none', 'forgetting again finds none')
         status, _, _ = tool('send', '', 'bob@example.net', 'Hi', stdin='x\n', **over_starttls)
         check(status == 'NO_PASSWORD', f'no password stored: {status}')
+        status, detail, _ = tool('has', **over_starttls)
+        check((status, detail) == ('OK', 'none'), f'has_password after forgetting: {status} {detail}')
 
         bus, address = private_bus_without_services()
         try:
@@ -237,6 +255,8 @@ def main():
                   f'no Secret Service on the bus: {status} {detail}')
             status, _, _ = tool('store', stdin=PASSWORD, env=lonely, **over_starttls)
             check(status == 'NO_SECRET_SERVICE', f'storing without a Secret Service: {status}')
+            status, _, _ = tool('has', env=lonely, **over_starttls)
+            check(status == 'NO_SECRET_SERVICE', f'asking without a Secret Service: {status}')
         finally:
             bus.terminate()
             bus.wait()
