@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "mail/rapport-mail-account.h"
 #include "mail/rapport-mail-error.h"
@@ -122,6 +123,35 @@ update_ca_row (RapportMailPreferences *self)
   adw_action_row_set_subtitle (self->ca_row,
                                path[0] ? path : _("None: the system’s certificate authorities are trusted"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->ca_clear_button), path[0] != '\0');
+}
+
+/* libadwaita 1.2 gives the apply and the show-text buttons of a password
+ * row an icon and a tooltip, which GTK 4.8 does not read out: a screen
+ * reader would say only "button". */
+static void
+name_icon_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *icon = GTK_IS_BUTTON (child) ? gtk_button_get_icon_name (GTK_BUTTON (child)) : NULL;
+      const char *tooltip = gtk_widget_get_tooltip_text (child);
+
+      if (icon != NULL && strstr (icon, "apply") != NULL)
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save Password"),
+                                          -1);
+          gtk_widget_set_tooltip_text (child, _("Save Password"));
+        }
+      else if (icon != NULL && tooltip != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                        -1);
+
+      name_icon_buttons (child);
+    }
 }
 
 /* }}} */
@@ -595,6 +625,7 @@ rapport_mail_preferences_init (RapportMailPreferences *self)
   gtk_widget_add_controller (GTK_WIDGET (self->password_row), focus);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->forget_button), FALSE);
+  name_icon_buttons (GTK_WIDGET (self->password_row));
 }
 
 /* }}} */

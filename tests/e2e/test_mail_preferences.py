@@ -7,6 +7,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -18,6 +19,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from rapport_atspi import KEYCODES, App, Atspi, click, do_action, find, key_combo, wait_for, walk  # noqa: E402
 
 DOWN = 116   # X keycode of the evdev layout
+CONTROL_ROLES = {'push button', 'toggle button', 'check box', 'radio button', 'combo box', 'text',
+                 'spin button', 'switch', 'entry'}
 
 SMTP_SERVER = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'smtp', 'smtp-server.py')
 USER = 'anna'
@@ -50,6 +53,16 @@ class MailPreferences(unittest.TestCase):
         preferences = self.app.window('Preferences')
         do_action(find(preferences, None, 'Mail'))
         find(preferences, 'text', 'Address')
+
+        # The page's own controls (the window around it is libadwaita's).
+        page = [n for root in (find(preferences, 'list', 'Sender'), find(preferences, 'list', 'Outgoing Server (SMTP)'),
+                               find(preferences, 'list item', 'Log in to the server without sending anything'))
+                for n in walk(root)]
+        self.assertGreater(len([n for n in page if n.get_role_name() in CONTROL_ROLES]), 8)
+        unnamed = [f'[{n.get_role_name()}] {n.get_name()!r}' for n in page
+                   if n.get_role_name() in CONTROL_ROLES
+                   and (not (n.get_name() or '').strip() or re.match(r'^(Gtk|Adw)[A-Z]', n.get_name()))]
+        self.assertEqual(unnamed, [])
 
         find(preferences, 'text', 'Name').set_text_contents('Jürgen Größ')
         address = find(preferences, 'text', 'Address')

@@ -3,8 +3,9 @@
 #
 #   smtp-server.py MODE DIR
 #
-# MODE is "starttls" (plain, STARTTLS required before AUTH), "tls" (implicit TLS from the first byte)
-# or "silent" (accepts connections and never says a word, for timeouts). DIR holds the certificates:
+# MODE is "starttls" (plain, STARTTLS required before AUTH), "tls" (implicit TLS from the first byte),
+# "plain" (no TLS offered at all, AUTH in the clear) or "silent" (accepts connections and never says a
+# word, for timeouts). DIR holds the certificates:
 # ca.pem (a self-signed CA made with openssl on first use) and server.pem/server.key signed by it for
 # localhost and 127.0.0.1. Every message received goes to DIR/MODE-mail/N.eml with the envelope in
 # N.json. When ready, the port goes to DIR/MODE.port. AUTH PLAIN and LOGIN take one user name and
@@ -118,6 +119,9 @@ def main():
             # that is TLS from the start.
             options['auth_require_tls'] = False
             running = Controller(Handler(), ssl_context=context, **options)
+        elif mode == 'plain':
+            options['auth_require_tls'] = False
+            running = Controller(Handler(), **options)
         else:
             sys.exit(f'unknown mode {mode}')
         running.start()

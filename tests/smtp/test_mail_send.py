@@ -137,6 +137,7 @@ def main():
     starttls, starttls_port = start_server('starttls')
     tls, tls_port = start_server('tls')
     silent, silent_port = start_server('silent')
+    plain, plain_port = start_server('plain')
     account = dict(name=SENDER[0], address=SENDER[1], server='127.0.0.1', user=USER, ca_file=CA)
     over_starttls = dict(account, security='starttls', port=starttls_port)
     over_tls = dict(account, security='tls', port=tls_port)
@@ -202,6 +203,13 @@ def main():
         status, _, _ = tool('test', **dict(account, security='tls', port=starttls_port))
         check(status == 'TLS', f'implicit TLS to a STARTTLS port: {status}')
 
+        # A server that offers no STARTTLS: never a fallback to plain text, so the password stays home.
+        status, _, _ = tool('send', '', 'bob@example.net', 'Hi', stdin='x\n', **dict(over_starttls, port=plain_port))
+        check(status == 'TLS' and mails('plain') == [], f'no STARTTLS offered: {status}, nothing sent')
+        with open(os.path.join(WORK, 'plain.log')) as f:
+            # (the authenticator prints "AUTH <mechanism> ok=…" for every attempt)
+            check(not any(line.startswith('AUTH ') for line in f), 'and no login was tried in the clear')
+
         status, _, _ = tool('send', '', 'bob@example.net', 'Hi', stdin='x\n', **dict(over_tls, port=free_port()))
         check(status == 'CONNECT', f'a closed port: {status}')
 
@@ -265,7 +273,7 @@ def main():
         status, _, _ = tool('send', '', 'bob@example.net', 'Again', stdin='x\n', **over_starttls)
         check(status == 'OK', 'sends again once the right password is stored')
     finally:
-        for process in (starttls, tls, silent):
+        for process in (starttls, tls, silent, plain):
             process.terminate()
             process.wait()
 
