@@ -412,10 +412,33 @@ password_apply_cb (RapportMailPreferences *self)
     save_password (self, FALSE);
 }
 
+/* Saves when the focus moves on to another control of the page, not when
+ * the whole window loses it: someone fetching the rest of the password from
+ * a password manager must find the row as they left it. */
+static gboolean
+focus_left_cb (gpointer user_data)
+{
+  g_autoptr(RapportMailPreferences) self = user_data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *row = GTK_WIDGET (self->password_row);
+  GtkWidget *focus;
+
+  if (self->settings == NULL || !GTK_IS_WINDOW (root) || !gtk_window_is_active (GTK_WINDOW (root)))
+    return G_SOURCE_REMOVE;
+
+  focus = gtk_root_get_focus (root);
+  if (focus == NULL || (focus != row && !gtk_widget_is_ancestor (focus, row)))
+    password_apply_cb (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 password_focus_leave_cb (RapportMailPreferences *self)
 {
-  password_apply_cb (self);
+  /* After the crossing: only then do the window's state and focus show
+   * where the focus went. */
+  g_idle_add (focus_left_cb, g_object_ref (self));
 }
 
 static void
