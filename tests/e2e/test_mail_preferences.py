@@ -122,6 +122,13 @@ class MailPreferences(unittest.TestCase):
         if os.environ.get('RAPPORT_MAIL_SHOT'):   # a look at the page, for whoever changes it
             subprocess.run(['import', '-window', 'root', os.environ['RAPPORT_MAIL_SHOT']], check=False)
 
+        do_action(find(preferences, 'push button', 'Forget Password'))
+        wait_for(lambda: 'No password is stored yet' in texts(preferences), 10, 'the password forgotten')
+        self.assertEqual(keyring(), '')
+        do_action(find(preferences, 'push button', 'Test Connection'))
+        wait_for(lambda: any(t.startswith('No password is stored for anna') for t in texts(preferences)), 10,
+                 'Test Connection without a password')
+
         # Nowhere but in the keyring: not the database, the settings' keyfile or any log.
         database = os.path.join(self.work, 'data', 'rapport', 'rapport.db')
         wait_for(lambda: os.path.exists(database), 10, 'the database')
