@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mail/rapport-mail-secret.h"
 #include "rapport-application.h"
 #include "rapport-application-private.h"
 #include "rapport-preferences-window.h"
@@ -529,6 +530,7 @@ rapport_application_shutdown (GApplication *app)
   g_clear_pointer (&self->reminders, _rapport_app_reminders_free);
   if (self->database != NULL)
     rapport_database_close (self->database);
+  rapport_mail_secret_disconnect ();
 
   G_APPLICATION_CLASS (rapport_application_parent_class)->shutdown (app);
 }

@@ -14,6 +14,7 @@
 #include "rapport-preferences-window.h"
 #include "widgets/rapport-background-group.h"
 #include "widgets/rapport-backups-group.h"
+#include "widgets/rapport-mail-preferences.h"
 
 struct _RapportPreferencesWindow
 {
@@ -29,6 +30,7 @@ struct _RapportPreferencesWindow
   GtkSpinButton        *wrap_up_alert_spin;
   GtkTextView          *introduction_view;
   RapportBackupsGroup  *backups_group;
+  RapportMailPreferences *mail_page;
 };
 
 G_DEFINE_FINAL_TYPE (RapportPreferencesWindow, rapport_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -109,6 +111,7 @@ rapport_preferences_window_constructed (GObject *object)
 
   adw_action_row_set_subtitle (self->database_row, rapport_database_get_path (database));
   rapport_backups_group_set_application (self->backups_group, self->application);
+  rapport_mail_preferences_set_settings (self->mail_page, settings);
 }
 
 static void
@@ -182,6 +185,7 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
 
   g_type_ensure (RAPPORT_TYPE_BACKGROUND_GROUP);
   g_type_ensure (RAPPORT_TYPE_BACKUPS_GROUP);
+  g_type_ensure (RAPPORT_TYPE_MAIL_PREFERENCES);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "ui/rapport-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, style_row);
@@ -191,6 +195,7 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, wrap_up_alert_spin);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, introduction_view);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, backups_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, mail_page);
   gtk_widget_class_bind_template_callback (widget_class, open_folder_cb);
 }
 
