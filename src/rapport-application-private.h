@@ -7,10 +7,15 @@
 #pragma once
 
 #include "rapport-application.h"
+#include "timing/rapport-clock.h"
+#include "timing/rapport-reminder-scheduler.h"
 
 G_BEGIN_DECLS
 
-/* rapport-application.c, for rapport-application-backups.c */
+typedef struct _RapportAppReminders  RapportAppReminders;
+typedef struct _RapportAppBackground RapportAppBackground;
+
+/* rapport-application.c, for the rapport-application-*.c files */
 GCancellable *_rapport_application_get_cancellable      (RapportApplication *self);
 void          _rapport_application_set_latest_backup    (RapportApplication *self,
                                                          const char         *path);
@@ -18,10 +23,26 @@ void          _rapport_application_emit_backups_changed (RapportApplication *sel
 void          _rapport_application_database_restored   (RapportApplication *self);
 void          _rapport_application_set_database_error   (RapportApplication *self,
                                                          const GError       *error);
+RapportAppReminders  *_rapport_application_get_reminders  (RapportApplication *self);
+RapportAppBackground *_rapport_application_get_background (RapportApplication *self);
 
 /* rapport-application-backups.c */
 void          _rapport_application_add_backup_actions   (RapportApplication *self);
 void          _rapport_application_back_up_if_due       (RapportApplication *self);
 void          _rapport_application_find_latest_backup   (RapportApplication *self);
+
+/* rapport-application-reminders.c: notifications and their app.* actions */
+RapportAppReminders *_rapport_app_reminders_new         (RapportApplication  *app);
+void                 _rapport_app_reminders_free        (RapportAppReminders *self);
+gboolean             _rapport_app_reminders_is_waiting  (RapportAppReminders *self,
+                                                         gboolean            *known);
+void                 _rapport_application_write_reminder (RapportApplication *app,
+                                                          RapportReminder    *reminder);
+
+/* rapport-application-background.c: running without a window, autostart */
+RapportAppBackground *_rapport_app_background_new       (RapportApplication   *app,
+                                                         gboolean              started_hidden);
+void                 _rapport_app_background_free       (RapportAppBackground *self);
+void                 _rapport_application_update_hold   (RapportApplication   *app);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mail/rapport-mail-secret.h"
 #include "rapport-application.h"
 #include "rapport-application-private.h"
 #include "rapport-preferences-window.h"
@@ -28,6 +29,8 @@ struct _RapportApplication
   RapportMeetingStore *meeting_store;
   RapportQuestionStore *question_store;
   RapportReminderStore *reminder_store;
+  RapportAppReminders *reminders;
+  RapportAppBackground *background;
   RapportTemplateStore *template_store;
   GError          *database_error;
   GCancellable    *cancellable;
@@ -39,6 +42,7 @@ struct _RapportApplication
   guint            window_presented : 1;
   guint            database_checked : 1;
   guint            database_checking : 1;
+  guint            start_hidden : 1;     /* --background: no window at first */
 };
 
 G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
@@ -67,6 +71,7 @@ static const GOptionEntry option_entries[] = {
   /* For tests and benchmarks: quit once the main window has drawn its first
    * frame and the database is open, and report how long that took. */
   { "exit-after-startup", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
+  { "background", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Start without a window, to announce reminders"), NULL },
   { NULL }
 };
 
@@ -405,6 +410,26 @@ rapport_application_handle_local_options (GApplication *app,
   if (g_variant_dict_contains (options, "exit-after-startup"))
     self->exit_after_startup = TRUE;
 
+  /* Started from a notification after Rapport quit (D-Bus activation): stay
+   * a while for the action that follows, before it holds the application. */
+  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (app, 10000);
+
+  if (g_variant_dict_contains (options, "background"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Already running: nothing to do, and no window to raise. */
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (app))
+        return 0;
+      self->start_hidden = TRUE;
+    }
+
   return G_APPLICATION_CLASS (rapport_application_parent_class)->handle_local_options (app, options);
 }
 
@@ -455,13 +480,23 @@ rapport_application_startup (GApplication *app)
   self->template_store = rapport_template_store_new (self->database);
   self->reminder_store = rapport_reminder_store_new (self->database, self->contact_store,
                                                      self->meeting_store);
+  self->reminders = _rapport_app_reminders_new (self);
+  self->background = _rapport_app_background_new (self, self->start_hidden);
   open_database (self);
 }
 
 static void
 rapport_application_activate (GApplication *app)
 {
+  RapportApplication *self = RAPPORT_APPLICATION (app);
   GtkWindow *window;
+
+  /* The activation that follows --background; any later one is the user's. */
+  if (self->start_hidden)
+    {
+      self->start_hidden = FALSE;
+      return;
+    }
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
@@ -493,8 +528,11 @@ rapport_application_shutdown (GApplication *app)
   RapportApplication *self = RAPPORT_APPLICATION (app);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_pointer (&self->background, _rapport_app_background_free);
+  g_clear_pointer (&self->reminders, _rapport_app_reminders_free);
   if (self->database != NULL)
     rapport_database_close (self->database);
+  rapport_mail_secret_disconnect ();
 
   G_APPLICATION_CLASS (rapport_application_parent_class)->shutdown (app);
 }
@@ -763,6 +801,18 @@ _rapport_application_set_database_error (RapportApplication *self,
                                          const GError       *error)
 {
   set_database_state (self, FALSE, error);
+}
+
+RapportAppReminders *
+_rapport_application_get_reminders (RapportApplication *self)
+{
+  return self->reminders;
+}
+
+RapportAppBackground *
+_rapport_application_get_background (RapportApplication *self)
+{
+  return self->background;
 }
 
 void

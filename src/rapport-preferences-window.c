@@ -12,7 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "rapport-preferences-window.h"
+#include "widgets/rapport-background-group.h"
 #include "widgets/rapport-backups-group.h"
+#include "widgets/rapport-mail-preferences.h"
 #include "widgets/rapport-templates-preferences.h"
 
 struct _RapportPreferencesWindow
@@ -29,6 +31,7 @@ struct _RapportPreferencesWindow
   GtkSpinButton        *wrap_up_alert_spin;
   GtkTextView          *introduction_view;
   RapportBackupsGroup  *backups_group;
+  RapportMailPreferences *mail_page;
   RapportTemplatesPreferences *templates_page;
 };
 
@@ -110,6 +113,7 @@ rapport_preferences_window_constructed (GObject *object)
 
   adw_action_row_set_subtitle (self->database_row, rapport_database_get_path (database));
   rapport_backups_group_set_application (self->backups_group, self->application);
+  rapport_mail_preferences_set_settings (self->mail_page, settings);
   rapport_templates_preferences_set_store (self->templates_page,
                                            rapport_application_get_template_store (self->application));
 }
@@ -183,7 +187,9 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RAPPORT_TYPE_BACKGROUND_GROUP);
   g_type_ensure (RAPPORT_TYPE_BACKUPS_GROUP);
+  g_type_ensure (RAPPORT_TYPE_MAIL_PREFERENCES);
   g_type_ensure (RAPPORT_TYPE_TEMPLATES_PREFERENCES);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "ui/rapport-preferences-window.ui");
@@ -194,6 +200,7 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, wrap_up_alert_spin);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, introduction_view);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, backups_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, mail_page);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, templates_page);
   gtk_widget_class_bind_template_callback (widget_class, open_folder_cb);
 }

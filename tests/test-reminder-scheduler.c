@@ -433,6 +433,35 @@ test_timeout_fires (Fixture       *fixture,
 
 /* }}} */
 
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* The application keeps running without a window while next-at is not 0;
+ * it learns that the first check is done from the first notification. */
+static void
+test_next_at_notified (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  guint notified = 0;
+  gint64 next_at = -1;
+
+  g_signal_connect (fixture->scheduler, "notify::next-at", G_CALLBACK (count_notify_cb), &notified);
+  start (fixture);
+  g_assert_cmpuint (notified, ==, 1);   /* after every check, also with nothing to wait for */
+  g_object_get (fixture->scheduler, "next-at", &next_at, NULL);
+  g_assert_cmpint (next_at, ==, 0);
+
+  add (fixture, "later", T0 + 50);
+  g_assert_cmpuint (notified, ==, 2);
+  g_object_get (fixture->scheduler, "next-at", &next_at, NULL);
+  g_assert_cmpint (next_at, ==, T0 + 50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -452,6 +481,7 @@ main (int   argc,
   ADD ("trashed-contact", test_trashed_contact);
   ADD ("derived-before-catch-up", test_derived_before_catch_up);
   ADD ("timeout-fires", test_timeout_fires);
+  ADD ("next-at-notified", test_next_at_notified);
 
   return g_test_run ();
 }

@@ -75,7 +75,14 @@ enum {
   N_SIGNALS
 };
 
+enum {
+  PROP_0,
+  PROP_NEXT_AT,
+  N_PROPS
+};
+
 static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
 
 static void run_check (RapportReminderScheduler *self);
 
@@ -199,6 +206,7 @@ check_done_cb (GObject      *object,
         g_warning ("Could not check the reminders: %s", error->message);
       self->next_at = self->started ? self->clock.get_real_time (self->clock.user_data) / G_USEC_PER_SEC + 60 : 0;
       arm (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_AT]);
       return;
     }
 
@@ -212,6 +220,7 @@ check_done_cb (GObject      *object,
   self->next_at = check->next_at;
   check_free (check);
   arm (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_AT]);
 
   if (self->again)
     {
@@ -409,11 +418,39 @@ rapport_reminder_scheduler_dispose (GObject *object)
 }
 
 static void
+rapport_reminder_scheduler_get_property (GObject    *object,
+                                         guint       prop_id,
+                                         GValue     *value,
+                                         GParamSpec *pspec)
+{
+  RapportReminderScheduler *self = RAPPORT_REMINDER_SCHEDULER (object);
+
+  switch (prop_id)
+    {
+    case PROP_NEXT_AT:
+      g_value_set_int64 (value, self->next_at);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rapport_reminder_scheduler_class_init (RapportReminderSchedulerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = rapport_reminder_scheduler_dispose;
+  object_class->get_property = rapport_reminder_scheduler_get_property;
+
+  /* When the next reminder is due (Unix seconds, 0 for none). Notified
+   * after every check, changed or not, so that the application knows the
+   * first check is done and whether anything is left to wait for. */
+  properties[PROP_NEXT_AT] =
+    g_param_spec_int64 ("next-at", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * RapportReminderScheduler::fire:

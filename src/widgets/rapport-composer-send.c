@@ -11,7 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "mail/rapport-mail-account.h"
 #include "mail/rapport-mail-address.h"
+#include "mail/rapport-mail-sender.h"
 #include "rapport-composer-private.h"
 #include "storage/rapport-contact-store-mail.h"
 
@@ -22,21 +24,15 @@
 
 /* SMTP {{{ */
 
-/* The composer's only way to the SMTP sender, which is built apart
- * (src/mail/rapport-mail-sender.h). At the merge these become:
- *
- *   smtp_is_set_up:   g_autoptr(RapportMailAccount) account = rapport_mail_account_new_from_settings (settings);
- *                     return rapport_mail_account_is_complete (account);
- *   smtp_send_async:  rapport_mail_sender_send_async (account, to_name, to_address, subject, body,
- *                                                     cancellable, callback, user_data);
- *   smtp_send_finish: return rapport_mail_sender_send_finish (result, error);
- *
- * Until then no account can be set up, Send stays off and says why, and
- * nothing pretends to send. */
+/* The composer's only way to the SMTP sender (src/mail/rapport-mail-sender.h):
+ * the account as Preferences → Mail has it, read afresh each time so that a
+ * change there counts at once. */
 static gboolean
 smtp_is_set_up (RapportComposer *self)
 {
-  return FALSE;
+  g_autoptr(RapportMailAccount) account = rapport_mail_account_new_from_settings (self->settings);
+
+  return rapport_mail_account_is_complete (account);
 }
 
 static void
@@ -49,15 +45,18 @@ smtp_send_async (RapportComposer     *self,
                  GAsyncReadyCallback  callback,
                  gpointer             user_data)
 {
-  g_task_report_new_error (self, callback, user_data, smtp_send_async, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           "%s", _("No mail account is set up."));
+  g_autoptr(RapportMailAccount) account = rapport_mail_account_new_from_settings (self->settings);
+
+  rapport_mail_sender_send_async (account, to_name, to_address, subject, body, cancellable, callback, user_data);
 }
 
+/* Returns: the Message-ID sent, or %NULL with a RAPPORT_MAIL_ERROR, whose
+ * message is a sentence fit to show */
 static char *
 smtp_send_finish (GAsyncResult  *result,
                   GError       **error)
 {
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return rapport_mail_sender_send_finish (result, error);
 }
 
 /* }}} */

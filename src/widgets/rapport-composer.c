@@ -584,6 +584,9 @@ rapport_composer_new (RapportContactStore  *contacts,
   self->meetings = g_object_ref (meetings);
   self->templates = g_object_ref (templates);
   self->settings = g_object_ref (settings);
+  /* an account set up in Preferences while writing turns Send on */
+  g_signal_connect_object (settings, "changed", G_CALLBACK (_rapport_composer_update_sending), self,
+                           G_CONNECT_SWAPPED);
   _rapport_composer_update_sending (self);
   return GTK_WIDGET (self);
 }

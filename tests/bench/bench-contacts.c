@@ -675,7 +675,7 @@ main (int   argc,
   start = g_get_monotonic_time ();
   g_assert_nonnull (rapport_database_run_sync (db, quick_check_func, NULL, &error));
   g_assert_no_error (error);
-  g_print ("BENCH contacts_db_quick_check_ms_100k %.1f ms\n", ms_since (start));
+  g_print ("BENCH startup_quick_check_ms_100k %.1f ms\n", ms_since (start));
 
   store = rapport_contact_store_new (db);
   list = rapport_contact_list_new (store);
