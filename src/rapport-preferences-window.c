@@ -13,6 +13,7 @@
 
 #include "rapport-preferences-window.h"
 #include "widgets/rapport-backups-group.h"
+#include "widgets/rapport-follow-up-preferences.h"
 
 struct _RapportPreferencesWindow
 {
@@ -180,6 +181,7 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RAPPORT_TYPE_BACKUPS_GROUP);
+  g_type_ensure (RAPPORT_TYPE_FOLLOW_UP_PREFERENCES);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "ui/rapport-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, style_row);
