@@ -164,6 +164,8 @@ rapport_reminder_row_new (RapportReminder *reminder,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), body);
+  /* One line of it is shown: the whole on hovering. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), body);
   gtk_image_set_from_icon_name (self->kind_image, kind_icon (kind));
   gtk_label_set_label (self->when_label, when);
 

@@ -21,9 +21,11 @@
  * store. The page is the window's first, so it builds nothing but its
  * template until the store's answer comes, off the main thread. Each group
  * shows at most ROWS_SHOWN rows at first: thousands of overdue follow-ups
- * (after an import, say) must not make a thousand rows. */
+ * (after an import, say) must not make a thousand rows, and a row with its
+ * five buttons costs some milliseconds to build, lay out and draw
+ * (tests/bench/bench-today.c). */
 
-#define ROWS_SHOWN 50
+#define ROWS_SHOWN 20
 #define ROWS_MORE  200
 
 struct _RapportTodayPage
@@ -101,15 +103,6 @@ show_error (RapportTodayPage *self,
   va_end (args);
 
   adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (message));
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
 }
 
 static GtkWidget *
@@ -258,6 +251,109 @@ arm_midnight (RapportTodayPage *self,
                                                   midnight_cb, self, NULL);
 }
 
+/* What a row shows: a row showing the same is kept as it is. */
+static char *
+dup_signature (RapportReminder *reminder,
+               const char      *when)
+{
+  g_autofree char *title = rapport_reminder_dup_title (reminder);
+  g_autofree char *body = rapport_reminder_dup_body (reminder);
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT "\n%s\n%s\n%s\n%" G_GINT64_FORMAT,
+                          rapport_reminder_get_id (reminder), title, body, when,
+                          rapport_reminder_get_contact_id (reminder));
+}
+
+typedef struct
+{
+  RapportReminder *reminder;   /* borrowed from self->reminders */
+  char            *when;
+  char            *signature;
+} Wanted;
+
+static void
+wanted_clear (Wanted *wanted)
+{
+  g_free (wanted->when);
+  g_free (wanted->signature);
+}
+
+static const char *
+row_signature (GtkWidget *row)
+{
+  return RAPPORT_IS_REMINDER_ROW (row) ? g_object_get_data (G_OBJECT (row), "rapport-signature") : NULL;
+}
+
+/* Makes @list show @wanted, keeping the rows that show the same already:
+ * a refill after one reminder is done changes one row, not a hundred, and
+ * the focus and the scroll position stay where they are. */
+static void
+update_list (RapportTodayPage *self,
+             GtkListBox       *list,
+             GArray           *wanted,
+             guint             group,
+             guint             remaining)
+{
+  g_autoptr(GHashTable) signatures = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkWidget *child;
+  GtkWidget *next;
+  guint i;
+
+  for (i = 0; i < wanted->len; i++)
+    {
+      Wanted *w = &g_array_index (wanted, Wanted, i);
+
+      g_hash_table_add (signatures, w->signature);
+    }
+
+  /* Away with what is no longer wanted, and the "Show All" row. */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (list)); child != NULL; child = next)
+    {
+      const char *signature = row_signature (child);
+
+      next = gtk_widget_get_next_sibling (child);
+      if (signature == NULL || !g_hash_table_contains (signatures, signature))
+        gtk_list_box_remove (list, child);
+    }
+
+  for (i = 0; i < wanted->len; i++)
+    {
+      Wanted *w = &g_array_index (wanted, Wanted, i);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, (int) i);
+      GtkWidget *made;
+
+      if (row != NULL && g_strcmp0 (row_signature (GTK_WIDGET (row)), w->signature) == 0)
+        continue;
+
+      /* Kept but elsewhere (the order changed): moved, else made. */
+      made = NULL;
+      for (child = row ? GTK_WIDGET (row) : NULL; child != NULL; child = gtk_widget_get_next_sibling (child))
+        if (g_strcmp0 (row_signature (child), w->signature) == 0)
+          {
+            made = g_object_ref (child);
+            gtk_list_box_remove (list, child);
+            break;
+          }
+      if (made == NULL)
+        {
+          made = g_object_ref_sink (rapport_reminder_row_new (w->reminder, w->when));
+          rapport_reminder_row_set_overdue (RAPPORT_REMINDER_ROW (made), group == RAPPORT_DUE_OVERDUE);
+          g_object_set_data_full (G_OBJECT (made), "rapport-signature", g_strdup (w->signature), g_free);
+        }
+      gtk_list_box_insert (list, made, (int) i);
+      g_object_unref (made);
+    }
+
+  /* Rows past the wanted ones are duplicates of moved ones. */
+  while ((child = (GtkWidget *) gtk_list_box_get_row_at_index (list, (int) wanted->len)) != NULL)
+    gtk_list_box_remove (list, child);
+
+  if (remaining > 0)
+    gtk_list_box_append (list, show_more_row_new (group, remaining));
+
+  self->n_rows += wanted->len;
+}
+
 static void
 fill (RapportTodayPage *self)
 {
@@ -266,8 +362,12 @@ fill (RapportTodayPage *self)
   g_autofree char *date = NULL;
   g_autofree char *summary = NULL;
   gint64 now = rapport_clock_get_now ();
+  /* The groups' bounds, once: thousands of reminders are sorted into them. */
+  gint64 today_start = rapport_due_day_start (now, tz, 0);
+  gint64 tomorrow_start = rapport_due_day_start (now, tz, 1);
+  gint64 until = rapport_due_until (now, tz);
   guint counts[RAPPORT_N_DUE_GROUPS] = { 0, };
-  guint added[RAPPORT_N_DUE_GROUPS] = { 0, };
+  GArray *wanted[RAPPORT_N_DUE_GROUPS];
   double *scroll;
   guint focus_group = 0;
   int focus_index = 0;
@@ -278,37 +378,43 @@ fill (RapportTodayPage *self)
   *scroll = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scrolled));
 
   for (guint g = 0; g < RAPPORT_N_DUE_GROUPS; g++)
-    clear_list (self->lists[g]);
-  self->n_rows = 0;
+    {
+      wanted[g] = g_array_new (FALSE, FALSE, sizeof (Wanted));
+      g_array_set_clear_func (wanted[g], (GDestroyNotify) wanted_clear);
+    }
 
   for (guint i = 0; self->reminders != NULL && i < self->reminders->len; i++)
     {
       RapportReminder *reminder = g_ptr_array_index (self->reminders, i);
       gint64 when = rapport_reminder_get_when (reminder);
-      RapportDueGroup group = rapport_due_group_for (when, now, tz);
-      g_autofree char *label = NULL;
-      GtkWidget *row;
+      RapportDueGroup group;
+      Wanted w;
 
-      if (group >= RAPPORT_DUE_LATER)
+      if (when < today_start)
+        group = RAPPORT_DUE_OVERDUE;
+      else if (when < tomorrow_start)
+        group = RAPPORT_DUE_TODAY;
+      else if (when < until)
+        group = RAPPORT_DUE_THIS_WEEK;
+      else
         continue;
 
       counts[group]++;
-      if (added[group] >= self->shown[group])
+      if (wanted[group]->len >= self->shown[group])
         continue;
 
-      label = rapport_due_format_when (when, now, tz);
-      row = rapport_reminder_row_new (reminder, label);
-      rapport_reminder_row_set_overdue (RAPPORT_REMINDER_ROW (row), group == RAPPORT_DUE_OVERDUE);
-      gtk_list_box_append (self->lists[group], row);
-      added[group]++;
-      self->n_rows++;
+      w.reminder = reminder;
+      w.when = rapport_due_format_when (when, now, tz);
+      w.signature = dup_signature (reminder, w.when);
+      g_array_append_val (wanted[group], w);
     }
 
+  self->n_rows = 0;
   for (guint g = 0; g < RAPPORT_N_DUE_GROUPS; g++)
     {
-      if (counts[g] > added[g])
-        gtk_list_box_append (self->lists[g], show_more_row_new (g, counts[g] - added[g]));
+      update_list (self, self->lists[g], wanted[g], g, counts[g] - wanted[g]->len);
       gtk_widget_set_visible (self->groups[g], counts[g] > 0);
+      g_array_unref (wanted[g]);
     }
 
   local = g_date_time_new_from_unix_local (now);
