@@ -22,6 +22,7 @@ FOLLOW_UP = 0
 CUSTOM = 7
 PENDING = 0
 DONE = 1
+SNOOZED = 2
 
 
 def database():
@@ -89,15 +90,14 @@ class Today(unittest.TestCase):
 
         # Done: gone from the page and from the count, done in the database.
         do_action(find(row, 'push button', 'Done'))
-        undo = find(self.main, 'push button', 'Undo')
         wait_for(lambda: query('SELECT state FROM reminder WHERE id = ?', reminder_id) == [(DONE,)], 10,
                  'the reminder to be done')
         wait_for(lambda: not find_all(self.main, 'label', title), 10, 'the row to go')
-        wait_for(lambda: self.badge() is None, 10, 'the count to go')
+        self.assertIsNone(self.badge())
         find(self.main, 'label', 'All Caught Up')
 
-        # Undo: back, pending, counted.
-        do_action(undo)
+        # Undo (on the toast, while it shows): back, pending, counted.
+        do_action(find(self.main, 'push button', 'Undo'))
         self.row_titled('Overdue', title)
         self.assertEqual(query('SELECT state FROM reminder WHERE id = ?', reminder_id), [(PENDING,)])
         wait_for(lambda: self.badge() == 1, 10, 'the count 1 again')
@@ -121,6 +121,37 @@ class Today(unittest.TestCase):
         self.assertEqual(time.localtime(due_at)[:5], (*tomorrow[:3], 9, 0))
         # not due today: the count stays
         self.assertEqual(self.badge(), 1)
+
+        # Edited from its row: the same reminder, the new text.
+        do_action(find(own, 'push button', 'Edit Reminder'))
+        editor = self.app.window('Edit Reminder')
+        find(editor, 'text', 'What to Do').set_text_contents('Update my CV and my profile')
+        do_action(find(editor, 'push button', 'Save'))
+        self.app.wait_window_gone('Edit Reminder')
+        own = self.row_titled('Next 7 Days', 'Update my CV and my profile')
+        self.assertEqual(query('SELECT text FROM reminder WHERE kind = ?', CUSTOM),
+                         [('Update my CV and my profile\nAdd the data project',)])
+
+        # Deleted from its row, and back with Undo.
+        do_action(find(own, 'push button', 'Delete Reminder'))
+        wait_for(lambda: query('SELECT count(*) FROM reminder WHERE kind = ?', CUSTOM) == [(0,)], 10,
+                 'the reminder to be deleted')
+        do_action(find(self.main, 'push button', 'Undo'))
+        self.row_titled('Next 7 Days', 'Update my CV and my profile')
+        self.assertEqual(query('SELECT count(*) FROM reminder WHERE kind = ?', CUSTOM), [(1,)])
+
+        # Snoozed to tomorrow morning: out of Overdue and of the count, into the next days.
+        row = self.row_titled('Overdue', title)
+        # a menu button: its inner button has the action
+        snooze = wait_for(lambda: next((n for n in find_all(row, None, 'Snooze') if n.get_n_actions() > 0), None),
+                          10, 'the Snooze button')
+        do_action(snooze)
+        do_action(find(self.app.node, 'menu item', 'Tomorrow Morning'))
+        self.row_titled('Next 7 Days', title)
+        wait_for(lambda: self.badge() is None, 10, 'the count to go')
+        (state, until), = query('SELECT state, snoozed_until FROM reminder WHERE id = ?', reminder_id)
+        self.assertEqual(state, SNOOZED)
+        self.assertEqual(time.localtime(until)[:5], (*tomorrow[:3], 9, 0))
 
 
 if __name__ == '__main__':
