@@ -301,6 +301,8 @@ after_paint_cb (GdkFrameClock *frame_clock,
 {
   g_clear_signal_handler (&self->after_paint_id, frame_clock);
   _rapport_application_window_presented (get_application (self), GTK_WINDOW (self));
+  rapport_today_page_set_store (self->today_page,
+                                rapport_application_get_reminder_store (get_application (self)));
 
   if (self->build_pages_id == 0 &&
       (self->contacts_page == NULL || self->meetings_page == NULL || self->questions_page == NULL))
@@ -670,12 +672,12 @@ setup_for_application (RapportWindow *self)
                            G_CALLBACK (update_database_state), self, G_CONNECT_SWAPPED);
   update_database_state (self);
 
-  /* The first page: its template only, filled once the database answers. */
+  /* The first page: its template only until the first frame is shown
+   * (after_paint_cb), then filled once the database answers. */
   g_object_bind_property (self->today_page, "badge-number", self->today_stack_page, "badge-number",
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->today_page, "needs-attention", self->today_stack_page, "needs-attention",
                           G_BINDING_SYNC_CREATE);
-  rapport_today_page_set_store (self->today_page, rapport_application_get_reminder_store (app));
 
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);

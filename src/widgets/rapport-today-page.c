@@ -36,6 +36,7 @@ struct _RapportTodayPage
   GCancellable         *cancellable;
   GPtrArray            *reminders;               /* the last list, earliest first */
   RapportReminder      *deleted;                 /* kept for Undo */
+  AdwToast             *toast;                   /* weak: the one showing */
   guint                 shown[RAPPORT_N_DUE_GROUPS];
   guint                 badge_number;
   gboolean              needs_attention;
@@ -72,6 +73,18 @@ static guint signals[N_SIGNALS];
 
 /* Helpers {{{ */
 
+/* One toast at a time: the Undo showing is always for the last change,
+ * not for one made earlier that would still be queued. */
+static void
+add_toast (RapportTodayPage *self,
+           AdwToast         *toast)
+{
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  g_set_weak_pointer (&self->toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static RapportReminder *
 find_reminder (RapportTodayPage *self,
                gint64            id)
@@ -102,7 +115,7 @@ show_error (RapportTodayPage *self,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (message));
+  add_toast (self, rapport_toast_new (message));
 }
 
 static GtkWidget *
@@ -526,7 +539,7 @@ state_set_cb (GObject      *object,
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "today.undo");
       adw_toast_set_action_target_value (toast, g_variant_new_int64 (change->id));
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      add_toast (self, toast);
       break;
 
     case RAPPORT_REMINDER_SNOOZED:
@@ -538,7 +551,7 @@ state_set_cb (GObject      *object,
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "today.undo");
       adw_toast_set_action_target_value (toast, g_variant_new_int64 (change->id));
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      add_toast (self, toast);
       break;
 
     case RAPPORT_REMINDER_PENDING:
@@ -671,7 +684,7 @@ deleted_cb (GObject      *object,
   toast = rapport_toast_new (_("Reminder deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "today.undo-delete");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_toast (self, toast);
 }
 
 static void
@@ -701,6 +714,7 @@ rapport_today_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->midnight_id, g_source_remove);
+  g_clear_weak_pointer (&self->toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_TODAY_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->deleted);

@@ -88,6 +88,14 @@ class Today(unittest.TestCase):
         (reminder_id, state), = query('SELECT id, state FROM reminder WHERE kind = ?', FOLLOW_UP)
         self.assertEqual(state, PENDING)
 
+        # Done, and Undo on its toast at once: back, pending, counted.
+        do_action(find(row, 'push button', 'Done'))
+        do_action(find(self.main, 'push button', 'Undo'))
+        wait_for(lambda: query('SELECT state FROM reminder WHERE id = ?', reminder_id) == [(PENDING,)], 10,
+                 'the reminder to be pending again')
+        row = self.row_titled('Overdue', title)
+        wait_for(lambda: self.badge() == 1, 10, 'the count 1 again')
+
         # Done: gone from the page and from the count, done in the database.
         do_action(find(row, 'push button', 'Done'))
         wait_for(lambda: query('SELECT state FROM reminder WHERE id = ?', reminder_id) == [(DONE,)], 10,
@@ -95,12 +103,6 @@ class Today(unittest.TestCase):
         wait_for(lambda: not find_all(self.main, 'label', title), 10, 'the row to go')
         self.assertIsNone(self.badge())
         find(self.main, 'label', 'All Caught Up')
-
-        # Undo (on the toast, while it shows): back, pending, counted.
-        do_action(find(self.main, 'push button', 'Undo'))
-        self.row_titled('Overdue', title)
-        self.assertEqual(query('SELECT state FROM reminder WHERE id = ?', reminder_id), [(PENDING,)])
-        wait_for(lambda: self.badge() == 1, 10, 'the count 1 again')
 
         # One's own: tomorrow at nine by default.
         do_action(find(self.main, 'push button', 'New Reminder…'))
@@ -115,12 +117,12 @@ class Today(unittest.TestCase):
         own = self.row_titled('Next 7 Days', 'Update my CV')
         find(own, 'label', 'Add the data project')
         find(own, 'label', 'Tomorrow, 09:00')
-        (text, due_at), = query('SELECT text, due_at FROM reminder WHERE kind = ?', CUSTOM)
+        (own_id, text, due_at), = query('SELECT id, text, due_at FROM reminder WHERE kind = ?', CUSTOM)
         self.assertEqual(text, 'Update my CV\nAdd the data project')
         tomorrow = time.localtime(time.time() + DAY)
         self.assertEqual(time.localtime(due_at)[:5], (*tomorrow[:3], 9, 0))
-        # not due today: the count stays
-        self.assertEqual(self.badge(), 1)
+        # not due today: not counted
+        self.assertIsNone(self.badge())
 
         # Edited from its row: the same reminder, the new text.
         do_action(find(own, 'push button', 'Edit Reminder'))
@@ -129,29 +131,32 @@ class Today(unittest.TestCase):
         do_action(find(editor, 'push button', 'Save'))
         self.app.wait_window_gone('Edit Reminder')
         own = self.row_titled('Next 7 Days', 'Update my CV and my profile')
-        self.assertEqual(query('SELECT text FROM reminder WHERE kind = ?', CUSTOM),
-                         [('Update my CV and my profile\nAdd the data project',)])
+        self.assertEqual(query('SELECT id, text FROM reminder WHERE kind = ?', CUSTOM),
+                         [(own_id, 'Update my CV and my profile\nAdd the data project')])
 
-        # Deleted from its row, and back with Undo.
+        # Snoozed to next week: Monday at nine.
+        snooze = wait_for(lambda: next((n for n in find_all(own, None, 'Snooze') if n.get_n_actions() > 0), None),
+                          10, 'the Snooze button')   # a menu button: its inner button has the action
+        do_action(snooze)
+        do_action(find(self.app.node, 'menu item', 'Next Week'))
+        wait_for(lambda: query('SELECT state FROM reminder WHERE id = ?', own_id) == [(SNOOZED,)], 10,
+                 'the reminder to be snoozed')
+        (until,), = query('SELECT snoozed_until FROM reminder WHERE id = ?', own_id)
+        monday = time.localtime(time.time() + (7 - time.localtime().tm_wday) * DAY)
+        self.assertEqual(time.localtime(until)[:5], (*monday[:3], 9, 0))
+        own = self.row_titled('Next 7 Days', 'Update my CV and my profile')
+        # and Undo on its toast: pending again
+        do_action(find(self.main, 'push button', 'Undo'))
+        wait_for(lambda: query('SELECT state FROM reminder WHERE id = ?', own_id) == [(PENDING,)], 10,
+                 'the reminder to be pending again')
+        own = self.row_titled('Next 7 Days', 'Update my CV and my profile')
+
+        # Deleted from its row, and back with Undo on its toast at once.
         do_action(find(own, 'push button', 'Delete Reminder'))
-        wait_for(lambda: query('SELECT count(*) FROM reminder WHERE kind = ?', CUSTOM) == [(0,)], 10,
-                 'the reminder to be deleted')
         do_action(find(self.main, 'push button', 'Undo'))
         self.row_titled('Next 7 Days', 'Update my CV and my profile')
-        self.assertEqual(query('SELECT count(*) FROM reminder WHERE kind = ?', CUSTOM), [(1,)])
-
-        # Snoozed to tomorrow morning: out of Overdue and of the count, into the next days.
-        row = self.row_titled('Overdue', title)
-        # a menu button: its inner button has the action
-        snooze = wait_for(lambda: next((n for n in find_all(row, None, 'Snooze') if n.get_n_actions() > 0), None),
-                          10, 'the Snooze button')
-        do_action(snooze)
-        do_action(find(self.app.node, 'menu item', 'Tomorrow Morning'))
-        self.row_titled('Next 7 Days', title)
-        wait_for(lambda: self.badge() is None, 10, 'the count to go')
-        (state, until), = query('SELECT state, snoozed_until FROM reminder WHERE id = ?', reminder_id)
-        self.assertEqual(state, SNOOZED)
-        self.assertEqual(time.localtime(until)[:5], (*tomorrow[:3], 9, 0))
+        self.assertEqual(query('SELECT text, state FROM reminder WHERE kind = ?', CUSTOM),
+                         [('Update my CV and my profile\nAdd the data project', PENDING)])
 
 
 if __name__ == '__main__':
