@@ -71,6 +71,7 @@ show_message (RapportReminderEditor *self,
               const char            *style)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "warning");
   gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "dim-label");
   if (style != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->message_label), style);
@@ -99,6 +100,8 @@ validate (RapportReminderEditor *self)
 
   if (stripped[0] == '\0')
     show_message (self, _("Say what you want to be reminded of."), "dim-label");
+  else if (when != NULL && g_date_time_to_unix (when) < rapport_clock_get_now ())
+    show_message (self, _("This time has already passed: the reminder will be due at once."), "warning");
   else
     show_message (self, NULL, NULL);
 
