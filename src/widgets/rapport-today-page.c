@@ -440,7 +440,9 @@ fill (RapportTodayPage *self)
   gtk_stack_set_visible_child_name (self->stack, self->n_rows > 0 ? "list" : "empty");
   set_badge (self, counts[RAPPORT_DUE_OVERDUE] + counts[RAPPORT_DUE_TODAY], counts[RAPPORT_DUE_OVERDUE] > 0);
 
-  if (focus_id >= 0)
+  /* The focus moves on only if its row went: a kept row keeps it, on
+   * whichever of its buttons it was. */
+  if (focus_id >= 0 && find_focus (self, &(guint) { 0 }, &(int) { 0 }) < 0)
     restore_focus (self, focus_id, focus_group, focus_index);
   gtk_widget_add_tick_callback (GTK_WIDGET (self), restore_scroll_cb, scroll, g_free);
 
