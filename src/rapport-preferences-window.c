@@ -14,6 +14,7 @@
 #include "rapport-preferences-window.h"
 #include "widgets/rapport-background-group.h"
 #include "widgets/rapport-backups-group.h"
+#include "widgets/rapport-follow-up-preferences.h"
 #include "widgets/rapport-mail-preferences.h"
 #include "widgets/rapport-templates-preferences.h"
 
@@ -189,6 +190,7 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
 
   g_type_ensure (RAPPORT_TYPE_BACKGROUND_GROUP);
   g_type_ensure (RAPPORT_TYPE_BACKUPS_GROUP);
+  g_type_ensure (RAPPORT_TYPE_FOLLOW_UP_PREFERENCES);
   g_type_ensure (RAPPORT_TYPE_MAIL_PREFERENCES);
   g_type_ensure (RAPPORT_TYPE_TEMPLATES_PREFERENCES);
 

@@ -16,6 +16,7 @@ void _rapport_window_import_file (RapportWindow *self,
                                   GFile         *file);
 
 void _rapport_window_add_meeting_actions (RapportWindow *self);
+void _rapport_window_add_reminder_actions (RapportWindow *self);
 void _rapport_window_add_compose_actions (RapportWindow *self);
 
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include "widgets/rapport-meeting-questions.h"
 #include "widgets/rapport-meetings-page.h"
 #include "widgets/rapport-questions-page.h"
+#include "widgets/rapport-today-page.h"
 
 struct _RapportWindow
 {
@@ -33,6 +34,8 @@ struct _RapportWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   AdwViewStack         *view_stack;
+  AdwViewStackPage     *today_stack_page;
+  RapportTodayPage     *today_page;
   AdwBin               *contacts_bin;
   RapportContactsPage  *contacts_page;   /* made on first use, see ensure_contacts_page() */
   AdwBin               *questions_bin;
@@ -298,6 +301,8 @@ after_paint_cb (GdkFrameClock *frame_clock,
 {
   g_clear_signal_handler (&self->after_paint_id, frame_clock);
   _rapport_application_window_presented (get_application (self), GTK_WINDOW (self));
+  rapport_today_page_set_store (self->today_page,
+                                rapport_application_get_reminder_store (get_application (self)));
 
   if (self->build_pages_id == 0 &&
       (self->contacts_page == NULL || self->meetings_page == NULL || self->questions_page == NULL))
@@ -320,6 +325,8 @@ database_state_changed_cb (RapportWindow *self)
     }
   if (rapport_application_get_database_ready (get_application (self)) && self->meetings_page != NULL)
     rapport_meetings_page_refresh (self->meetings_page);
+  if (rapport_application_get_database_ready (get_application (self)))
+    rapport_today_page_refresh (self->today_page);
 }
 
 /* }}} */
@@ -665,6 +672,13 @@ setup_for_application (RapportWindow *self)
                            G_CALLBACK (update_database_state), self, G_CONNECT_SWAPPED);
   update_database_state (self);
 
+  /* The first page: its template only until the first frame is shown
+   * (after_paint_cb), then filled once the database answers. */
+  g_object_bind_property (self->today_page, "badge-number", self->today_stack_page, "badge-number",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->today_page, "needs-attention", self->today_stack_page, "needs-attention",
+                          G_BINDING_SYNC_CREATE);
+
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
   visible_page_changed_cb (self);
@@ -696,10 +710,13 @@ rapport_window_class_init (RapportWindowClass *klass)
 
   window_class->close_request = rapport_window_close_request;
 
+  g_type_ensure (RAPPORT_TYPE_TODAY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "ui/rapport-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, today_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, contacts_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, questions_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, meetings_bin);
@@ -718,6 +735,7 @@ rapport_window_init (RapportWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   _rapport_window_add_meeting_actions (self);
+  _rapport_window_add_reminder_actions (self);
   _rapport_window_add_compose_actions (self);
 }
 

@@ -34,6 +34,7 @@ struct _RapportContactDetail
 
   /* Template children */
   GtkWidget           *back_button;
+  GtkWidget           *reminder_button;
   AdwAvatar           *avatar;
   GtkLabel            *name_label;
   GtkLabel            *subtitle_label;
@@ -543,6 +544,7 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   g_type_ensure (RAPPORT_TYPE_CONTACT_DRAFTS);
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "ui/rapport-contact-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, back_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, reminder_button);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, avatar);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, subtitle_label);
@@ -624,6 +626,7 @@ rapport_contact_detail_set_contact_id (RapportContactDetail *self,
 
   self->contact_id = contact_id;
   g_clear_object (&self->contact);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->reminder_button), "x", contact_id);
   rapport_contact_meetings_set_contact_id (self->meetings, contact_id);
   rapport_contact_drafts_set_contact_id (self->drafts, contact_id);
   reload (self);

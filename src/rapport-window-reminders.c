@@ -1,0 +1,137 @@
+/* rapport-window-reminders.c
+ *
+ * Copyright 2026 The Rapport Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-application.h"
+#include "rapport-toast.h"
+#include "rapport-window-private.h"
+#include "widgets/rapport-reminder-editor.h"
+
+/* The window's actions on reminders, with a reminder's or a contact's id as
+ * target, for the Today page, a contact's page and notifications alike:
+ * make one of one's own, edit it, and write the message a reminder asks
+ * for. */
+
+static RapportApplication *
+get_application (RapportWindow *self)
+{
+  return RAPPORT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+static void
+show_editor (RapportWindow   *self,
+             RapportReminder *reminder,
+             gint64           contact_id)
+{
+  RapportApplication *app = get_application (self);
+  GtkWidget *editor;
+
+  editor = rapport_reminder_editor_new (rapport_application_get_reminder_store (app),
+                                        rapport_application_get_contact_store (app), reminder);
+  if (contact_id != 0)
+    rapport_reminder_editor_set_contact (RAPPORT_REMINDER_EDITOR (editor), contact_id, NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* The target is the contact the reminder is about; 0 for none yet. */
+static void
+new_reminder_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  show_editor (user_data, NULL, g_variant_get_int64 (parameter));
+}
+
+static RapportReminder *
+finish_load (RapportWindow *self,
+             GObject       *object,
+             GAsyncResult  *result)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  RapportReminder *reminder;
+
+  reminder = rapport_reminder_store_load_finish (RAPPORT_REMINDER_STORE (object), result, &error);
+  if (reminder == NULL)
+    {
+      /* Translators: %s is an error message */
+      message = g_strdup_printf (_("Could not open the reminder: %s"), error->message);
+      _rapport_window_add_toast (self, rapport_toast_new (message));
+    }
+  return reminder;
+}
+
+static void
+loaded_for_edit_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(RapportWindow) self = user_data;
+  g_autoptr(RapportReminder) reminder = finish_load (self, object, result);
+
+  if (reminder != NULL && rapport_reminder_get_kind (reminder) == RAPPORT_REMINDER_CUSTOM)
+    show_editor (self, reminder, 0);
+}
+
+static void
+loaded_for_write_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(RapportWindow) self = user_data;
+  g_autoptr(RapportReminder) reminder = finish_load (self, object, result);
+
+  /* Until the composer lands, writing starts on the contact's page. */
+  if (reminder != NULL && rapport_reminder_get_contact_id (reminder) != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-contact", "x",
+                                rapport_reminder_get_contact_id (reminder));
+}
+
+/* Only one of the user's own can be edited. */
+static void
+edit_reminder_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  RapportWindow *self = user_data;
+
+  rapport_reminder_store_load_async (rapport_application_get_reminder_store (get_application (self)),
+                                     g_variant_get_int64 (parameter), NULL, loaded_for_edit_cb,
+                                     g_object_ref (self));
+}
+
+/* Writes the message the reminder asks for (a follow-up, a thank-you).
+ * The composer is to be wired here. */
+static void
+write_reminder_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  RapportWindow *self = user_data;
+
+  rapport_reminder_store_load_async (rapport_application_get_reminder_store (get_application (self)),
+                                     g_variant_get_int64 (parameter), NULL, loaded_for_write_cb,
+                                     g_object_ref (self));
+}
+
+static const GActionEntry reminder_actions[] = {
+  { "new-reminder", new_reminder_action, "x" },
+  { "edit-reminder", edit_reminder_action, "x" },
+  { "write-reminder", write_reminder_action, "x" },
+};
+
+void
+_rapport_window_add_reminder_actions (RapportWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), reminder_actions, G_N_ELEMENTS (reminder_actions), self);
+}
