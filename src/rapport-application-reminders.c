@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mail/rapport-template.h"
 #include "rapport-application-private.h"
 #include "rapport-window.h"
 
@@ -474,19 +475,28 @@ show_reminder (RapportApplication *app,
 /**
  * _rapport_application_write_reminder:
  *
- * What "Write" does for @reminder: a message that fits it (a follow-up, a
- * confirmation, a thank-you…). Until the mail composer exists, it opens
- * the contact, where the user writes it themselves; this is the one place
- * to point at the composer.
+ * What "Write" does for @reminder: the contact's page, and over it the
+ * composer with the message that fits (a follow-up, a confirmation, a
+ * thank-you, the update to the referrer…).
  */
 void
 _rapport_application_write_reminder (RapportApplication *app,
                                      RapportReminder    *reminder)
 {
+  gint64 contact_id;
+  const char *key;
+
   g_return_if_fail (RAPPORT_IS_APPLICATION (app));
   g_return_if_fail (RAPPORT_IS_REMINDER (reminder));
 
-  show_contact (app, rapport_reminder_get_contact_id (reminder));
+  contact_id = rapport_reminder_get_contact_id (reminder);
+  show_contact (app, contact_id);
+  if (contact_id == 0)
+    return;
+  key = rapport_template_key_for_reminder (rapport_reminder_get_kind (reminder));
+  g_action_group_activate_action (G_ACTION_GROUP (present_main_window (app)), "write",
+                                  g_variant_new ("(xxs)", contact_id, rapport_reminder_get_meeting_id (reminder),
+                                                 key != NULL ? key : ""));
 }
 
 static void

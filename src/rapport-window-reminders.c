@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mail/rapport-template.h"
 #include "rapport-application.h"
 #include "rapport-toast.h"
 #include "rapport-window-private.h"
@@ -91,10 +92,16 @@ loaded_for_write_cb (GObject      *object,
   g_autoptr(RapportWindow) self = user_data;
   g_autoptr(RapportReminder) reminder = finish_load (self, object, result);
 
-  /* Until the composer lands, writing starts on the contact's page. */
-  if (reminder != NULL && rapport_reminder_get_contact_id (reminder) != 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-contact", "x",
-                                rapport_reminder_get_contact_id (reminder));
+  const char *key;
+
+  /* The contact's page, and over it the composer with the fitting message. */
+  if (reminder == NULL || rapport_reminder_get_contact_id (reminder) == 0)
+    return;
+  key = rapport_template_key_for_reminder (rapport_reminder_get_kind (reminder));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-contact", "x",
+                              rapport_reminder_get_contact_id (reminder));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.write", "(xxs)", rapport_reminder_get_contact_id (reminder),
+                              rapport_reminder_get_meeting_id (reminder), key != NULL ? key : "");
 }
 
 /* Only one of the user's own can be edited. */

@@ -207,12 +207,15 @@ class Notifications(unittest.TestCase):
         self.assertEqual([n['summary'] for n in shown], ['Follow up with Katherine Johnson'])
         self.assertIsNone(self.proc.poll(), 'running without a window')
 
-        # Write (until the composer exists) opens a new window on the contact.
+        # Write opens a new window on the contact, and the composer with the follow-up over it.
         invoke(shown[0], 'Write')
         wait_for(lambda: self.window_exists(f'{APP_PATH}/window/2'), 10, 'a window for the contact')
         contact_page = app.window('Rapport')
         wait_for(lambda: any(n.get_name() == 'Katherine Johnson' for n in walk(contact_page)), 30,
                  "the contact's page")
+        composer = app.window('Write to Katherine Johnson', 30)
+        wait_for(lambda: any(n.get_name() == 'Follow-up after no reply' for n in walk(composer)), 10,
+                 'the follow-up template chosen')
         app_action('quit')
         self.assertEqual(self.proc.wait(timeout=10), 0)
 
