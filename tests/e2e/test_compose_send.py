@@ -151,6 +151,32 @@ class ComposeSend(unittest.TestCase):
         self.assertNotEqual(error, '')
         self.assertEqual(query('SELECT count (*) FROM interaction WHERE kind = ?', EMAIL_SENT), [(1,)])
 
+        # Fourteen days later, with no reply: the follow-up is on the Today page. Rapport starts again
+        # with its clock moved on (RAPPORT_TEST_TIME_OFFSET, read only by rapport_clock_get_real_time).
+        key_combo('Escape')
+        self.app.wait_window_gone('Write to Jörg Weiß')
+        # Quit from the main menu: with no window manager, nothing gives the main window the
+        # keyboard back after the composer closes.
+        menu_button = [b for b in find_all(self.main, 'push button', 'Main Menu') if b.get_n_actions()][0]
+        do_action(menu_button)
+        do_action(find(self.app.node, 'menu item', 'Quit'))
+        self.app.wait_exit()
+        self.app = App(env={'GSETTINGS_BACKEND': 'keyfile', 'RAPPORT_TEST_TIME_OFFSET': str(14 * DAY + 3600)})
+        self.addCleanup(self.app.close)
+        main = self.app.window('Rapport')
+        do_action(find(find(main, 'page tab list'), 'page tab', 'Today'))
+        title = 'Follow up with Jörg Weiß'
+
+        def follow_up_row():
+            for group in ('Overdue', 'Today'):
+                for lst in find_all(main, 'list', group):
+                    for row in find_all(lst, 'list item'):
+                        if find_all(row, 'label', title):
+                            return row
+            return None
+        row = wait_for(follow_up_row, 20, 'the follow-up on the Today page 14 days later')
+        find(row, 'push button', 'Write')
+
 
 if __name__ == '__main__':
     unittest.main(verbosity=2)
