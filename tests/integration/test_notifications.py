@@ -276,9 +276,14 @@ class Notifications(unittest.TestCase):
         wait_for(lambda: self.window_exists(f'{APP_PATH}/window/1'), 10, 'the window')
 
         gsettings('start-at-login', 'true')
-        wait_for(lambda: os.path.exists(entry), 10, 'the autostart entry')
-        with open(entry) as f:
-            text = f.read()
+        # GLib writes a new file in place, not by renaming: wait for the whole of it.
+        def whole_entry():
+            if not os.path.exists(entry):
+                return None
+            with open(entry) as f:
+                text = f.read()
+            return text if text.endswith('\n') and 'X-GNOME-Autostart-enabled' in text else None
+        text = wait_for(whole_entry, 10, 'the autostart entry')
         self.assertIn('Exec=rapport --background\n', text)
         self.assertIn('X-GNOME-Autostart-enabled=true\n', text)
         self.assertRegex(text, r'\nName=.+\n')
