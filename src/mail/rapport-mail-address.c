@@ -163,3 +163,18 @@ rapport_mail_build_mailto (const char *address,
   body_escaped = g_uri_escape_string (crlf->str, NULL, FALSE);
   return g_strdup_printf ("mailto:%s?subject=%s&body=%s", to, subject_escaped, body_escaped);
 }
+
+/* A plain address as the SMTP envelope takes it: what
+ * rapport_mail_address_parse() accepts, with nothing around it (no name,
+ * no spaces), so that nothing can be smuggled into a header or an SMTP
+ * command. */
+gboolean
+rapport_mail_address_is_valid (const char *address)
+{
+  g_autofree char *bare = NULL;
+
+  if (address == NULL)
+    return FALSE;
+  bare = rapport_mail_address_parse (address, NULL);
+  return bare != NULL && strcmp (bare, address) == 0;
+}

@@ -16,4 +16,8 @@ char *rapport_mail_build_mailto   (const char  *address,
                                   const char  *subject,
                                   const char  *body);
 
+/* A bare envelope address (local@domain, no name, no spaces, quotes,
+ * brackets or control characters), as the SMTP account and the sender take. */
+gboolean rapport_mail_address_is_valid (const char *address);
+
 G_END_DECLS

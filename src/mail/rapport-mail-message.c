@@ -13,6 +13,7 @@
 #include <gmime/gmime.h>
 #include <string.h>
 
+#include "rapport-mail-address.h"
 #include "rapport-mail-error.h"
 #include "rapport-mail-message.h"
 
@@ -26,39 +27,6 @@ ensure_gmime (void)
       g_mime_init ();
       g_once_init_leave (&initialized, 1);
     }
-}
-
-/* A plain address as the SMTP envelope takes it: local@domain, with no
- * spaces, quotes, angle brackets or control characters, so that nothing
- * can be smuggled into a header or an SMTP command. Non-ASCII is allowed
- * (SMTPUTF8 servers take it). */
-gboolean
-rapport_mail_address_is_valid (const char *address)
-{
-  const char *at;
-  const char *domain;
-
-  if (address == NULL || !g_utf8_validate (address, -1, NULL))
-    return FALSE;
-
-  for (const char *p = address; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c <= ' ' || c == 0x7f || strchr ("<>()[]\\,;:\"", c) != NULL)
-        return FALSE;
-    }
-
-  at = strchr (address, '@');
-  if (at == NULL || at == address || strchr (at + 1, '@') != NULL)
-    return FALSE;
-
-  domain = at + 1;
-  if (domain[0] == '\0' || domain[0] == '.' || g_str_has_suffix (domain, ".")
-      || strstr (domain, "..") != NULL || strchr (domain, '.') == NULL)
-    return FALSE;
-
-  return TRUE;
 }
 
 /* A header value may hold any UTF-8 but a line break, which would end the

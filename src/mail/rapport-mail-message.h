@@ -8,9 +8,10 @@
 
 #include <gio/gio.h>
 
+#include "rapport-mail-address.h"
+
 G_BEGIN_DECLS
 
-gboolean  rapport_mail_address_is_valid (const char  *address);
 GBytes   *rapport_mail_message_build    (const char  *from_name,
                                          const char  *from_address,
                                          const char  *to_name,

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-formats.h"
+#include "rapport-module.h"
 #include "rapport-vcard.h"
 
 /* vCard support comes from Evolution Data Server's libebook-contacts, which
@@ -28,48 +29,18 @@
 static const RapportFormats *formats;
 static char *load_error;
 
-/* Where the module is: $RAPPORT_MODULE_DIR (the tests), next to the program
- * (a build tree), or where it is installed. */
-static char *
-find_module (void)
-{
-  const char *env = g_getenv ("RAPPORT_MODULE_DIR");
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *exe_dir = exe != NULL ? g_path_get_dirname (exe) : NULL;
-  const char *dirs[] = { env, exe_dir, RAPPORT_MODULE_DIR };
-
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *path = NULL;
-
-      if (dirs[i] == NULL)
-        continue;
-      path = g_build_filename (dirs[i], "rapport-formats.so", NULL);
-      if (g_file_test (path, G_FILE_TEST_EXISTS))
-        return g_steal_pointer (&path);
-    }
-  return g_build_filename (RAPPORT_MODULE_DIR, "rapport-formats.so", NULL);
-}
-
 static gpointer
 load_once (gpointer data)
 {
-  g_autofree char *path = find_module ();
-  RapportFormatsModuleGet get = NULL;
-  GModule *module;
+  g_autoptr(GError) error = NULL;
+  RapportFormatsModuleGet get;
 
-  /* Bound now, not lazily: a symbol the program lacks fails the load with a
-   * message, instead of aborting the process at its first call. */
-  module = g_module_open (path, G_MODULE_BIND_LOCAL);
-  if (module == NULL || !g_module_symbol (module, RAPPORT_FORMATS_MODULE_SYMBOL, (gpointer *) &get))
+  get = (RapportFormatsModuleGet) rapport_module_open ("rapport-formats.so", RAPPORT_FORMATS_MODULE_SYMBOL, &error);
+  if (get == NULL)
     {
-      load_error = g_strdup (g_module_error ());
-      g_warning ("Could not load %s: %s", path, load_error);
+      load_error = g_strdup (error->message);
       return NULL;
     }
-
-  /* Never unloaded: the libraries it brought stay for the process. */
-  g_module_make_resident (module);
   formats = get ();
   return (gpointer) formats;
 }
