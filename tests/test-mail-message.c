@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <gmime/gmime.h>
 #include <string.h>
 
@@ -286,6 +287,54 @@ test_send_checks_first (void)
   }
 }
 
+/* Without rapport-mail.so (the module of GMime, libcurl and libsecret), a
+ * send reports why through its callback instead of crashing or hanging. The
+ * module loads once per process, so this runs in a subprocess pointed at an
+ * empty folder. */
+static void
+test_module_missing_subprocess (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  g_autoptr(RapportMailAccount) account = rapport_mail_account_new_from_settings (settings);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *id = NULL;
+
+  /* The failed load is logged as a warning, which g_test_init() made fatal. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  rapport_mail_sender_send_async (account, NULL, "bob@example.org", "Hi", "Body\n", NULL,
+                                  test_store_result_cb, &result);
+  id = rapport_mail_sender_send_finish (test_wait_for (&result), &error);
+  g_assert_null (id);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_print ("%s\n", error->message);
+}
+
+static void
+test_module_missing (void)
+{
+  g_autofree char *empty = g_dir_make_tmp ("rapport-no-module-XXXXXX", NULL);
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *exe_dir = g_path_get_dirname (exe);
+  g_autofree char *beside = g_build_filename (exe_dir, "rapport-mail.so", NULL);
+
+  /* The program's own folder is searched too: a test binary has no module there. */
+  g_autofree char *module_dir = g_strdup (g_getenv ("RAPPORT_MODULE_DIR"));
+
+  g_assert_false (g_file_test (beside, G_FILE_TEST_EXISTS));
+  g_setenv ("RAPPORT_MODULE_DIR", empty, TRUE);
+  g_test_trap_subprocess ("/mail/module-missing/subprocess", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*Could not load *rapport-mail.so*");
+  /* the later tests load it */
+  if (module_dir != NULL)
+    g_setenv ("RAPPORT_MODULE_DIR", module_dir, TRUE);
+  else
+    g_unsetenv ("RAPPORT_MODULE_DIR");
+  g_test_trap_assert_stdout ("*support for sending mail could not be loaded: *rapport-mail.so*");
+  g_rmdir (empty);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,6 +346,8 @@ main (int   argc,
   g_test_add_func ("/mail/message/build", test_build);
   g_test_add_func ("/mail/account", test_account);
   g_test_add_func ("/mail/send/checks-first", test_send_checks_first);
+  g_test_add_func ("/mail/module-missing", test_module_missing);
+  g_test_add_func ("/mail/module-missing/subprocess", test_module_missing_subprocess);
 
   return g_test_run ();
 }

@@ -25,53 +25,32 @@
 #include "rapport-mail-secret.h"
 #include "rapport-mail-sender.h"
 
-static const RapportMailBackend *backend;
-static char *load_error;
+static RapportModule module = RAPPORT_MODULE_INIT ("rapport-mail.so", RAPPORT_MAIL_BACKEND_SYMBOL);
 
 /* Loading {{{ */
 
-static gpointer
-load_once (gpointer data)
+/* The module's functions, once it is loaded. */
+static const RapportMailBackend *
+loaded (void)
 {
-  g_autoptr(GError) error = NULL;
-  RapportMailBackendGet get;
+  return rapport_module_peek_table (&module);
+}
 
-  get = (RapportMailBackendGet) rapport_module_open ("rapport-mail.so", RAPPORT_MAIL_BACKEND_SYMBOL, &error);
-  if (get == NULL)
-    {
-      load_error = g_strdup (error->message);
-      return NULL;
-    }
-  g_atomic_pointer_set (&backend, get ());
-  return (gpointer) backend;
+static void
+prefix_error (GError **error)
+{
+  /* Translators: the reason from the system's loader follows */
+  g_prefix_error (error, _("Rapport’s support for sending mail could not be loaded: "));
 }
 
 const RapportMailBackend *
 rapport_mail_backend_load (GError **error)
 {
-  static GOnce once = G_ONCE_INIT;
+  const RapportMailBackend *backend = rapport_module_get_table (&module, error);
 
-  g_once (&once, load_once, NULL);
   if (backend == NULL)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                 /* Translators: %s is the reason from the system's loader */
-                 _("Rapport’s support for sending mail could not be loaded: %s"),
-                 load_error != NULL ? load_error : "");
+    prefix_error (error);
   return backend;
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (rapport_mail_backend_load (&error) != NULL)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
 }
 
 /* }}} */
@@ -139,7 +118,7 @@ call_new (CallKind             kind,
 static void
 call_run (Call *call)
 {
-  const RapportMailBackend *b = g_atomic_pointer_get (&backend);
+  const RapportMailBackend *b = loaded ();
 
   switch (call->kind)
     {
@@ -176,8 +155,9 @@ loaded_cb (GObject      *object,
   Call *call = user_data;
   GError *error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!rapport_module_load_finish (result, &error))
     {
+      prefix_error (&error);
       g_task_report_error (NULL, call->callback, call->user_data, call->tag, error);
       call_free (call);
       return;
@@ -188,16 +168,10 @@ loaded_cb (GObject      *object,
 static void
 dispatch (Call *call)
 {
-  g_autoptr(GTask) task = NULL;
-
-  if (g_atomic_pointer_get (&backend) != NULL)
-    {
-      call_run (call);
-      return;
-    }
-  task = g_task_new (NULL, NULL, loaded_cb, call);
-  g_task_set_source_tag (task, dispatch);
-  g_task_run_in_thread (task, load_thread);
+  if (rapport_module_peek_table (&module) != NULL)
+    call_run (call);
+  else
+    rapport_module_load_async (&module, NULL, loaded_cb, call);
 }
 
 /* The module could not be loaded: the error reported by loaded_cb(). */
@@ -250,7 +224,7 @@ rapport_mail_secret_lookup_finish (GAsyncResult  *result,
 {
   if (reported (result, rapport_mail_secret_lookup_async, error))
     return NULL;
-  return backend->secret_lookup_finish (result, error);
+  return loaded ()->secret_lookup_finish (result, error);
 }
 
 void
@@ -272,7 +246,7 @@ rapport_mail_secret_store_finish (GAsyncResult  *result,
 {
   if (reported (result, rapport_mail_secret_store_async, error))
     return FALSE;
-  return backend->secret_store_finish (result, error);
+  return loaded ()->secret_store_finish (result, error);
 }
 
 void
@@ -290,7 +264,7 @@ rapport_mail_secret_clear_finish (GAsyncResult  *result,
 {
   if (reported (result, rapport_mail_secret_clear_async, error))
     return FALSE;
-  return backend->secret_clear_finish (result, error);
+  return loaded ()->secret_clear_finish (result, error);
 }
 
 void
@@ -309,14 +283,14 @@ rapport_mail_secret_has_password_finish (GAsyncResult  *result,
 {
   if (reported (result, rapport_mail_secret_has_password_async, error))
     return FALSE;
-  return backend->secret_has_password_finish (result, error);
+  return loaded ()->secret_has_password_finish (result, error);
 }
 
 /* Only a loaded module has a connection to let go of. */
 void
 rapport_mail_secret_disconnect (void)
 {
-  const RapportMailBackend *b = g_atomic_pointer_get (&backend);
+  const RapportMailBackend *b = loaded ();
 
   if (b != NULL)
     b->secret_disconnect ();
@@ -325,7 +299,7 @@ rapport_mail_secret_disconnect (void)
 void
 rapport_mail_secret_free (char *password)
 {
-  const RapportMailBackend *b = g_atomic_pointer_get (&backend);
+  const RapportMailBackend *b = loaded ();
 
   if (password == NULL)
     return;
@@ -366,7 +340,7 @@ rapport_mail_sender_send_finish (GAsyncResult  *result,
 {
   if (reported (result, rapport_mail_sender_send_async, error))
     return NULL;
-  return backend->send_finish (result, error);
+  return loaded ()->send_finish (result, error);
 }
 
 void
@@ -384,7 +358,7 @@ rapport_mail_sender_test_finish (GAsyncResult  *result,
 {
   if (reported (result, rapport_mail_sender_test_async, error))
     return FALSE;
-  return backend->test_finish (result, error);
+  return loaded ()->test_finish (result, error);
 }
 
 /* }}} */

@@ -49,7 +49,6 @@ typedef struct
 
 #define RAPPORT_MAIL_BACKEND_SYMBOL "rapport_mail_backend_get"
 
-typedef const RapportMailBackend *(*RapportMailBackendGet) (void);
 
 /* Loads rapport-mail.so the first time; it reads from disk, so only from a
  * worker thread or a test. The asynchronous functions load it themselves,

@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <gmodule.h>
 #include <glib/gi18n.h>
 
 #include "rapport-formats.h"
@@ -26,23 +25,13 @@
  *
  * The functions below keep the names the rest of the program calls. */
 
-static const RapportFormats *formats;
-static char *load_error;
+static RapportModule module = RAPPORT_MODULE_INIT ("rapport-formats.so", RAPPORT_FORMATS_MODULE_SYMBOL);
 
-static gpointer
-load_once (gpointer data)
+static void
+prefix_error (GError **error)
 {
-  g_autoptr(GError) error = NULL;
-  RapportFormatsModuleGet get;
-
-  get = (RapportFormatsModuleGet) rapport_module_open ("rapport-formats.so", RAPPORT_FORMATS_MODULE_SYMBOL, &error);
-  if (get == NULL)
-    {
-      load_error = g_strdup (error->message);
-      return NULL;
-    }
-  formats = get ();
-  return (gpointer) formats;
+  /* Translators: the reason from the system's loader follows */
+  g_prefix_error (error, _("Rapport’s support for vCard and iCalendar files could not be loaded: "));
 }
 
 /**
@@ -56,29 +45,11 @@ load_once (gpointer data)
 const RapportFormats *
 rapport_formats_load (GError **error)
 {
-  static GOnce once = G_ONCE_INIT;
+  const RapportFormats *formats = rapport_module_get_table (&module, error);
 
-  g_once (&once, load_once, NULL);
   if (formats == NULL)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                 /* Translators: %s is the reason from the system's loader */
-                 _("Rapport’s support for vCard and iCalendar files could not be loaded: %s"),
-                 load_error != NULL ? load_error : "");
+    prefix_error (error);
   return formats;
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (rapport_formats_load (&error) != NULL)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
 }
 
 void
@@ -86,17 +57,17 @@ rapport_formats_load_async (GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, rapport_formats_load_async);
-  g_task_run_in_thread (task, load_thread);
+  rapport_module_load_async (&module, cancellable, callback, user_data);
 }
 
 gboolean
 rapport_formats_load_finish (GAsyncResult  *result,
                              GError       **error)
 {
-  return g_task_propagate_boolean (G_TASK (result), error);
+  if (rapport_module_load_finish (result, error))
+    return TRUE;
+  prefix_error (error);
+  return FALSE;
 }
 
 /* The module's functions, by the names the rest of the program knows {{{ */

@@ -23,7 +23,6 @@ typedef struct
 } RapportFormats;
 
 #define RAPPORT_FORMATS_MODULE_SYMBOL "rapport_formats_module_get"
-typedef const RapportFormats *(*RapportFormatsModuleGet) (void);
 
 const RapportFormats *rapport_formats_load        (GError             **error);
 void                  rapport_formats_load_async  (GCancellable        *cancellable,

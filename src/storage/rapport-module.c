@@ -41,28 +41,80 @@ find_module (const char *filename)
   return g_build_filename (RAPPORT_MODULE_DIR, filename, NULL);
 }
 
-gpointer
-rapport_module_open (const char  *filename,
-                     const char  *symbol,
-                     GError     **error)
+typedef gconstpointer (*GetTable) (void);
+
+static gpointer
+load_once (gpointer data)
 {
-  g_autofree char *path = find_module (filename);
-  gpointer entry = NULL;
-  GModule *module;
+  RapportModule *module = data;
+  g_autofree char *path = find_module (module->filename);
+  GetTable get = NULL;
+  GModule *handle;
 
   /* Bound now, not lazily: a symbol the program lacks fails the load with a
    * message, instead of aborting the process at its first call. */
-  module = g_module_open (path, G_MODULE_BIND_LOCAL);
-  if (module == NULL || !g_module_symbol (module, symbol, &entry))
+  handle = g_module_open (path, G_MODULE_BIND_LOCAL);
+  if (handle == NULL || !g_module_symbol (handle, module->symbol, (gpointer *) &get))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, g_module_error ());
-      g_warning ("Could not load %s: %s", path, g_module_error ());
-      if (module != NULL)
-        g_module_close (module);
+      module->error = g_strdup (g_module_error ());
+      g_warning ("Could not load %s: %s", path, module->error);
+      if (handle != NULL)
+        g_module_close (handle);
       return NULL;
     }
 
   /* The libraries it brought stay for the life of the process. */
-  g_module_make_resident (module);
-  return entry;
+  g_module_make_resident (handle);
+  g_atomic_pointer_set (&module->table, get ());
+  return (gpointer) module->table;
+}
+
+gconstpointer
+rapport_module_get_table (RapportModule  *module,
+                          GError        **error)
+{
+  g_once (&module->once, load_once, module);
+  if (module->table == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, module->error != NULL ? module->error : "");
+  return module->table;
+}
+
+gconstpointer
+rapport_module_peek_table (RapportModule *module)
+{
+  return g_atomic_pointer_get (&module->table);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (rapport_module_get_table (task_data, &error) != NULL)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+rapport_module_load_async (RapportModule       *module,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, rapport_module_load_async);
+  g_task_set_task_data (task, module, NULL);
+  g_task_run_in_thread (task, load_thread);
+}
+
+gboolean
+rapport_module_load_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
