@@ -26,8 +26,7 @@ class Startup(unittest.TestCase):
                         XDG_CONFIG_HOME=os.path.join(self.home, 'config'),
                         XDG_CACHE_HOME=os.path.join(self.home, 'cache'),
                         GSETTINGS_BACKEND='keyfile',
-                        G_DEBUG='fatal-criticals',
-                        GSK_RENDERER='cairo')
+                        G_DEBUG='fatal-criticals')
 
     def tearDown(self):
         shutil.rmtree(self.home, ignore_errors=True)

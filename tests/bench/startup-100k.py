@@ -59,7 +59,7 @@ def interleaved(*commands):
 def session_env(home):
     return dict(os.environ, HOME=home, XDG_DATA_HOME=os.path.join(home, 'data'),
                 XDG_CONFIG_HOME=os.path.join(home, 'config'), XDG_CACHE_HOME=os.path.join(home, 'cache'),
-                GSK_RENDERER='cairo', GSETTINGS_BACKEND='memory')
+                GSETTINGS_BACKEND='memory')
 
 
 def contacts_page_env(home):

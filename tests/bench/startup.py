@@ -52,7 +52,7 @@ def main():
     home = tempfile.mkdtemp(prefix='rapport-bench-', dir=os.environ.get('RAPPORT_SESSION_DIR'))
     env = dict(os.environ, HOME=home, XDG_DATA_HOME=os.path.join(home, 'data'),
                XDG_CONFIG_HOME=os.path.join(home, 'config'), XDG_CACHE_HOME=os.path.join(home, 'cache'),
-               GSK_RENDERER='cairo', GSETTINGS_BACKEND='memory')
+               GSETTINGS_BACKEND='memory')
 
     (app_ms, app_mb), (bare_ms, bare_mb) = interleaved(
         ([os.environ['RAPPORT_EXECUTABLE'], '--exit-after-startup'], env), ([bare], env))

@@ -137,7 +137,7 @@ class App:
     """The real rapport binary, started in the current (private) session."""
 
     def __init__(self, *args, env=None):
-        self.env = dict(os.environ, GSK_RENDERER='cairo', **(env or {}))
+        self.env = dict(os.environ, **(env or {}))
         self.proc = subprocess.Popen([os.environ['RAPPORT_EXECUTABLE'], *args], env=self.env,
                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self.node = wait_for(self._find_app, 20, 'rapport on the AT-SPI bus')

@@ -311,7 +311,7 @@ class Notifications(unittest.TestCase):
         os.makedirs(services, exist_ok=True)
         with open(os.path.join(services, APP_ID + '.service'), 'w') as f:
             f.write('[D-BUS Service]\nName=%s\nExec=/usr/bin/env GSETTINGS_BACKEND=keyfile '
-                    'GSETTINGS_SCHEMA_DIR=%s GSK_RENDERER=cairo %s --gapplication-service\n'
+                    'GSETTINGS_SCHEMA_DIR=%s %s --gapplication-service\n'
                     % (APP_ID, os.environ['GSETTINGS_SCHEMA_DIR'], RAPPORT))
         call('org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus', 'ReloadConfig')
 
