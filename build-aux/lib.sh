@@ -31,7 +31,7 @@ install_packages() {
 
 # configure_build DIR [MESON OPTION...]: sets DIR up once, and builds it.
 configure_build() {
-  local dir=$1; shift
+  local dir=$1 start=$SECONDS; shift
   if [ ! -f "$dir/build.ninja" ]; then
     say "Configuring $dir"
     meson setup "$dir" "$RAPPORT_SRC" "$@" || return 1
@@ -40,4 +40,5 @@ configure_build() {
   fi
   say "Building $dir"
   ninja -C "$dir" || return 1
+  say "Built $dir in $((SECONDS - start)) s"
 }
