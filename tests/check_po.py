@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-# check_po.py -- every translatable file is in po/POTFILES.in, and the German catalogue
+# check_po.py -- every translatable file is in po/POTFILES.in, and every catalogue of LANGUAGES
 # translates every current string, with nothing fuzzy or left over.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,7 +12,7 @@ import sys
 import tempfile
 
 SRC = os.environ.get('RAPPORT_SRCDIR') or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LANGUAGES = ['de']
+LANGUAGES = ['de', 'es']
 
 # The same keywords and flags as meson's i18n "glib" preset, which builds the real template.
 XGETTEXT_ARGS = [

@@ -100,24 +100,26 @@ test_builtins (void)
   g_assert_cmpint (rapport_template_purpose_for_key (NULL), ==, RAPPORT_TEMPLATE_PURPOSE_OTHER);
 }
 
-/* The same in German, from the build's catalogue: a translation that breaks
- * a placeholder ("{vorname}") fails here. */
+/* The same in each translation, from the build's catalogue: a translation
+ * that breaks a placeholder ("{vorname}"), or a request whose words the
+ * coaching does not read, fails here. */
 static void
-test_builtins_german (void)
+test_builtins_translated (gconstpointer data)
 {
+  const char *language = data;
   g_autofree char *localedir = g_build_filename (g_getenv ("RAPPORT_BUILDDIR"), "po", NULL);
   g_autoptr(RapportTemplate) english = rapport_template_new_builtin ("thank-you");
-  g_autoptr(RapportTemplate) german = NULL;
+  g_autoptr(RapportTemplate) translated = NULL;
   g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
 
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
-  g_setenv ("LANGUAGE", "de", TRUE);
+  g_setenv ("LANGUAGE", language, TRUE);
   setlocale (LC_ALL, "");
 
-  german = rapport_template_new_builtin ("thank-you");
-  g_assert_cmpstr (rapport_template_get_body (german), !=, rapport_template_get_body (english));
+  translated = rapport_template_new_builtin ("thank-you");
+  g_assert_cmpstr (rapport_template_get_body (translated), !=, rapport_template_get_body (english));
   check_builtins_render ();
   check_request_coaching ();
 
@@ -299,6 +301,29 @@ test_coaching_request (void)
   g_assert_true (check_passed (german, "short-time"));
   g_assert_true (check_passed (german, "subject"));
 
+  /* French and Spanish, with the time in words and in digits */
+  {
+    g_autoptr(GPtrArray) french = NULL;
+    g_autoptr(GPtrArray) spanish = NULL;
+    g_autoptr(GPtrArray) vague = NULL;
+
+    french = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "Recommandé par Grace : votre travail chez Northwind",
+                                     "Bonjour Madame Whitfield,\n\nGrace m’a conseillé de vous écrire. "
+                                     "Auriez-vous vingt minutes à m’accorder ?", "Grace Hopper", 150);
+    g_assert_true (check_passed (french, "referrer-early"));
+    g_assert_true (check_passed (french, "short-time"));
+    g_assert_true (check_passed (french, "subject"));
+    spanish = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "Recomendación de Grace: su trabajo en Northwind",
+                                      "Estimada Sra. Whitfield:\n\nGrace me sugirió que le escribiera. "
+                                      "¿Podría dedicarme 20 minutos?", "Grace Hopper", 150);
+    g_assert_true (check_passed (spanish, "referrer-early"));
+    g_assert_true (check_passed (spanish, "short-time"));
+    g_assert_true (check_passed (spanish, "subject"));
+    vague = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "Una pregunta", "¿Media hora?", NULL, 0);
+    g_assert_false (check_passed (vague, "subject"));
+    g_assert_true (check_passed (vague, "short-time"));
+  }
+
   /* no referrer, no word limit: those checks do not apply */
   none = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "x", "Ein Gespräch von 15 Min.?", NULL, 0);
   g_assert_false (has_check (none, "referrer-early"));
@@ -329,6 +354,20 @@ test_coaching_thank_you (void)
                                    "Ihr Hinweis war sehr hilfreich. Als Nächstes werde ich mich bewerben.", NULL, 150);
   g_assert_true (check_passed (german, "helpful"));
   g_assert_true (check_passed (german, "next-steps"));
+
+  {
+    g_autoptr(GPtrArray) french = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_THANK_YOU, "Merci",
+                                                           "Vos conseils sur le recrutement m’ont été très utiles. "
+                                                           "Je vais postuler la semaine prochaine.", NULL, 150);
+    g_autoptr(GPtrArray) spanish = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_THANK_YOU, "Gracias",
+                                                            "Su consejo sobre el proceso fue muy útil. "
+                                                            "Voy a inscribirme en el curso.", NULL, 150);
+
+    g_assert_true (check_passed (french, "helpful"));
+    g_assert_true (check_passed (french, "next-steps"));
+    g_assert_true (check_passed (spanish, "helpful"));
+    g_assert_true (check_passed (spanish, "next-steps"));
+  }
 
   /* the built-in thank-you passes only once its gaps are filled */
   {
@@ -446,7 +485,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/mail-templates/builtins", test_builtins);
-  g_test_add_func ("/mail-templates/builtins-german", test_builtins_german);
+  g_test_add_data_func ("/mail-templates/builtins-german", "de", test_builtins_translated);
+  g_test_add_data_func ("/mail-templates/builtins-spanish", "es", test_builtins_translated);
   g_test_add_func ("/mail-templates/render", test_render);
   g_test_add_func ("/mail-templates/scan", test_scan);
   g_test_add_func ("/mail-templates/context-names", test_context_names);

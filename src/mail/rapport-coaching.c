@@ -16,7 +16,7 @@
 
 /* The quiet advice beside the composer: what a good request and a good
  * thank-you contain (see the method), checked on the text as written.
- * The checks read English and German, whatever the interface language, as
+ * The checks read English, German, French and Spanish, whatever the interface language, as
  * people write in the language of the person they write to. They are
  * heuristics: a hint, never a block. */
 
@@ -24,7 +24,9 @@
 static const char * const vague_subjects[] = {
   "hello", "hi", "hey", "hallo", "guten tag", "question", "a question", "frage", "eine frage",
   "request", "anfrage", "meeting", "treffen", "gespräch", "introduction", "vorstellung", "contact",
-  "kontakt", "(no subject)", NULL,
+  "kontakt", "bonjour", "salut", "une question", "demande", "rendez-vous", "réunion", "présentation",
+  "hola", "buenas", "pregunta", "una pregunta", "solicitud", "reunión", "contacto", "presentación",
+  "(no subject)", NULL,
 };
 
 static void
@@ -170,19 +172,26 @@ subject_is_specific (const char *subject)
 }
 
 /* A number of minutes, in digits or words: "20 minutes", "15-minute",
- * "20 Min.", "zwanzig Minuten", "half an hour", "eine halbe Stunde". */
+ * "20 Min.", "zwanzig Minuten", "vingt minutes", "20 minutos", "half an
+ * hour", "eine halbe Stunde", "une demi-heure", "media hora". */
 #define SHORT_TIME \
-  "(\\b([1-9]|[1-4][0-9])\\s*(-|–)?\\s*(minutes?|mins?\\b|minuten|min\\b|min\\.))" \
-  "|\\b(ten|fifteen|twenty|thirty|zehn|fünfzehn|zwanzig|dreißig)\\s*(-|–)?\\s*(minutes?|minuten)" \
-  "|\\bhalf an hour\\b|\\bhalbe stunde\\b|\\bviertelstunde\\b"
+  "(\\b([1-9]|[1-4][0-9])\\s*(-|–)?\\s*(minutes?|mins?\\b|minuten|minutos?|min\\b|min\\.))" \
+  "|\\b(ten|fifteen|twenty|thirty|zehn|fünfzehn|zwanzig|dreißig|dix|quinze|vingt|trente" \
+  "|diez|quince|veinte|treinta)\\s*(-|–)?\\s*(minutes?|minuten|minutos)" \
+  "|\\bhalf an hour\\b|\\bhalbe stunde\\b|\\bviertelstunde\\b|\\bdemi-heure\\b|\\bquart d.heure\\b" \
+  "|\\bmedia hora\\b|\\bcuarto de hora\\b"
 
 #define HELPFUL \
   "\\b(helpful|useful|valuable|insightful|learn(ed|t)|eye-opening|(the|your) advice|especially)\\b" \
-  "|\\b(hilfreich|nützlich|wertvoll|gelernt|aufschlussreich|ihr rat|besonders)"
+  "|\\b(hilfreich|nützlich|wertvoll|gelernt|aufschlussreich|ihr rat|besonders)" \
+  "|\\b(utiles?|précieux|précieuse|appris|éclairant|vos conseils|tes conseils|surtout|en particulier)" \
+  "|(útil|útiles|valios[oa]|aprendí|revelador|sus consejos|tus consejos|sobre todo|especialmente)"
 
 #define NEXT_STEPS \
   "\\b(next steps?|i will|i'll|i plan to|i am going to|i'm going to|follow up|keep you posted|let you know)\\b" \
-  "|\\b(nächsten? schritte?|als nächstes|ich werde|werde ich|melde mich|auf dem laufenden)"
+  "|\\b(nächsten? schritte?|als nächstes|ich werde|werde ich|melde mich|auf dem laufenden)" \
+  "|\\b(prochaines? étapes?|je vais|je compte|je vous tiendrai|je te tiendrai|je reviendrai vers)" \
+  "|(próximos? pasos?|voy a|pienso|le mantendré|te mantendré|le contaré|te contaré|le escribiré|te escribiré)"
 
 /**
  * rapport_coaching_check:
