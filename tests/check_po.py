@@ -12,7 +12,7 @@ import sys
 import tempfile
 
 SRC = os.environ.get('RAPPORT_SRCDIR') or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LANGUAGES = ['de', 'es']
+LANGUAGES = ['de', 'es', 'fr']
 
 # The same keywords and flags as meson's i18n "glib" preset, which builds the real template.
 XGETTEXT_ARGS = [

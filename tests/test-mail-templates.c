@@ -487,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/mail-templates/builtins", test_builtins);
   g_test_add_data_func ("/mail-templates/builtins-german", "de", test_builtins_translated);
   g_test_add_data_func ("/mail-templates/builtins-spanish", "es", test_builtins_translated);
+  g_test_add_data_func ("/mail-templates/builtins-french", "fr", test_builtins_translated);
   g_test_add_func ("/mail-templates/render", test_render);
   g_test_add_func ("/mail-templates/scan", test_scan);
   g_test_add_func ("/mail-templates/context-names", test_context_names);
