@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <time.h>
+
 #include "storage/rapport-contact-sql.h"
 #include "storage/rapport-contact-store.h"
 #include "storage/rapport-meeting.h"
@@ -515,6 +517,11 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The expected due times and dates below are Berlin's wall clock (a day
+   * before at 10:00, a meeting shown at 10:30), so the test sets the zone
+   * itself rather than trust the caller's. */
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+  tzset ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
