@@ -28,7 +28,8 @@ typedef struct
 /*
  * Column names of Rapport's own export, LinkedIn's Connections.csv, Google
  * Contacts ("E-mail 1 - Value"), Outlook ("E-mail 2 Address", "Business
- * City"), and common hand-made headings in English and German.
+ * City"), and common hand-made headings in English, German, French and
+ * Spanish (without their accents: see normalize_header()).
  */
 static const KnownColumn known_columns[] = {
   { "name", RAPPORT_CSV_FIELD_DISPLAY_NAME },
@@ -48,6 +49,15 @@ static const KnownColumn known_columns[] = {
   { "surname", RAPPORT_CSV_FIELD_FAMILY_NAME },
   { "last", RAPPORT_CSV_FIELD_FAMILY_NAME },
   { "nachname", RAPPORT_CSV_FIELD_FAMILY_NAME },
+  /* French and Spanish sheets pair "Prénom" with "Nom", "Nombre" with "Apellidos" */
+  { "prenom", RAPPORT_CSV_FIELD_GIVEN_NAME },
+  { "nom", RAPPORT_CSV_FIELD_FAMILY_NAME },
+  { "nomdefamille", RAPPORT_CSV_FIELD_FAMILY_NAME },
+  { "nomcomplet", RAPPORT_CSV_FIELD_DISPLAY_NAME },
+  { "nombre", RAPPORT_CSV_FIELD_GIVEN_NAME },
+  { "apellido", RAPPORT_CSV_FIELD_FAMILY_NAME },
+  { "apellidos", RAPPORT_CSV_FIELD_FAMILY_NAME },
+  { "nombrecompleto", RAPPORT_CSV_FIELD_DISPLAY_NAME },
 
   { "email", RAPPORT_CSV_FIELD_EMAIL },
   { "emails", RAPPORT_CSV_FIELD_EMAIL },
@@ -60,6 +70,11 @@ static const KnownColumn known_columns[] = {
   { "businessemail", RAPPORT_CSV_FIELD_EMAIL },
   { "personalemail", RAPPORT_CSV_FIELD_EMAIL },
   { "emailadresse", RAPPORT_CSV_FIELD_EMAIL },
+  { "courriel", RAPPORT_CSV_FIELD_EMAIL },
+  { "adressecourriel", RAPPORT_CSV_FIELD_EMAIL },
+  { "adresseemail", RAPPORT_CSV_FIELD_EMAIL },
+  { "correo", RAPPORT_CSV_FIELD_EMAIL },
+  { "correoelectronico", RAPPORT_CSV_FIELD_EMAIL },
 
   { "phone", RAPPORT_CSV_FIELD_PHONE },
   { "phones", RAPPORT_CSV_FIELD_PHONE },
@@ -81,6 +96,13 @@ static const KnownColumn known_columns[] = {
   { "telefonnummer", RAPPORT_CSV_FIELD_PHONE },
   { "handy", RAPPORT_CSV_FIELD_PHONE },
   { "mobil", RAPPORT_CSV_FIELD_PHONE },
+  { "portable", RAPPORT_CSV_FIELD_PHONE },
+  { "numerodetelephone", RAPPORT_CSV_FIELD_PHONE },
+  { "telefono", RAPPORT_CSV_FIELD_PHONE },
+  { "movil", RAPPORT_CSV_FIELD_PHONE },
+  { "telefonomovil", RAPPORT_CSV_FIELD_PHONE },
+  { "telephoneportable", RAPPORT_CSV_FIELD_PHONE },
+  { "celular", RAPPORT_CSV_FIELD_PHONE },
 
   { "organisation", RAPPORT_CSV_FIELD_ORGANISATION },
   { "organization", RAPPORT_CSV_FIELD_ORGANISATION },
@@ -92,6 +114,12 @@ static const KnownColumn known_columns[] = {
   { "employer", RAPPORT_CSV_FIELD_ORGANISATION },
   { "firma", RAPPORT_CSV_FIELD_ORGANISATION },
   { "unternehmen", RAPPORT_CSV_FIELD_ORGANISATION },
+  { "entreprise", RAPPORT_CSV_FIELD_ORGANISATION },
+  { "societe", RAPPORT_CSV_FIELD_ORGANISATION },
+  { "employeur", RAPPORT_CSV_FIELD_ORGANISATION },
+  { "empresa", RAPPORT_CSV_FIELD_ORGANISATION },
+  { "organizacion", RAPPORT_CSV_FIELD_ORGANISATION },
+  { "compania", RAPPORT_CSV_FIELD_ORGANISATION },
 
   { "role", RAPPORT_CSV_FIELD_ROLE },
   { "position", RAPPORT_CSV_FIELD_ROLE },
@@ -100,6 +128,10 @@ static const KnownColumn known_columns[] = {
   { "organizationtitle", RAPPORT_CSV_FIELD_ROLE },
   { "occupation", RAPPORT_CSV_FIELD_ROLE },
   { "rolle", RAPPORT_CSV_FIELD_ROLE },
+  { "poste", RAPPORT_CSV_FIELD_ROLE },
+  { "fonction", RAPPORT_CSV_FIELD_ROLE },
+  { "cargo", RAPPORT_CSV_FIELD_ROLE },
+  { "puesto", RAPPORT_CSV_FIELD_ROLE },
 
   { "profileurl", RAPPORT_CSV_FIELD_PROFILE_URL },
   { "profile", RAPPORT_CSV_FIELD_PROFILE_URL },
@@ -112,6 +144,10 @@ static const KnownColumn known_columns[] = {
   { "webpage", RAPPORT_CSV_FIELD_PROFILE_URL },
   { "homepage", RAPPORT_CSV_FIELD_PROFILE_URL },
   { "webseite", RAPPORT_CSV_FIELD_PROFILE_URL },
+  { "siteweb", RAPPORT_CSV_FIELD_PROFILE_URL },
+  { "profil", RAPPORT_CSV_FIELD_PROFILE_URL },
+  { "sitioweb", RAPPORT_CSV_FIELD_PROFILE_URL },
+  { "perfil", RAPPORT_CSV_FIELD_PROFILE_URL },
 
   { "location", RAPPORT_CSV_FIELD_LOCATION },
   { "city", RAPPORT_CSV_FIELD_LOCATION },
@@ -125,10 +161,18 @@ static const KnownColumn known_columns[] = {
   { "standort", RAPPORT_CSV_FIELD_LOCATION },
   { "stadt", RAPPORT_CSV_FIELD_LOCATION },
   { "land", RAPPORT_CSV_FIELD_LOCATION },
+  { "ville", RAPPORT_CSV_FIELD_LOCATION },
+  { "pays", RAPPORT_CSV_FIELD_LOCATION },
+  { "lieu", RAPPORT_CSV_FIELD_LOCATION },
+  { "ciudad", RAPPORT_CSV_FIELD_LOCATION },
+  { "pais", RAPPORT_CSV_FIELD_LOCATION },
+  { "ubicacion", RAPPORT_CSV_FIELD_LOCATION },
 
   { "source", RAPPORT_CSV_FIELD_SOURCE },
   { "howwemet", RAPPORT_CSV_FIELD_SOURCE },
   { "quelle", RAPPORT_CSV_FIELD_SOURCE },
+  { "origine", RAPPORT_CSV_FIELD_SOURCE },
+  { "origen", RAPPORT_CSV_FIELD_SOURCE },
 
   { "notes", RAPPORT_CSV_FIELD_NOTES },
   { "note", RAPPORT_CSV_FIELD_NOTES },
@@ -138,6 +182,12 @@ static const KnownColumn known_columns[] = {
   { "notizen", RAPPORT_CSV_FIELD_NOTES },
   { "notiz", RAPPORT_CSV_FIELD_NOTES },
   { "bemerkungen", RAPPORT_CSV_FIELD_NOTES },
+  { "remarques", RAPPORT_CSV_FIELD_NOTES },
+  { "commentaires", RAPPORT_CSV_FIELD_NOTES },
+  { "notas", RAPPORT_CSV_FIELD_NOTES },
+  { "nota", RAPPORT_CSV_FIELD_NOTES },
+  { "comentarios", RAPPORT_CSV_FIELD_NOTES },
+  { "observaciones", RAPPORT_CSV_FIELD_NOTES },
 
   { "tags", RAPPORT_CSV_FIELD_TAGS },
   { "tag", RAPPORT_CSV_FIELD_TAGS },
@@ -147,9 +197,16 @@ static const KnownColumn known_columns[] = {
   { "groups", RAPPORT_CSV_FIELD_TAGS },
   { "groupmembership", RAPPORT_CSV_FIELD_TAGS },
   { "kategorien", RAPPORT_CSV_FIELD_TAGS },
+  { "etiquettes", RAPPORT_CSV_FIELD_TAGS },
+  { "groupes", RAPPORT_CSV_FIELD_TAGS },
+  { "etiquetas", RAPPORT_CSV_FIELD_TAGS },
+  { "categorias", RAPPORT_CSV_FIELD_TAGS },
+  { "grupos", RAPPORT_CSV_FIELD_TAGS },
 
   { "stage", RAPPORT_CSV_FIELD_STAGE },
   { "phase", RAPPORT_CSV_FIELD_STAGE },
+  { "etape", RAPPORT_CSV_FIELD_STAGE },
+  { "etapa", RAPPORT_CSV_FIELD_STAGE },
 
   { "connectedon", RAPPORT_CSV_FIELD_CONNECTED_ON },
 };
@@ -160,14 +217,16 @@ static const char * const linkedin_columns[] = {
 
 /* Helpers {{{ */
 
-/* "E-mail 2 Address" → "emailaddress": case, punctuation, spaces and the
- * numbers of repeated columns make no difference. */
+/* "E-mail 2 Address" → "emailaddress", "Téléphone" → "telephone": case,
+ * accents, punctuation, spaces and the numbers of repeated columns make no
+ * difference. */
 static char *
 normalize_header (const char *header)
 {
+  g_autofree char *ascii = g_str_to_ascii (header, "C");
   GString *name = g_string_new (NULL);
 
-  for (const char *p = header; *p != '\0'; p++)
+  for (const char *p = ascii; *p != '\0'; p++)
     {
       if (g_ascii_isalpha (*p))
         g_string_append_c (name, g_ascii_tolower (*p));
