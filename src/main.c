@@ -17,12 +17,16 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(RapportApplication) app = NULL;
+  const char *localedir;
   int ret;
 
   _rapport_application_mark_process_start ();
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* build-aux/run points this at the build tree's catalogues, so that Rapport
+   * speaks the user's language before it is installed. */
+  localedir = g_getenv ("RAPPORT_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
