@@ -292,18 +292,27 @@ add_values (GPtrArray  *list,
     }
 }
 
-/* A field's value, trimmed, with the CRLF of Windows spreadsheets inside
- * quoted fields turned into plain line ends. */
+/* A field's value, trimmed, with the CRLF of Windows spreadsheets and the
+ * lone CR of old Macs inside quoted fields turned into plain line ends. No CR
+ * is left, so a value reads back the same after an export ("\r\r\n" would
+ * otherwise lose one CR each time round). */
 static char *
 dup_value (const char *field)
 {
-  g_auto(GStrv) lines = NULL;
+  GString *value;
 
   if (strchr (field, '\r') == NULL)
     return g_strstrip (g_strdup (field));
 
-  lines = g_strsplit (field, "\r\n", -1);
-  return g_strstrip (g_strjoinv ("\n", lines));
+  value = g_string_sized_new (strlen (field));
+  for (const char *p = field; *p != '\0'; p++)
+    {
+      if (*p != '\r')
+        g_string_append_c (value, *p);
+      else if (p[1] != '\n')
+        g_string_append_c (value, '\n');
+    }
+  return g_strstrip (g_string_free (value, FALSE));
 }
 
 typedef struct
