@@ -7,8 +7,8 @@
 #pragma once
 
 #include "rapport-application.h"
-#include "timing/rapport-clock.h"
-#include "timing/rapport-reminder-scheduler.h"
+#include "rapport-clock.h"
+#include "rapport-reminder-scheduler.h"
 
 G_BEGIN_DECLS
 

@@ -20,7 +20,7 @@
 
 #include <glib/gi18n.h>
 
-#include "mail/rapport-template.h"
+#include "rapport-template.h"
 #include "rapport-application-private.h"
 #include "rapport-window.h"
 

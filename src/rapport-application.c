@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "mail/rapport-mail-secret.h"
+#include "rapport-mail-secret.h"
 #include "rapport-application.h"
 #include "rapport-application-private.h"
 #include "rapport-preferences-window.h"

@@ -8,13 +8,13 @@
 
 #include <adwaita.h>
 
-#include "storage/rapport-backup.h"
-#include "storage/rapport-contact-store.h"
-#include "storage/rapport-database.h"
-#include "storage/rapport-meeting-store.h"
-#include "storage/rapport-question-store.h"
-#include "storage/rapport-reminder-store.h"
-#include "storage/rapport-template-store.h"
+#include "rapport-backup.h"
+#include "rapport-contact-store.h"
+#include "rapport-database.h"
+#include "rapport-meeting-store.h"
+#include "rapport-question-store.h"
+#include "rapport-reminder-store.h"
+#include "rapport-template-store.h"
 
 G_BEGIN_DECLS
 

@@ -12,11 +12,11 @@
 #include <glib/gi18n.h>
 
 #include "rapport-preferences-window.h"
-#include "widgets/rapport-background-group.h"
-#include "widgets/rapport-backups-group.h"
-#include "widgets/rapport-follow-up-preferences.h"
-#include "widgets/rapport-mail-preferences.h"
-#include "widgets/rapport-templates-preferences.h"
+#include "rapport-background-group.h"
+#include "rapport-backups-group.h"
+#include "rapport-follow-up-preferences.h"
+#include "rapport-mail-preferences.h"
+#include "rapport-templates-preferences.h"
 
 struct _RapportPreferencesWindow
 {

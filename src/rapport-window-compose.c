@@ -12,7 +12,7 @@
 #include "rapport-application.h"
 #include "rapport-toast.h"
 #include "rapport-window-private.h"
-#include "widgets/rapport-composer.h"
+#include "rapport-composer.h"
 
 /* The window's actions for writing, which any page (a contact, a meeting,
  * a reminder) can use by name:

@@ -16,8 +16,8 @@
 #include "rapport-application.h"
 #include "rapport-toast.h"
 #include "rapport-window-private.h"
-#include "storage/rapport-meeting-ics.h"
-#include "widgets/rapport-meeting-window.h"
+#include "rapport-meeting-ics.h"
+#include "rapport-meeting-window.h"
 
 /* The window's actions on meetings, which any page can use by name: start
  * one (the meeting window), and hand meetings to a calendar as iCalendar. */

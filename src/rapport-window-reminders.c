@@ -11,11 +11,11 @@
 
 #include <glib/gi18n.h>
 
-#include "mail/rapport-template.h"
+#include "rapport-template.h"
 #include "rapport-application.h"
 #include "rapport-toast.h"
 #include "rapport-window-private.h"
-#include "widgets/rapport-reminder-editor.h"
+#include "rapport-reminder-editor.h"
 
 /* The window's actions on reminders, with a reminder's or a contact's id as
  * target, for the Today page, a contact's page and notifications alike:

@@ -12,7 +12,7 @@
 #include <sys/resource.h>
 #include <glib/gstdio.h>
 
-#include "storage/rapport-backup.h"
+#include "rapport-backup.h"
 #include "test-util.h"
 
 /* Helpers {{{ */

@@ -7,8 +7,8 @@
 
 #include "config.h"
 
-#include "storage/rapport-contact-export.h"
-#include "storage/rapport-contact-file.h"
+#include "rapport-contact-export.h"
+#include "rapport-contact-file.h"
 #include "test-contact-util.h"
 #include "test-util.h"
 

@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include "storage/rapport-contact-import.h"
+#include "rapport-contact-import.h"
 #include "test-contact-util.h"
 #include "test-util.h"
 

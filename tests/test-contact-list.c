@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include "storage/rapport-contact-list.h"
+#include "rapport-contact-list.h"
 #include "test-contact-util.h"
 
 /* Tests {{{ */

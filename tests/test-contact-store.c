@@ -7,9 +7,9 @@
 
 #include "config.h"
 
-#include "storage/rapport-contact-store.h"
-#include "storage/rapport-organisation.h"
-#include "storage/rapport-text.h"
+#include "rapport-contact-store.h"
+#include "rapport-organisation.h"
+#include "rapport-text.h"
 #include "test-contact-util.h"
 #include "test-util.h"
 

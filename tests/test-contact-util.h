@@ -6,7 +6,7 @@
  */
 #pragma once
 
-#include "storage/rapport-contact-store.h"
+#include "rapport-contact-store.h"
 
 G_BEGIN_DECLS
 

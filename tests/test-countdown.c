@@ -10,7 +10,7 @@
 
 #include "config.h"
 
-#include "timing/rapport-countdown.h"
+#include "rapport-countdown.h"
 
 #define USEC G_GINT64_CONSTANT (1000000)
 

@@ -9,7 +9,7 @@
 
 #include <glib/gstdio.h>
 
-#include "storage/rapport-database.h"
+#include "rapport-database.h"
 
 /* Helpers {{{ */
 

@@ -8,7 +8,7 @@
 
 #include "config.h"
 
-#include "timing/rapport-due.h"
+#include "rapport-due.h"
 
 static GTimeZone *
 berlin (void)

@@ -18,7 +18,7 @@
 
 #include <glib/gstdio.h>
 
-#include "storage/rapport-backup.h"
+#include "rapport-backup.h"
 #include "test-contact-util.h"
 #include "test-util.h"
 

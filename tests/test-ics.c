@@ -12,7 +12,7 @@
 
 #include <libical/ical.h>
 
-#include "storage/rapport-ics.h"
+#include "rapport-ics.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 

@@ -6,8 +6,8 @@
  */
 #pragma once
 
-#include "storage/rapport-csv.h"
-#include "storage/rapport-vcard.h"
+#include "rapport-csv.h"
+#include "rapport-vcard.h"
 
 G_BEGIN_DECLS
 

@@ -16,10 +16,10 @@
 #include <gmime/gmime.h>
 #include <string.h>
 
-#include "mail/rapport-mail-account.h"
-#include "mail/rapport-mail-error.h"
-#include "mail/rapport-mail-message.h"
-#include "mail/rapport-mail-sender.h"
+#include "rapport-mail-account.h"
+#include "rapport-mail-error.h"
+#include "rapport-mail-message.h"
+#include "rapport-mail-sender.h"
 #include "test-util.h"
 
 static GDateTime *

@@ -17,10 +17,10 @@
 #include <locale.h>
 #include <string.h>
 
-#include "mail/rapport-coaching.h"
-#include "mail/rapport-mail-address.h"
-#include "mail/rapport-template-render.h"
-#include "mail/rapport-template.h"
+#include "rapport-coaching.h"
+#include "rapport-mail-address.h"
+#include "rapport-template-render.h"
+#include "rapport-template.h"
 
 static RapportTemplateContext *
 full_context (void)

@@ -7,8 +7,8 @@
 
 #include "config.h"
 
-#include "storage/rapport-contact-store.h"
-#include "storage/rapport-meeting-store.h"
+#include "rapport-contact-store.h"
+#include "rapport-meeting-store.h"
 #include "test-util.h"
 
 typedef struct

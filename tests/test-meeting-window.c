@@ -17,7 +17,7 @@
 
 #include "rapport-application.h"
 #include "rapport-window.h"
-#include "widgets/rapport-meeting-window-private.h"
+#include "rapport-meeting-window-private.h"
 #include "test-util.h"
 
 static RapportApplication *app;

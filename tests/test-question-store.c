@@ -7,8 +7,8 @@
 
 #include "config.h"
 
-#include "storage/rapport-question-seed.h"
-#include "storage/rapport-question-store.h"
+#include "rapport-question-seed.h"
+#include "rapport-question-store.h"
 
 typedef struct
 {

@@ -9,11 +9,11 @@
 
 #include <time.h>
 
-#include "storage/rapport-contact-sql.h"
-#include "storage/rapport-contact-store.h"
-#include "storage/rapport-meeting.h"
-#include "storage/rapport-reminder-sql.h"
-#include "storage/rapport-reminder-store.h"
+#include "rapport-contact-sql.h"
+#include "rapport-contact-store.h"
+#include "rapport-meeting.h"
+#include "rapport-reminder-sql.h"
+#include "rapport-reminder-store.h"
 #include "test-util.h"
 
 /* The rules, on a real database: the timeline and meetings are written with

@@ -7,9 +7,9 @@
 
 #include "config.h"
 
-#include "storage/rapport-contact-sql.h"
-#include "storage/rapport-reminder-sql.h"
-#include "timing/rapport-reminder-scheduler.h"
+#include "rapport-contact-sql.h"
+#include "rapport-reminder-sql.h"
+#include "rapport-reminder-scheduler.h"
 #include "test-util.h"
 
 /* The scheduler with clocks the test moves. The armed timeout itself is

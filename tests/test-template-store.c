@@ -11,9 +11,9 @@
 
 #include "config.h"
 
-#include "storage/rapport-contact-sql.h"
-#include "storage/rapport-contact-store-mail.h"
-#include "storage/rapport-template-store.h"
+#include "rapport-contact-sql.h"
+#include "rapport-contact-store-mail.h"
+#include "rapport-template-store.h"
 #include "test-util.h"
 
 #define HOUR (60 * 60)

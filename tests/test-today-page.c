@@ -11,11 +11,11 @@
 
 #include <adwaita.h>
 
-#include "storage/rapport-reminder-store.h"
-#include "timing/rapport-clock.h"
-#include "timing/rapport-due.h"
-#include "widgets/rapport-reminder-row.h"
-#include "widgets/rapport-today-page.h"
+#include "rapport-reminder-store.h"
+#include "rapport-clock.h"
+#include "rapport-due.h"
+#include "rapport-reminder-row.h"
+#include "rapport-today-page.h"
 #include "test-util.h"
 
 #define HOUR 3600

@@ -8,7 +8,7 @@
 
 #include <gio/gio.h>
 
-#include "storage/rapport-database.h"
+#include "rapport-database.h"
 
 G_BEGIN_DECLS
 

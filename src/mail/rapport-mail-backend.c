@@ -19,7 +19,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "storage/rapport-module.h"
+#include "rapport-module.h"
 #include "rapport-mail-backend.h"
 #include "rapport-mail-message.h"
 #include "rapport-mail-secret.h"

@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "timing/rapport-clock.h"
+#include "rapport-clock.h"
 #include "rapport-mail-error.h"
 #include "rapport-mail-message.h"
 #include "rapport-mail-secret.h"

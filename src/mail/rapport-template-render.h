@@ -8,8 +8,8 @@
 
 #include <gio/gio.h>
 
-#include "storage/rapport-contact.h"
-#include "storage/rapport-meeting.h"
+#include "rapport-contact.h"
+#include "rapport-meeting.h"
 
 G_BEGIN_DECLS
 

@@ -8,7 +8,7 @@
 
 #include <gio/gio.h>
 
-#include "storage/rapport-reminder.h"
+#include "rapport-reminder.h"
 
 G_BEGIN_DECLS
 

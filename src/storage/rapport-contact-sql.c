@@ -14,7 +14,7 @@
 #include "rapport-contact-sql.h"
 #include "rapport-reminder-sql.h"
 #include "rapport-text.h"
-#include "timing/rapport-clock.h"
+#include "rapport-clock.h"
 
 /* Statements {{{ */
 

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "mail/rapport-template.h"
+#include "rapport-template.h"
 #include "rapport-contact-sql.h"
 #include "rapport-contact-store-mail.h"
 #include "rapport-contact-store-private.h"

@@ -6,7 +6,7 @@
  */
 #pragma once
 
-#include "mail/rapport-draft.h"
+#include "rapport-draft.h"
 #include "rapport-contact-store.h"
 #include "rapport-interaction.h"
 

@@ -8,7 +8,7 @@
 
 #include <gio/gio.h>
 
-#include "mail/rapport-template.h"
+#include "rapport-template.h"
 #include "rapport-database.h"
 
 G_BEGIN_DECLS

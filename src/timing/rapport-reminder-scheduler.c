@@ -14,8 +14,8 @@
 #include <sys/timerfd.h>
 #include <unistd.h>
 
-#include "storage/rapport-contact-sql.h"
-#include "storage/rapport-reminder-sql.h"
+#include "rapport-contact-sql.h"
+#include "rapport-reminder-sql.h"
 #include "rapport-clock.h"
 #include "rapport-reminder-scheduler.h"
 

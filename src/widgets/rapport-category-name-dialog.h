@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "storage/rapport-question-store.h"
+#include "rapport-question-store.h"
 
 G_BEGIN_DECLS
 

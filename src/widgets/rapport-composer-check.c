@@ -12,8 +12,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "mail/rapport-coaching.h"
-#include "mail/rapport-mail-address.h"
+#include "rapport-coaching.h"
+#include "rapport-mail-address.h"
 #include "rapport-composer-private.h"
 
 /* The composer's checks as the user types: placeholders left (highlighted

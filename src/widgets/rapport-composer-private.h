@@ -6,9 +6,9 @@
  */
 #pragma once
 
-#include "mail/rapport-draft.h"
-#include "mail/rapport-template-render.h"
-#include "mail/rapport-template.h"
+#include "rapport-draft.h"
+#include "rapport-template-render.h"
+#include "rapport-template.h"
 #include "rapport-composer.h"
 
 G_BEGIN_DECLS

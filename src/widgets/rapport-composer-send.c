@@ -11,11 +11,11 @@
 
 #include <glib/gi18n.h>
 
-#include "mail/rapport-mail-account.h"
-#include "mail/rapport-mail-address.h"
-#include "mail/rapport-mail-sender.h"
+#include "rapport-mail-account.h"
+#include "rapport-mail-address.h"
+#include "rapport-mail-sender.h"
 #include "rapport-composer-private.h"
-#include "storage/rapport-contact-store-mail.h"
+#include "rapport-contact-store-mail.h"
 
 /* How a message leaves the composer: sent by SMTP, or handed to the user's
  * mail app as a mailto: link; either way it goes on the timeline (which

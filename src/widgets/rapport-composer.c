@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "rapport-composer-private.h"
-#include "storage/rapport-contact-store-mail.h"
+#include "rapport-contact-store-mail.h"
 
 /* Writing a message to a contact: a template filled in from what Rapport
  * knows, placeholders still open highlighted and listed, and the method's

@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-contact-drafts.h"
-#include "storage/rapport-contact-store-mail.h"
+#include "rapport-contact-store-mail.h"
 
 /* "Write…" on a contact's page, and the messages kept there unsent: each
  * opens in the composer again (through the window's actions), or goes. */

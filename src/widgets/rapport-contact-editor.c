@@ -14,7 +14,7 @@
 #include "rapport-contact-editor.h"
 #include "rapport-contact-picker.h"
 #include "rapport-toast.h"
-#include "storage/rapport-text.h"
+#include "rapport-text.h"
 
 /* Adds or edits a contact. It checks the form as the user types (a name is
  * required; addresses and the profile link must be well formed) and offers a

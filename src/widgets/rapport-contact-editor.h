@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "storage/rapport-contact-store.h"
+#include "rapport-contact-store.h"
 
 G_BEGIN_DECLS
 

@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "storage/rapport-contact.h"
+#include "rapport-contact.h"
 
 G_BEGIN_DECLS
 

@@ -15,8 +15,8 @@
 #include "rapport-contacts-page.h"
 #include "rapport-contacts-page-private.h"
 #include "rapport-organisation-detail.h"
-#include "storage/rapport-organisation.h"
-#include "storage/rapport-text.h"
+#include "rapport-organisation.h"
+#include "rapport-text.h"
 
 /* The contacts page's Organisations mode: the toggle beside People, the
  * list of organisations and the detail of the selected one. */

@@ -8,9 +8,9 @@
 
 #include <adwaita.h>
 
-#include "storage/rapport-contact-list.h"
-#include "storage/rapport-contact-store.h"
-#include "storage/rapport-meeting-store.h"
+#include "rapport-contact-list.h"
+#include "rapport-contact-store.h"
+#include "rapport-meeting-store.h"
 
 G_BEGIN_DECLS
 

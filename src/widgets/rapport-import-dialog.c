@@ -12,8 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "rapport-import-dialog.h"
-#include "storage/rapport-contact-file.h"
-#include "storage/rapport-contact-import.h"
+#include "rapport-contact-file.h"
+#include "rapport-contact-import.h"
 
 /* Imports a vCard or CSV file: reads it, shows what would be added and what
  * the user already has (with the choice to skip or merge those), lets the

@@ -12,11 +12,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "mail/rapport-mail-account.h"
-#include "mail/rapport-mail-error.h"
-#include "mail/rapport-mail-message.h"
-#include "mail/rapport-mail-secret.h"
-#include "mail/rapport-mail-sender.h"
+#include "rapport-mail-account.h"
+#include "rapport-mail-error.h"
+#include "rapport-mail-message.h"
+#include "rapport-mail-secret.h"
+#include "rapport-mail-sender.h"
 #include "rapport-mail-preferences.h"
 #include "rapport-toast.h"
 

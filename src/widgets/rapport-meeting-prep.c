@@ -15,7 +15,7 @@
 #include "rapport-meeting-prep.h"
 #include "rapport-meeting-research.h"
 #include "rapport-meeting-row.h"
-#include "storage/rapport-text.h"
+#include "rapport-text.h"
 
 /* Everything to prepare one meeting: when and where, the questions, the
  * research on the person and their organisation, the user's own short

@@ -8,7 +8,7 @@
 
 #include <gtk/gtk.h>
 
-#include "storage/rapport-meeting.h"
+#include "rapport-meeting.h"
 
 G_BEGIN_DECLS
 

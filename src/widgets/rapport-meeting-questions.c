@@ -11,8 +11,8 @@
 
 #include <glib/gi18n.h>
 
-#include "storage/rapport-text.h"
-#include "widgets/rapport-meeting-questions.h"
+#include "rapport-text.h"
+#include "rapport-meeting-questions.h"
 
 /* A meeting's questions, while preparing it: picked from the bank, or
  * written for this meeting alone, and put in the order they will be asked.

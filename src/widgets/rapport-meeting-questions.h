@@ -8,8 +8,8 @@
 
 #include <adwaita.h>
 
-#include "storage/rapport-meeting-store.h"
-#include "storage/rapport-question-store.h"
+#include "rapport-meeting-store.h"
+#include "rapport-question-store.h"
 
 G_BEGIN_DECLS
 

@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-meeting-research.h"
-#include "storage/rapport-organisation.h"
+#include "rapport-organisation.h"
 
 /* What the user learnt about the person and their organisation before
  * meeting them. Both notes live elsewhere (the contact's notes, the

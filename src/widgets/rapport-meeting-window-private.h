@@ -6,8 +6,8 @@
  */
 #pragma once
 
-#include "timing/rapport-countdown.h"
-#include "widgets/rapport-meeting-window.h"
+#include "rapport-countdown.h"
+#include "rapport-meeting-window.h"
 
 G_BEGIN_DECLS
 

@@ -12,11 +12,11 @@
 #include <glib/gi18n.h>
 
 #include "rapport-toast.h"
-#include "timing/rapport-countdown.h"
-#include "widgets/rapport-countdown-ring.h"
-#include "widgets/rapport-meeting-question-row.h"
-#include "widgets/rapport-meeting-window-private.h"
-#include "widgets/rapport-outcome-dialog.h"
+#include "rapport-countdown.h"
+#include "rapport-countdown-ring.h"
+#include "rapport-meeting-question-row.h"
+#include "rapport-meeting-window-private.h"
+#include "rapport-outcome-dialog.h"
 
 /* The meeting itself: the clock, the agenda, the questions and the notes in
  * one window, so that the user ends on time and loses nothing they heard.

@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "storage/rapport-meeting-store.h"
+#include "rapport-meeting-store.h"
 
 G_BEGIN_DECLS
 

@@ -14,7 +14,7 @@
 #include "rapport-contact-link.h"
 #include "rapport-organisation-detail.h"
 #include "rapport-toast.h"
-#include "storage/rapport-text.h"
+#include "rapport-text.h"
 
 /* One organisation: its name, industry and website, the research notes the
  * user keeps about it (shared by all its people), and who works there, each

@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "storage/rapport-organisation.h"
+#include "rapport-organisation.h"
 
 G_BEGIN_DECLS
 

@@ -12,8 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "rapport-toast.h"
-#include "storage/rapport-text.h"
-#include "widgets/rapport-outcome-dialog.h"
+#include "rapport-text.h"
+#include "rapport-outcome-dialog.h"
 
 /* The end of a meeting: what was learned, what comes next, and the people
  * the contact suggested. Recording it is one transaction in the store: the

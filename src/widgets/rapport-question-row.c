@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 #include "rapport-question-row.h"
-#include "storage/rapport-text.h"
+#include "rapport-text.h"
 
 /* One question of the bank: its words, how often meetings asked it, a star
  * and a menu. The row is kept across reloads of the bank and only given the

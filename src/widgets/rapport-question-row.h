@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "storage/rapport-question.h"
+#include "rapport-question.h"
 
 G_BEGIN_DECLS
 

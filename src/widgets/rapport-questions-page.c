@@ -14,7 +14,7 @@
 #include "rapport-question-row.h"
 #include "rapport-questions-page-private.h"
 #include "rapport-toast.h"
-#include "storage/rapport-text.h"
+#include "rapport-text.h"
 
 /* The question bank: one boxed list per category, searched as the user
  * types. The bank is small (hundreds of rows at most), so every change

@@ -15,7 +15,7 @@
 #include "rapport-contact-picker.h"
 #include "rapport-reminder-editor.h"
 #include "rapport-toast.h"
-#include "timing/rapport-clock.h"
+#include "rapport-clock.h"
 
 /* The user's own reminder: what to do, when, and optionally for whom. As in
  * the meeting editor, the date and time are local and become an instant

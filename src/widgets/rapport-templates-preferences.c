@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "mail/rapport-template-render.h"
+#include "rapport-template-render.h"
 #include "rapport-templates-preferences.h"
 
 /* Preferences → Templates: each template an expander row holding its

@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "storage/rapport-template-store.h"
+#include "rapport-template-store.h"
 
 G_BEGIN_DECLS
 

@@ -13,7 +13,7 @@
 
 #include "rapport-today-page-private.h"
 #include "rapport-toast.h"
-#include "timing/rapport-clock.h"
+#include "rapport-clock.h"
 
 /* The Today page's actions on a reminder, by id ("today.*"): done,
  * snoozed, deleted (one's own), each with Undo on a toast; and "Show All"

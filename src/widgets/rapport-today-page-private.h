@@ -7,7 +7,7 @@
 #pragma once
 
 #include "rapport-today-page.h"
-#include "timing/rapport-due.h"
+#include "rapport-due.h"
 
 G_BEGIN_DECLS
 

@@ -14,8 +14,8 @@
 #include "rapport-reminder-row.h"
 #include "rapport-today-page-private.h"
 #include "rapport-toast.h"
-#include "timing/rapport-clock.h"
-#include "timing/rapport-due.h"
+#include "rapport-clock.h"
+#include "rapport-due.h"
 
 /* What is due: overdue, today and the next seven days, from the reminder
  * store. The page is the window's first, so it builds nothing but its

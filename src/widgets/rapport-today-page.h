@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "storage/rapport-reminder-store.h"
+#include "rapport-reminder-store.h"
 
 G_BEGIN_DECLS
 

@@ -19,10 +19,10 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
-#include "storage/rapport-contact-list.h"
-#include "storage/rapport-contact-sql.h"
-#include "storage/rapport-contact-store.h"
-#include "storage/rapport-database.h"
+#include "rapport-contact-list.h"
+#include "rapport-contact-sql.h"
+#include "rapport-contact-store.h"
+#include "rapport-database.h"
 
 #define N_CONTACTS       100000
 #define BATCH_SIZE       10000

@@ -16,10 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "storage/rapport-contact-file.h"
-#include "storage/rapport-contact-import.h"
-#include "storage/rapport-csv.h"
-#include "storage/rapport-vcard.h"
+#include "rapport-contact-file.h"
+#include "rapport-contact-import.h"
+#include "rapport-csv.h"
+#include "rapport-vcard.h"
 
 #define N_CONTACTS 10000
 #define N_RUNS 5

@@ -10,9 +10,9 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
-#include "storage/rapport-contact-sql.h"
-#include "storage/rapport-database.h"
-#include "storage/rapport-reminder-sql.h"
+#include "rapport-contact-sql.h"
+#include "rapport-database.h"
+#include "rapport-reminder-sql.h"
 
 /* What the scheduler does on every change of the reminders (its "check"
  * job): mark what is due by now (nothing, here) in a transaction and find

@@ -11,13 +11,13 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
-#include "storage/rapport-contact-sql.h"
-#include "storage/rapport-contact-store.h"
-#include "storage/rapport-database.h"
-#include "storage/rapport-meeting-store.h"
-#include "storage/rapport-reminder-store.h"
-#include "timing/rapport-clock.h"
-#include "widgets/rapport-today-page.h"
+#include "rapport-contact-sql.h"
+#include "rapport-contact-store.h"
+#include "rapport-database.h"
+#include "rapport-meeting-store.h"
+#include "rapport-reminder-store.h"
+#include "rapport-clock.h"
+#include "rapport-today-page.h"
 
 /* The real page in a real window (under Xvfb), over a real file of 100,000
  * contacts, 60,000 of them with a pending follow-up: 5,000 overdue (as

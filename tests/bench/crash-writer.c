@@ -25,8 +25,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "storage/rapport-contact-store.h"
-#include "storage/rapport-meeting-store.h"
+#include "rapport-contact-store.h"
+#include "rapport-meeting-store.h"
 
 static void
 store_result_cb (GObject      *object,

@@ -20,7 +20,7 @@
 
 #include "config.h"
 
-#include "storage/rapport-csv.h"
+#include "rapport-csv.h"
 
 #include "fuzz-common.h"
 

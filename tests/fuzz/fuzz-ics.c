@@ -20,7 +20,7 @@
 
 #include <libical/ical.h>
 
-#include "storage/rapport-ics.h"
+#include "rapport-ics.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data,
                             size_t        size);

@@ -26,7 +26,7 @@
 #include <string.h>
 
 #include "fuzz-common.h"
-#include "mail/rapport-template-render.h"
+#include "rapport-template-render.h"
 
 #define MAX_PAIRS 16
 

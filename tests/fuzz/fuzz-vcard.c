@@ -19,8 +19,8 @@
 
 #include "config.h"
 
-#include "storage/rapport-csv.h"
-#include "storage/rapport-vcard.h"
+#include "rapport-csv.h"
+#include "rapport-vcard.h"
 
 #include "fuzz-common.h"
 

@@ -22,10 +22,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "mail/rapport-mail-account.h"
-#include "mail/rapport-mail-error.h"
-#include "mail/rapport-mail-secret.h"
-#include "mail/rapport-mail-sender.h"
+#include "rapport-mail-account.h"
+#include "rapport-mail-error.h"
+#include "rapport-mail-secret.h"
+#include "rapport-mail-sender.h"
 
 static const char * const error_names[] = {
   "NOT_CONFIGURED", "NO_SECRET_SERVICE", "NO_PASSWORD", "INVALID_HEADER", "CONNECT",
