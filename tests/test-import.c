@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "rapport-import-private.h"
 #include "test-import-helpers.h"
 
 /* vCard fixtures {{{ */
@@ -491,6 +492,50 @@ test_vcard_round_trip (void)
 /* }}} */
 /* Guards {{{ */
 
+/* A card from a stranger may hold any number of addresses: up to the limit
+ * they are kept, once each whatever their case, the preferred one first; one
+ * more and the card is refused, naming where it begins. */
+static char *
+card_with_emails (guint n)
+{
+  GString *card = g_string_new ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Many Mails\r\n");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (card, "EMAIL%s:person%u@example.org\r\n", i == n - 1 ? ";TYPE=pref" : "", i);
+      g_string_append_printf (card, "EMAIL: PERSON%u@Example.ORG \r\n", i);
+    }
+  g_string_append (card, "END:VCARD\r\n");
+
+  return g_string_free (card, FALSE);
+}
+
+static void
+test_vcard_many_values (void)
+{
+  g_autofree char *at_limit = card_with_emails (RAPPORT_IMPORT_MAX_VALUES);
+  g_autofree char *over_limit = card_with_emails (RAPPORT_IMPORT_MAX_VALUES + 1);
+  g_autofree char *last = g_strdup_printf ("person%u@example.org", RAPPORT_IMPORT_MAX_VALUES - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  const char * const *emails;
+
+  contacts = rapport_vcard_parse (at_limit, strlen (at_limit), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (contacts->len, ==, 1);
+  emails = rapport_contact_get_emails (g_ptr_array_index (contacts, 0));
+  g_assert_cmpuint (g_strv_length ((char **) emails), ==, RAPPORT_IMPORT_MAX_VALUES);
+  g_assert_cmpstr (emails[0], ==, last);
+  g_assert_cmpstr (emails[1], ==, "person0@example.org");
+  g_clear_pointer (&contacts, g_ptr_array_unref);
+
+  contacts = rapport_vcard_parse (over_limit, strlen (over_limit), &error);
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE);
+  g_assert_null (contacts);
+  g_assert_nonnull (strstr (error->message, "line 1 "));
+  g_assert_nonnull (strstr (error->message, "1000 email addresses"));
+}
+
 static void
 test_guards (void)
 {
@@ -532,6 +577,7 @@ main (int   argc,
   g_test_add_func ("/import/vcard/error/malformed", test_vcard_error_malformed);
   g_test_add_func ("/import/vcard/write/format", test_vcard_write_format);
   g_test_add_func ("/import/vcard/write/round-trip", test_vcard_round_trip);
+  g_test_add_func ("/import/vcard/many-values", test_vcard_many_values);
   g_test_add_func ("/import/guards", test_guards);
   add_csv_tests ();
 

@@ -71,11 +71,15 @@ append_batch (Export    *export,
   if (contacts->len == 0)
     return;
 
-  text = export->format == RAPPORT_EXPORT_CSV ? rapport_csv_write (contacts) : rapport_vcard_write (contacts);
+  if (export->format == RAPPORT_EXPORT_VCARD)
+    text = rapport_vcard_write (contacts);
+  else
+    text = rapport_csv_write (contacts, export->format == RAPPORT_EXPORT_CSV_VERBATIM ? RAPPORT_CSV_WRITE_VERBATIM
+                                                                                      : RAPPORT_CSV_WRITE_DEFAULT);
   start = text;
 
   /* Each CSV batch comes with its byte order mark and header: keep the first. */
-  if (export->format == RAPPORT_EXPORT_CSV && export->out->len > 0)
+  if (export->format != RAPPORT_EXPORT_VCARD && export->out->len > 0)
     {
       const char *end = strstr (text, "\r\n");
       start = end ? end + 2 : text + strlen (text);

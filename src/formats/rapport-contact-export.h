@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 typedef enum
 {
   RAPPORT_EXPORT_VCARD,
-  RAPPORT_EXPORT_CSV,
+  RAPPORT_EXPORT_CSV,            /* cells a spreadsheet would evaluate guarded (rapport-csv.h) */
+  RAPPORT_EXPORT_CSV_VERBATIM,   /* every cell as it is, for tools that evaluate nothing */
 } RapportExportFormat;
 
 RapportExportFormat rapport_contact_export_format_for_file (GFile                      *file);

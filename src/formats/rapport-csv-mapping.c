@@ -268,9 +268,9 @@ is_empty_row (const RapportCsvRow *row)
  * so that a tag holding a comma survives unless it is a row's only tag.
  */
 static void
-add_values (GPtrArray  *list,
-            const char *text,
-            gboolean    commas)
+add_values (RapportValueSet *set,
+            const char      *text,
+            gboolean         commas)
 {
   g_auto(GStrv) parts = NULL;
 
@@ -288,18 +288,22 @@ add_values (GPtrArray  *list,
       if (g_str_has_prefix (value, "* "))
         value += 2;
       if (strcmp (value, "myContacts") != 0)
-        _rapport_import_add_unique (list, value);
+        _rapport_value_set_add (set, value, FALSE);
     }
 }
 
-/* A field's value, trimmed, with the CRLF of Windows spreadsheets and the
- * lone CR of old Macs inside quoted fields turned into plain line ends. No CR
- * is left, so a value reads back the same after an export ("\r\r\n" would
- * otherwise lose one CR each time round). */
+/* A field's value, trimmed, without the apostrophe rapport_csv_write() puts
+ * before a cell a spreadsheet would evaluate, and with the CRLF of Windows
+ * spreadsheets and the lone CR of old Macs inside quoted fields turned into
+ * plain line ends. No CR is left, so a value reads back the same after an
+ * export ("\r\r\n" would otherwise lose one CR each time round). */
 static char *
 dup_value (const char *field)
 {
   GString *value;
+
+  if (rapport_csv_is_guarded (field))
+    field++;
 
   if (strchr (field, '\r') == NULL)
     return g_strstrip (g_strdup (field));
@@ -318,11 +322,11 @@ dup_value (const char *field)
 typedef struct
 {
   char      *texts[RAPPORT_CSV_N_FIELDS];   /* the first non-empty value of each single field */
-  GPtrArray *location;    /* parts such as city and country */
-  GString   *notes;
-  GPtrArray *emails;
-  GPtrArray *phones;
-  GPtrArray *tags;
+  RapportValueSet  location;    /* parts such as city and country */
+  GString         *notes;
+  RapportValueSet  emails;
+  RapportValueSet  phones;
+  RapportValueSet  tags;
 } RowValues;
 
 static void
@@ -330,11 +334,11 @@ row_values_clear (RowValues *values)
 {
   for (guint i = 0; i < RAPPORT_CSV_N_FIELDS; i++)
     g_clear_pointer (&values->texts[i], g_free);
-  g_clear_pointer (&values->location, g_ptr_array_unref);
+  _rapport_value_set_clear (&values->location);
   g_string_free (values->notes, TRUE);
-  g_clear_pointer (&values->emails, g_ptr_array_unref);
-  g_clear_pointer (&values->phones, g_ptr_array_unref);
-  g_clear_pointer (&values->tags, g_ptr_array_unref);
+  _rapport_value_set_clear (&values->emails);
+  _rapport_value_set_clear (&values->phones);
+  _rapport_value_set_clear (&values->tags);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RowValues, row_values_clear)
@@ -352,13 +356,11 @@ row_to_contact (const RapportCsvRow    *row,
                 guint                   n_columns,
                 GError                **error)
 {
-  g_auto(RowValues) values = {
-    .location = g_ptr_array_new_null_terminated (2, g_free, TRUE),
-    .notes = g_string_new (NULL),
-    .emails = g_ptr_array_new_null_terminated (2, g_free, TRUE),
-    .phones = g_ptr_array_new_null_terminated (2, g_free, TRUE),
-    .tags = g_ptr_array_new_null_terminated (2, g_free, TRUE),
-  };
+  g_auto(RowValues) values = { .notes = g_string_new (NULL) };
+  g_autoptr(GPtrArray) location_parts = NULL;
+  g_autoptr(GPtrArray) emails = NULL;
+  g_autoptr(GPtrArray) phones = NULL;
+  g_autoptr(GPtrArray) tags = NULL;
   g_autoptr(RapportContact) contact = _rapport_import_new_contact ();
   g_autofree char *display_name = NULL;
   g_autofree char *location = NULL;
@@ -372,19 +374,25 @@ row_to_contact (const RapportCsvRow    *row,
       switch (mapping[i])
         {
         case RAPPORT_CSV_FIELD_EMAIL:
-          add_values (values.emails, value, TRUE);
+          add_values (&values.emails, value, TRUE);
+          if (!_rapport_value_set_check_size (&values.emails, RAPPORT_VALUE_EMAIL, row->line, error))
+            return NULL;
           break;
 
         case RAPPORT_CSV_FIELD_PHONE:
-          add_values (values.phones, value, FALSE);
+          add_values (&values.phones, value, FALSE);
+          if (!_rapport_value_set_check_size (&values.phones, RAPPORT_VALUE_PHONE, row->line, error))
+            return NULL;
           break;
 
         case RAPPORT_CSV_FIELD_TAGS:
-          add_values (values.tags, value, TRUE);
+          add_values (&values.tags, value, TRUE);
+          if (!_rapport_value_set_check_size (&values.tags, RAPPORT_VALUE_TAG, row->line, error))
+            return NULL;
           break;
 
         case RAPPORT_CSV_FIELD_LOCATION:
-          _rapport_import_add_unique (values.location, value);
+          _rapport_value_set_add (&values.location, value, FALSE);
           break;
 
         case RAPPORT_CSV_FIELD_NOTES:
@@ -420,10 +428,11 @@ row_to_contact (const RapportCsvRow    *row,
       display_name = _rapport_import_compose_name (values.texts[RAPPORT_CSV_FIELD_GIVEN_NAME],
                                                    values.texts[RAPPORT_CSV_FIELD_FAMILY_NAME]);
     }
-  if (*display_name == '\0' && values.emails->len > 0)
+  emails = _rapport_value_set_steal (&values.emails);
+  if (*display_name == '\0' && emails->len > 0)
     {
       g_free (display_name);
-      display_name = g_strdup (g_ptr_array_index (values.emails, 0));
+      display_name = g_strdup (g_ptr_array_index (emails, 0));
     }
   if (*display_name == '\0')
     {
@@ -467,12 +476,15 @@ row_to_contact (const RapportCsvRow    *row,
   rapport_contact_set_organisation (contact, text_or_empty (&values, RAPPORT_CSV_FIELD_ORGANISATION));
   rapport_contact_set_role (contact, text_or_empty (&values, RAPPORT_CSV_FIELD_ROLE));
   rapport_contact_set_profile_url (contact, text_or_empty (&values, RAPPORT_CSV_FIELD_PROFILE_URL));
-  location = g_strjoinv (", ", (char **) values.location->pdata);
+  location_parts = _rapport_value_set_steal (&values.location);
+  phones = _rapport_value_set_steal (&values.phones);
+  tags = _rapport_value_set_steal (&values.tags);
+  location = g_strjoinv (", ", (char **) location_parts->pdata);
   rapport_contact_set_location (contact, location);
   rapport_contact_set_notes (contact, values.notes->str);
-  rapport_contact_set_emails (contact, (const char * const *) values.emails->pdata);
-  rapport_contact_set_phones (contact, (const char * const *) values.phones->pdata);
-  rapport_contact_set_tags (contact, (const char * const *) values.tags->pdata);
+  rapport_contact_set_emails (contact, (const char * const *) emails->pdata);
+  rapport_contact_set_phones (contact, (const char * const *) phones->pdata);
+  rapport_contact_set_tags (contact, (const char * const *) tags->pdata);
 
   return g_steal_pointer (&contact);
 }

@@ -134,10 +134,36 @@ parse_lines (struct csv_parser  *parser,
 /* }}} */
 /* Writing {{{ */
 
-static void
-append_field (GString    *out,
-              const char *value)
+static gboolean
+begins_formula (const char *value)
 {
+  return value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL;
+}
+
+/**
+ * rapport_csv_is_guarded:
+ * @value: a cell as read
+ *
+ * Whether @value begins with the apostrophe that rapport_csv_write() puts
+ * before a cell a spreadsheet would evaluate, or before a cell that begins
+ * with an apostrophe itself (so that one can be told from the other).
+ *
+ * Returns: %TRUE if the first byte of @value is that guard
+ */
+gboolean
+rapport_csv_is_guarded (const char *value)
+{
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  return value[0] == '\'' && (value[1] == '\'' || begins_formula (value + 1));
+}
+
+static void
+append_field (GString              *out,
+              const char           *value,
+              RapportCsvWriteFlags  flags)
+{
+  g_autofree char *guarded = NULL;
   g_autofree char *clean = NULL;
   gsize length = strlen (value);
 
@@ -161,6 +187,13 @@ append_field (GString    *out,
         }
     }
 
+  if ((flags & RAPPORT_CSV_WRITE_VERBATIM) == 0 && (begins_formula (value) || value[0] == '\''))
+    {
+      guarded = g_strconcat ("'", value, NULL);
+      value = guarded;
+      length++;
+    }
+
   /* Quoted only when needed: for the separators, and for white space at
    * either end, which readers (libcsv among them) trim from bare fields. */
   if (strpbrk (value, ",\"\r\n") == NULL &&
@@ -181,18 +214,20 @@ append_field (GString    *out,
 }
 
 static void
-append_list (GString            *out,
-             const char * const *values)
+append_list (GString              *out,
+             const char * const   *values,
+             RapportCsvWriteFlags  flags)
 {
   g_autofree char *joined = g_strjoinv (LIST_SEPARATOR, (char **) values);
 
-  append_field (out, joined);
+  append_field (out, joined, flags);
 }
 
 static void
-append_row (GString        *out,
-            RapportContact *contact,
-            GEnumClass     *stages)
+append_row (GString              *out,
+            RapportContact       *contact,
+            GEnumClass           *stages,
+            RapportCsvWriteFlags  flags)
 {
   GEnumValue *stage = g_enum_get_value (stages, rapport_contact_get_stage (contact));
   const char *texts[] = {
@@ -205,25 +240,25 @@ append_row (GString        *out,
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      append_field (out, texts[i]);
+      append_field (out, texts[i], flags);
       g_string_append_c (out, ',');
     }
 
-  append_list (out, rapport_contact_get_emails (contact));
+  append_list (out, rapport_contact_get_emails (contact), flags);
   g_string_append_c (out, ',');
-  append_list (out, rapport_contact_get_phones (contact));
+  append_list (out, rapport_contact_get_phones (contact), flags);
   g_string_append_c (out, ',');
-  append_field (out, rapport_contact_get_profile_url (contact));
+  append_field (out, rapport_contact_get_profile_url (contact), flags);
   g_string_append_c (out, ',');
-  append_field (out, rapport_contact_get_location (contact));
+  append_field (out, rapport_contact_get_location (contact), flags);
   g_string_append_c (out, ',');
-  append_field (out, rapport_contact_get_source (contact));
+  append_field (out, rapport_contact_get_source (contact), flags);
   g_string_append_c (out, ',');
-  append_list (out, rapport_contact_get_tags (contact));
+  append_list (out, rapport_contact_get_tags (contact), flags);
   g_string_append_c (out, ',');
-  append_field (out, stage != NULL ? stage->value_nick : "");
+  append_field (out, stage != NULL ? stage->value_nick : "", flags);
   g_string_append_c (out, ',');
-  append_field (out, rapport_contact_get_notes (contact));
+  append_field (out, rapport_contact_get_notes (contact), flags);
   g_string_append (out, "\r\n");
 }
 
@@ -307,15 +342,20 @@ rapport_csv_read (const char  *data,
 /**
  * rapport_csv_write:
  * @contacts: (element-type RapportContact): the contacts to export
+ * @flags: whether to guard cells a spreadsheet would evaluate (the default)
  *
  * Writes @contacts as CSV (RFC 4180, CRLF) with a header row. Lists are
  * joined with "; ", and the stage is written as its nick ("met").
- * rapport_csv_parse() reads the result back into the same contacts.
+ * Unless @flags say VERBATIM, a cell a spreadsheet would take for a formula
+ * is written behind an apostrophe (see #RapportCsvWriteFlags).
+ * rapport_csv_parse() reads the result back into the same contacts, the
+ * apostrophes taken off again.
  *
  * Returns: (transfer full): the CSV text, UTF-8 with a byte order mark
  */
 char *
-rapport_csv_write (GPtrArray *contacts)
+rapport_csv_write (GPtrArray            *contacts,
+                   RapportCsvWriteFlags  flags)
 {
   g_autoptr(GEnumClass) stages = NULL;
   GString *out;
@@ -333,7 +373,7 @@ rapport_csv_write (GPtrArray *contacts)
     {
       if (i > 0)
         g_string_append_c (out, ',');
-      append_field (out, export_columns[i]);
+      append_field (out, export_columns[i], flags);
     }
   g_string_append (out, "\r\n");
 
@@ -342,7 +382,7 @@ rapport_csv_write (GPtrArray *contacts)
       RapportContact *contact = g_ptr_array_index (contacts, i);
 
       g_return_val_if_fail (RAPPORT_IS_CONTACT (contact), g_string_free (out, TRUE));
-      append_row (out, contact, stages);
+      append_row (out, contact, stages, flags);
     }
 
   return g_string_free (out, FALSE);

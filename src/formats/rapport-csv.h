@@ -52,7 +52,22 @@ void              rapport_csv_row_free           (RapportCsvRow          *row);
 GPtrArray        *rapport_csv_read               (const char             *data,
                                                   gsize                   length,
                                                   GError                **error);
-char             *rapport_csv_write              (GPtrArray              *contacts);
+/*
+ * A cell that begins with = + - @, a tab or a CR is a formula to a
+ * spreadsheet, and contacts come from strangers' files: by default such a
+ * cell is written behind an apostrophe, which spreadsheets hide and take to
+ * mean "text" (OWASP's rule). VERBATIM writes cells as they are, for tools
+ * that do not evaluate them.
+ */
+typedef enum
+{
+  RAPPORT_CSV_WRITE_DEFAULT  = 0,
+  RAPPORT_CSV_WRITE_VERBATIM = 1 << 0,
+} RapportCsvWriteFlags;
+
+char             *rapport_csv_write              (GPtrArray              *contacts,
+                                                  RapportCsvWriteFlags    flags);
+gboolean          rapport_csv_is_guarded         (const char             *value);
 
 const char       *rapport_csv_field_get_label    (RapportCsvField         field);
 RapportCsvField  *rapport_csv_guess_mapping      (const RapportCsvRow    *header);

@@ -23,6 +23,7 @@ typedef enum
   RAPPORT_IMPORT_ERROR_RAGGED,         /* a CSV row with more or fewer fields than its header */
   RAPPORT_IMPORT_ERROR_INCOMPLETE,     /* a contact without any name or email address */
   RAPPORT_IMPORT_ERROR_INVALID_VALUE,  /* a value Rapport cannot use: unknown stage, vCard version */
+  RAPPORT_IMPORT_ERROR_TOO_LARGE,      /* over a limit: too many values of one kind on a contact */
 } RapportImportError;
 
 GQuark rapport_import_error_quark (void);

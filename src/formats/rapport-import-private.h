@@ -24,10 +24,46 @@ const char     *_rapport_import_find_binary      (const char    *text,
 gboolean        _rapport_import_is_binary_char   (char           c);
 char           *_rapport_import_compose_name     (const char    *given,
                                                   const char    *family);
-gboolean        _rapport_import_add_unique       (GPtrArray     *list,
-                                                  const char    *value);
 gboolean        _rapport_import_parse_stage      (const char    *text,
                                                   RapportStage  *stage);
 RapportContact *_rapport_import_new_contact      (void);
+
+/* A contact's values of one kind come from strangers' files: one card held
+ * 100,000 addresses. More than this many of one kind is refused. */
+#define RAPPORT_IMPORT_MAX_VALUES 1000
+
+/*
+ * The distinct values of one kind (a contact's addresses, phones or tags),
+ * in the order they came but with the preferred ones first; "distinct"
+ * ignores ASCII case and surrounding white space. A hash set, so that adding
+ * is constant time however many a file holds. All zeros is an empty set.
+ */
+typedef struct
+{
+  GPtrArray  *preferred;
+  GPtrArray  *others;
+  GHashTable *seen;
+} RapportValueSet;
+
+void            _rapport_value_set_clear         (RapportValueSet *set);
+gboolean        _rapport_value_set_add           (RapportValueSet *set,
+                                                  const char      *value,
+                                                  gboolean         preferred);
+guint           _rapport_value_set_count         (const RapportValueSet *set);
+GPtrArray      *_rapport_value_set_steal         (RapportValueSet *set);
+
+typedef enum
+{
+  RAPPORT_VALUE_EMAIL,
+  RAPPORT_VALUE_PHONE,
+  RAPPORT_VALUE_TAG,
+} RapportValueKind;
+
+gboolean        _rapport_value_set_check_size    (const RapportValueSet *set,
+                                                  RapportValueKind       kind,
+                                                  guint                  line,
+                                                  GError               **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RapportValueSet, _rapport_value_set_clear)
 
 G_END_DECLS

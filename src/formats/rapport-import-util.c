@@ -159,28 +159,94 @@ _rapport_import_compose_name (const char *given,
   return g_strconcat (g, " ", f, NULL);
 }
 
-/* Adds @value, trimmed, unless it is empty or already there (ignoring ASCII case). */
+void
+_rapport_value_set_clear (RapportValueSet *set)
+{
+  g_clear_pointer (&set->preferred, g_ptr_array_unref);
+  g_clear_pointer (&set->others, g_ptr_array_unref);
+  g_clear_pointer (&set->seen, g_hash_table_unref);
+}
+
+/* Adds @value, trimmed, unless it is empty or already there. */
 gboolean
-_rapport_import_add_unique (GPtrArray  *list,
-                            const char *value)
+_rapport_value_set_add (RapportValueSet *set,
+                        const char      *value,
+                        gboolean         preferred)
 {
   g_autofree char *trimmed = NULL;
 
   if (value == NULL)
     return FALSE;
 
-  trimmed = g_strstrip (g_strdup (value));
-  if (*trimmed == '\0')
-    return FALSE;
-
-  for (guint i = 0; i < list->len; i++)
+  if (set->seen == NULL)
     {
-      if (g_ascii_strcasecmp (g_ptr_array_index (list, i), trimmed) == 0)
-        return FALSE;
+      set->preferred = g_ptr_array_new_with_free_func (g_free);
+      set->others = g_ptr_array_new_with_free_func (g_free);
+      set->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
 
-  g_ptr_array_add (list, g_steal_pointer (&trimmed));
+  trimmed = g_strstrip (g_strdup (value));
+  if (*trimmed == '\0' || !g_hash_table_add (set->seen, g_ascii_strdown (trimmed, -1)))
+    return FALSE;
+
+  g_ptr_array_add (preferred ? set->preferred : set->others, g_steal_pointer (&trimmed));
   return TRUE;
+}
+
+guint
+_rapport_value_set_count (const RapportValueSet *set)
+{
+  return set->seen != NULL ? set->preferred->len + set->others->len : 0;
+}
+
+/* The values, preferred first, as a NULL-terminated array (never a NULL
+ * pdata: room for the terminator is reserved even when empty); @set is left empty. */
+GPtrArray *
+_rapport_value_set_steal (RapportValueSet *set)
+{
+  GPtrArray *all = g_ptr_array_new_null_terminated (_rapport_value_set_count (set) + 1, g_free, TRUE);
+
+  if (set->seen == NULL)
+    return all;
+
+  for (guint i = 0; i < set->preferred->len; i++)
+    g_ptr_array_add (all, g_steal_pointer (&set->preferred->pdata[i]));
+  for (guint i = 0; i < set->others->len; i++)
+    g_ptr_array_add (all, g_steal_pointer (&set->others->pdata[i]));
+  _rapport_value_set_clear (set);
+
+  return all;
+}
+
+/* Sets RAPPORT_IMPORT_ERROR_TOO_LARGE, naming the line where the contact
+ * begins, when @set holds more than RAPPORT_IMPORT_MAX_VALUES. */
+gboolean
+_rapport_value_set_check_size (const RapportValueSet  *set,
+                               RapportValueKind        kind,
+                               guint                   line,
+                               GError                **error)
+{
+  const guint max = RAPPORT_IMPORT_MAX_VALUES;
+
+  if (_rapport_value_set_count (set) <= max)
+    return TRUE;
+
+  if (kind == RAPPORT_VALUE_EMAIL)
+    g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
+                 /* Translators: the first %u is a line number, the second a limit such as 1000 */
+                 ngettext ("The contact on line %u has more than %u email address",
+                           "The contact on line %u has more than %u email addresses", max), line, max);
+  else if (kind == RAPPORT_VALUE_PHONE)
+    g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
+                 /* Translators: the first %u is a line number, the second a limit such as 1000 */
+                 ngettext ("The contact on line %u has more than %u phone number",
+                           "The contact on line %u has more than %u phone numbers", max), line, max);
+  else
+    g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
+                 /* Translators: the first %u is a line number, the second a limit such as 1000 */
+                 ngettext ("The contact on line %u has more than %u tag",
+                           "The contact on line %u has more than %u tags", max), line, max);
+  return FALSE;
 }
 
 /*

@@ -151,27 +151,14 @@ static char *
 label_location (const char *label)
 {
   g_auto(GStrv) lines = g_strsplit_set (label, "\r\n", -1);
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  g_auto(RapportValueSet) parts = { NULL };
+  g_autoptr(GPtrArray) all = NULL;
 
   for (guint i = 0; lines[i] != NULL; i++)
-    _rapport_import_add_unique (parts, lines[i]);
+    _rapport_value_set_add (&parts, lines[i], FALSE);
 
-  return g_strjoinv (", ", (char **) parts->pdata);
-}
-
-static void
-add_ranked (GPtrArray  *list,
-            guint      *n_preferred,
-            const char *value,
-            gboolean    preferred)
-{
-  /* Preferred values go first, so that the first email is the one to use. */
-  if (_rapport_import_add_unique (list, value) && preferred)
-    {
-      gpointer item = g_ptr_array_steal_index (list, list->len - 1);
-
-      g_ptr_array_insert (list, (*n_preferred)++, item);
-    }
+  all = _rapport_value_set_steal (&parts);
+  return g_strjoinv (", ", (char **) all->pdata);
 }
 
 static void
@@ -228,9 +215,12 @@ _rapport_vcard_to_contact (EVCard     *vcard,
                            guint       card_line,
                            GError    **error)
 {
-  g_autoptr(GPtrArray) emails = g_ptr_array_new_null_terminated (2, g_free, TRUE);
-  g_autoptr(GPtrArray) phones = g_ptr_array_new_null_terminated (2, g_free, TRUE);
-  g_autoptr(GPtrArray) tags = g_ptr_array_new_null_terminated (2, g_free, TRUE);
+  g_auto(RapportValueSet) emails = { NULL };
+  g_auto(RapportValueSet) phones = { NULL };
+  g_auto(RapportValueSet) tags = { NULL };
+  g_autoptr(GPtrArray) email_list = NULL;
+  g_autoptr(GPtrArray) phone_list = NULL;
+  g_autoptr(GPtrArray) tag_list = NULL;
   g_autoptr(GHashTable) labels = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) notes = g_string_new (NULL);
   g_autoptr(RapportContact) contact = _rapport_import_new_contact ();
@@ -244,8 +234,6 @@ _rapport_vcard_to_contact (EVCard     *vcard,
   g_autofree char *location = NULL;
   g_autofree char *postal_label = NULL;
   GList *attributes = e_vcard_get_attributes (vcard);
-  guint n_preferred_emails = 0;
-  guint n_preferred_phones = 0;
   int url_rating = 0;
   int location_rating = 0;
   guint index = 0;
@@ -323,12 +311,16 @@ _rapport_vcard_to_contact (EVCard     *vcard,
       else if (is_named (attr, "EMAIL"))
         {
           strip_scheme (text, "mailto:");
-          add_ranked (emails, &n_preferred_emails, text, preferred);
+          _rapport_value_set_add (&emails, text, preferred);
+          if (!_rapport_value_set_check_size (&emails, RAPPORT_VALUE_EMAIL, card_line, error))
+            return NULL;
         }
       else if (is_named (attr, "TEL"))
         {
           strip_scheme (text, "tel:");
-          add_ranked (phones, &n_preferred_phones, text, preferred);
+          _rapport_value_set_add (&phones, text, preferred);
+          if (!_rapport_value_set_check_size (&phones, RAPPORT_VALUE_PHONE, card_line, error))
+            return NULL;
         }
       else if (is_named (attr, "URL") || (is_named (attr, "X-SOCIALPROFILE") && is_web_address (text)))
         {
@@ -370,8 +362,10 @@ _rapport_vcard_to_contact (EVCard     *vcard,
             {
               /* Google files every contact under its own "myContacts" group. */
               if (g_strcmp0 (v->data, "myContacts") != 0)
-                _rapport_import_add_unique (tags, v->data);
+                _rapport_value_set_add (&tags, v->data, FALSE);
             }
+          if (!_rapport_value_set_check_size (&tags, RAPPORT_VALUE_TAG, card_line, error))
+            return NULL;
         }
       else if (is_named (attr, "X-RAPPORT-STAGE"))
         {
@@ -396,8 +390,11 @@ _rapport_vcard_to_contact (EVCard     *vcard,
     }
   if (*display_name == '\0' && organisation != NULL)
     set_str (&display_name, organisation);
-  if (*display_name == '\0' && emails->len > 0)
-    set_str (&display_name, g_ptr_array_index (emails, 0));
+  email_list = _rapport_value_set_steal (&emails);
+  phone_list = _rapport_value_set_steal (&phones);
+  tag_list = _rapport_value_set_steal (&tags);
+  if (*display_name == '\0' && email_list->len > 0)
+    set_str (&display_name, g_ptr_array_index (email_list, 0));
   if (*display_name == '\0')
     {
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_INCOMPLETE,
@@ -414,9 +411,9 @@ _rapport_vcard_to_contact (EVCard     *vcard,
   rapport_contact_set_profile_url (contact, url);
   rapport_contact_set_location (contact, location != NULL ? location : postal_label);
   rapport_contact_set_notes (contact, notes->str);
-  rapport_contact_set_emails (contact, (const char * const *) emails->pdata);
-  rapport_contact_set_phones (contact, (const char * const *) phones->pdata);
-  rapport_contact_set_tags (contact, (const char * const *) tags->pdata);
+  rapport_contact_set_emails (contact, (const char * const *) email_list->pdata);
+  rapport_contact_set_phones (contact, (const char * const *) phone_list->pdata);
+  rapport_contact_set_tags (contact, (const char * const *) tag_list->pdata);
 
   return g_steal_pointer (&contact);
 }

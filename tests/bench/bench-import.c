@@ -147,6 +147,13 @@ time_parse (const char *dir,
   return times[N_RUNS / 2];
 }
 
+/* What an export writes: formulas guarded, as by default. */
+static char *
+write_csv (GPtrArray *contacts)
+{
+  return rapport_csv_write (contacts, RAPPORT_CSV_WRITE_DEFAULT);
+}
+
 static double
 time_write (GPtrArray *contacts,
             char     *(*write) (GPtrArray *contacts))
@@ -261,7 +268,7 @@ main (int   argc,
   contacts = rapport_vcard_parse (vcards, strlen (vcards), &error);
   g_assert_no_error (error);
   g_print ("BENCH export_vcard_write_10k_ms %.1f ms\n", time_write (contacts, rapport_vcard_write));
-  g_print ("BENCH export_csv_write_10k_ms %.1f ms\n", time_write (contacts, rapport_csv_write));
+  g_print ("BENCH export_csv_write_10k_ms %.1f ms\n", time_write (contacts, write_csv));
 
   g_rmdir (dir);
 

@@ -39,7 +39,7 @@ check_round_trip (GPtrArray *contacts)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) again = NULL;
-  g_autofree char *csv = rapport_csv_write (contacts);
+  g_autofree char *csv = rapport_csv_write (contacts, RAPPORT_CSV_WRITE_DEFAULT);
 
   if (csv == NULL)
     fail ("rapport_csv_write() returned NULL");

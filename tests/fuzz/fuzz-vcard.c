@@ -93,7 +93,7 @@ check_csv_export (GPtrArray *contacts)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) again = NULL;
-  g_autofree char *csv = rapport_csv_write (contacts);
+  g_autofree char *csv = rapport_csv_write (contacts, RAPPORT_CSV_WRITE_DEFAULT);
 
   again = rapport_csv_parse (csv, strlen (csv), &error);
   if (again == NULL)
