@@ -63,6 +63,42 @@ test_address (void)
   g_assert_false (rapport_mail_address_is_valid (NULL));
 }
 
+/* The server's name becomes part of a URL: only a host name or an address. */
+static void
+test_server_host (void)
+{
+  static const struct { const char *server; const char *host; } valid[] = {
+    { "smtp.example.org", "smtp.example.org" },
+    { "SMTP.Example.ORG.", "smtp.example.org." },   /* as g_hostname_to_ascii() folds it */
+    { "mail.bücher.example", "mail.xn--bcher-kva.example" },
+    { "127.0.0.1", "127.0.0.1" },
+    { "::1", "[::1]" },
+    { "localhost", "localhost" },
+  };
+  const char *invalid[] = { "", "host/x", "a@b", "smtp.example.org:25", "smtp example.org",
+                            "-smtp.example.org", "smtp..example.org", "smtp.example.org/path?q",
+                            "[::1]", "smtp.example.org\r\nX", "user:pass@host" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *host = rapport_mail_server_to_url_host (valid[i].server, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (host, ==, valid[i].host);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *host = rapport_mail_server_to_url_host (invalid[i], &error);
+
+      g_test_message ("%s", invalid[i]);
+      g_assert_null (host);
+      g_assert_error (error, RAPPORT_MAIL_ERROR, RAPPORT_MAIL_ERROR_INVALID_SERVER);
+      g_assert_nonnull (strstr (error->message, "smtp.example.org"));
+    }
+}
+
 static void
 test_line_breaks_rejected (void)
 {
@@ -342,6 +378,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/mail/address", test_address);
+  g_test_add_func ("/mail/server-host", test_server_host);
   g_test_add_func ("/mail/message/line-breaks-rejected", test_line_breaks_rejected);
   g_test_add_func ("/mail/message/build", test_build);
   g_test_add_func ("/mail/account", test_account);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "rapport-mail-address.h"
+#include "rapport-mail-error.h"
 
 /* The composer's To: exactly one address, checked strictly before
  * anything is sent or handed to a mail app. Stricter than RFC 5322 on
@@ -177,4 +178,73 @@ rapport_mail_address_is_valid (const char *address)
     return FALSE;
   bare = rapport_mail_address_parse (address, NULL);
   return bare != NULL && strcmp (bare, address) == 0;
+}
+
+/* An ASCII host name by RFC 1123: dot-separated labels of letters, digits and
+ * hyphens, none empty, none over 63 bytes or beginning or ending with a
+ * hyphen, 253 bytes at most; one trailing dot (the root) is allowed. */
+static gboolean
+is_host_name (const char *name)
+{
+  gsize length = strlen (name);
+  const char *label = name;
+
+  if (length > 0 && name[length - 1] == '.')
+    length--;
+  if (length == 0 || length > 253)
+    return FALSE;
+
+  while (label < name + length)
+    {
+      const char *end = memchr (label, '.', name + length - label);
+      gsize n = (end != NULL ? end : name + length) - label;
+
+      if (n == 0 || n > 63 || label[0] == '-' || label[n - 1] == '-')
+        return FALSE;
+      for (gsize i = 0; i < n; i++)
+        {
+          if (!g_ascii_isalnum (label[i]) && label[i] != '-')
+            return FALSE;
+        }
+      label += n + 1;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rapport_mail_server_to_url_host:
+ * @server: a server name as the user typed it: a host name, which may be
+ *   international ("smtp.bücher.example"), or an IPv4 or IPv6 address
+ * @error: return location for a %RAPPORT_MAIL_ERROR_INVALID_SERVER error
+ *
+ * The host part of a URL for @server: the ASCII (punycode) form of a host
+ * name, or an IPv6 address in brackets. Anything else — a slash, an "@", a
+ * port, a space — is refused, because pasted into a URL it would name
+ * another host or path than the user meant.
+ *
+ * Returns: (transfer full) (nullable): the host part, or %NULL with @error set
+ */
+char *
+rapport_mail_server_to_url_host (const char  *server,
+                                 GError     **error)
+{
+  g_autofree char *ascii = NULL;
+
+  g_return_val_if_fail (server != NULL, NULL);
+
+  if (g_hostname_is_ip_address (server))
+    return strchr (server, ':') != NULL ? g_strdup_printf ("[%s]", server) : g_strdup (server);
+
+  ascii = g_hostname_to_ascii (server);
+  if (ascii == NULL || !is_host_name (ascii))
+    {
+      g_set_error (error, RAPPORT_MAIL_ERROR, RAPPORT_MAIL_ERROR_INVALID_SERVER,
+                   /* Translators: %s is what the user typed as the mail server */
+                   _("“%s” is not a server name: enter one such as smtp.example.org, without a port or a slash"),
+                   server);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ascii);
 }

@@ -20,4 +20,7 @@ char *rapport_mail_build_mailto   (const char  *address,
  * brackets or control characters), as the SMTP account and the sender take. */
 gboolean rapport_mail_address_is_valid (const char *address);
 
+char    *rapport_mail_server_to_url_host (const char  *server,
+                                          GError     **error);
+
 G_END_DECLS

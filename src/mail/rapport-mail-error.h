@@ -26,6 +26,7 @@ typedef enum
   RAPPORT_MAIL_ERROR_RECIPIENT,         /* recipient refused */
   RAPPORT_MAIL_ERROR_TIMEOUT,
   RAPPORT_MAIL_ERROR_FAILED,            /* anything else, with the server's words */
+  RAPPORT_MAIL_ERROR_INVALID_SERVER,    /* the server's name is not a host name or address */
 } RapportMailError;
 
 GQuark rapport_mail_error_quark (void);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "rapport-clock.h"
+#include "rapport-mail-address.h"
 #include "rapport-mail-error.h"
 #include "rapport-mail-message.h"
 #include "rapport-mail-secret.h"
@@ -189,9 +190,10 @@ send_thread (GTask        *task,
   RapportMailAccount *account = job->account;
   g_autoptr(GCancellable) own_cancellable = NULL;
   g_autofree char *url = NULL;
+  g_autofree char *host = NULL;
   struct curl_slist *recipients = NULL;
   char details[CURL_ERROR_SIZE] = "";
-  const char *server = rapport_mail_account_get_server (account);
+  GError *host_error = NULL;
   const char *ca_file = rapport_mail_account_get_ca_file (account);
   long timeout = rapport_mail_account_get_timeout (account);
   long response = 0;
@@ -201,6 +203,15 @@ send_thread (GTask        *task,
   if (cancellable == NULL)
     cancellable = own_cancellable = g_cancellable_new ();
 
+  /* Checked here as well as before the password is looked up, because this
+   * is where the name becomes part of a URL. */
+  host = rapport_mail_server_to_url_host (rapport_mail_account_get_server (account), &host_error);
+  if (host == NULL)
+    {
+      g_task_return_error (task, host_error);
+      return;
+    }
+
   curl = curl_easy_init ();
   if (curl == NULL)
     {
@@ -209,11 +220,10 @@ send_thread (GTask        *task,
       return;
     }
 
-  url = g_strdup_printf ("%s://%s%s%s:%u",
+  url = g_strdup_printf ("%s://%s:%u",
                          rapport_mail_account_get_security (account) == RAPPORT_MAIL_SECURITY_TLS
                            ? "smtps" : "smtp",
-                         strchr (server, ':') ? "[" : "", server, strchr (server, ':') ? "]" : "",
-                         rapport_mail_account_get_port (account));
+                         host, rapport_mail_account_get_port (account));
 
   curl_easy_setopt (curl, CURLOPT_URL, url);
   curl_easy_setopt (curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
@@ -324,6 +334,19 @@ start (RapportMailAccount  *account,
       g_task_return_new_error (task, RAPPORT_MAIL_ERROR, RAPPORT_MAIL_ERROR_NOT_CONFIGURED,
                                _("Sending mail needs your address, a server and a user name in Preferences"));
       g_clear_object (&task);
+    }
+  else
+    {
+      g_autofree char *host = NULL;
+      GError *error = NULL;
+
+      /* Before the keyring is asked: a name that is not a host never gets a password. */
+      host = rapport_mail_server_to_url_host (rapport_mail_account_get_server (account), &error);
+      if (host == NULL)
+        {
+          g_task_return_error (task, error);
+          g_clear_object (&task);
+        }
     }
 
   return task;

@@ -29,7 +29,7 @@
 
 static const char * const error_names[] = {
   "NOT_CONFIGURED", "NO_SECRET_SERVICE", "NO_PASSWORD", "INVALID_HEADER", "CONNECT",
-  "CERTIFICATE", "TLS", "LOGIN", "RECIPIENT", "TIMEOUT", "FAILED",
+  "CERTIFICATE", "TLS", "LOGIN", "RECIPIENT", "TIMEOUT", "FAILED", "INVALID_SERVER",
 };
 
 static void
