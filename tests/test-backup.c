@@ -164,6 +164,16 @@ test_create_snapshot (void)
   g_assert_cmpint (backup->size, >, 5000 * 100);
   g_assert_false (g_file_test (temp, G_FILE_TEST_EXISTS));
 
+  /* The user's alone, like the database. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (backup->path, &st), ==, 0);
+    g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+    g_assert_cmpint (g_stat (folder, &st), ==, 0);
+    g_assert_cmpuint (st.st_mode & 0777, ==, 0700);
+  }
+
   /* Written after the backup: not in it. */
   g_assert_true (set_meta (db, "greeting", "after", &error));
 

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "rapport-contact-export.h"
 #include "rapport-contact-file.h"
 #include "test-contact-util.h"
@@ -27,7 +29,12 @@ export_and_read (ContactFixture *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportContactFile) read = NULL;
   RapportExportFormat format = rapport_contact_export_format_for_file (file);
+  GStatBuf st;
   guint n;
+
+  /* Saved over a file that others could read: the export is private. */
+  g_assert_true (g_file_set_contents (path, "older", -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
 
   if (ids != NULL)
     rapport_contact_export_ids_async (fixture->store, ids, n_ids, file, format, NULL, test_store_result_cb, &result);
@@ -36,6 +43,8 @@ export_and_read (ContactFixture *fixture,
   n = rapport_contact_export_finish (fixture->store, test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_clear_object (&result);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
 
   rapport_contact_file_read_async (file, NULL, test_store_result_cb, &result);
   read = rapport_contact_file_read_finish (test_wait_for (&result), &error);

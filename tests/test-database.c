@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "rapport-database.h"
 
@@ -164,6 +165,59 @@ test_open_creates (void)
   g_assert_cmpint (atoi (version), ==, rapport_database_get_latest_version ());
   g_assert_nonnull (created);
   g_assert_true (g_str_has_suffix (created, "Z"));
+}
+
+static guint
+mode_of (const char *path)
+{
+  struct stat st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+static void
+assert_private (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_assert_cmpuint (mode_of (dir), ==, 0700);
+  g_assert_cmpuint (mode_of (path), ==, 0600);
+  g_assert_cmpuint (mode_of (wal), ==, 0600);
+  g_assert_cmpuint (mode_of (shm), ==, 0600);
+}
+
+/* The database and its -wal and -shm files are the user's alone, whatever
+ * the umask; an older Rapport's 0755 folder and 0644 files are tightened,
+ * and that is said once. */
+static void
+test_private_files (void)
+{
+  g_autofree char *path = test_path ("private.db");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(RapportDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  mode_t old_umask = umask (022);
+
+  db = rapport_database_new (path);
+  g_assert_true (open_database (db, &error));
+  g_assert_no_error (error);
+  assert_private (path);
+  g_assert_false (rapport_database_get_made_private (db));
+  g_clear_object (&db);
+
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+
+  db = rapport_database_new (path);
+  g_assert_true (open_database (db, &error));
+  g_assert_no_error (error);
+  assert_private (path);
+  g_assert_true (rapport_database_get_made_private (db));
+
+  umask (old_umask);
 }
 
 static void
@@ -507,6 +561,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/database/open-creates", test_open_creates);
+  g_test_add_func ("/database/private-files", test_private_files);
   g_test_add_func ("/database/reopen-keeps-data", test_reopen_keeps_data);
   g_test_add_func ("/database/too-new-is-refused", test_too_new_is_refused);
   g_test_add_func ("/database/garbage-is-refused-then-moved-aside", test_garbage_is_refused_then_moved_aside);

@@ -153,7 +153,8 @@ load_next (GTask *task)
     {
       GBytes *bytes = g_string_free_to_bytes (g_steal_pointer (&export->out));
 
-      g_file_replace_contents_bytes_async (export->file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+      g_file_replace_contents_bytes_async (export->file, bytes, NULL, FALSE,
+                                           G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
                                            g_task_get_cancellable (task), replaced_cb, task);
       g_bytes_unref (bytes);
       return;

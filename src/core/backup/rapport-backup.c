@@ -18,6 +18,7 @@
 #include "rapport-backup.h"
 #include "rapport-backup-private.h"
 #include "rapport-database-private.h"
+#include "rapport-private-files.h"
 
 /* A backup is written under this name first, and renamed once whole. */
 #define TEMP_NAME   ".rapport-backup.tmp"
@@ -72,9 +73,11 @@ static gboolean
 ensure_folder (const char  *folder,
                GError     **error)
 {
-  if (g_mkdir_with_parents (folder, 0700) != 0)
+  int errsv = rapport_private_folder_ensure (folder, NULL);
+
+  if (errsv != 0)
     {
-      set_errno_error (error, errno, TRUE, folder);
+      set_errno_error (error, errsv, TRUE, folder);
       return FALSE;
     }
   return TRUE;
@@ -207,6 +210,14 @@ create_locked (RapportDatabase  *database,
 
   /* Left over from a backup that was interrupted. */
   g_unlink (temp);
+
+  /* VACUUM INTO writes into an empty file as into a new one, and keeps its
+   * mode: the user's alone, like the database. */
+  if ((rc = rapport_private_file_ensure (temp, TRUE)) != 0)
+    {
+      set_errno_error (error, rc, FALSE, temp);
+      return NULL;
+    }
 
   rc = sqlite3_prepare_v2 (conn, "VACUUM INTO ?1", -1, &stmt, NULL);
   if (rc == SQLITE_OK)

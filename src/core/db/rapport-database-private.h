@@ -26,6 +26,7 @@ struct _RapportDatabase
   sqlite3     *conn;
   guint        schema_version;
   GHashTable  *statements;      /* SQL text → sqlite3_stmt, for conn */
+  gboolean     made_private;    /* opening took others' access to the folder or files away */
 
   /* A single worker: jobs run one after another in the order they were
    * queued, so a write queued after another is also applied after it. */

@@ -12,10 +12,12 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "rapport-database.h"
 #include "rapport-database-private.h"
 #include "rapport-migrations.h"
+#include "rapport-private-files.h"
 #include "rapport-text.h"
 
 
@@ -90,9 +92,12 @@ static gboolean
 open_locked (RapportDatabase  *self,
              GError          **error)
 {
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
   g_autofree char *dir = NULL;
   g_autofree char *journal_mode = NULL;
+  gboolean tightened = FALSE;
   sqlite3 *conn = NULL;
+  int errsv;
   gint64 version = 0;
   gint64 app_id = 0;
   gint64 n_objects = 0;
@@ -103,14 +108,34 @@ open_locked (RapportDatabase  *self,
     return TRUE;
 
   dir = g_path_get_dirname (self->path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  if ((errsv = rapport_private_folder_ensure (dir, &tightened)) != 0)
     {
-      int errsv = errno;
-
       g_set_error (error, RAPPORT_DATABASE_ERROR,
                    errsv == ENOSPC ? RAPPORT_DATABASE_ERROR_FULL : RAPPORT_DATABASE_ERROR_ACCESS,
                    _("Could not create the folder “%s”: %s"), dir, g_strerror (errsv));
       return FALSE;
+    }
+  self->made_private |= tightened;
+
+  /* Created 0600 before SQLite sees it, so that its -wal and -shm files,
+   * which take the database file's mode, are private from the start; an
+   * older Rapport's 0644 files are tightened. */
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (self->path, suffixes[i], NULL);
+      struct stat st;
+      gboolean was_open = g_stat (file, &st) == 0 && (st.st_mode & 077) != 0;
+
+      if ((errsv = rapport_private_file_ensure (file, i == 0)) != 0)
+        {
+          g_autofree char *what = g_strdup_printf (_("Could not write “%s”"), file);
+
+          g_set_error (error, RAPPORT_DATABASE_ERROR,
+                       errsv == ENOSPC || errsv == EDQUOT ? RAPPORT_DATABASE_ERROR_FULL : RAPPORT_DATABASE_ERROR_ACCESS,
+                       "%s: %s", what, g_strerror (errsv));
+          return FALSE;
+        }
+      self->made_private |= was_open;
     }
 
   rc = sqlite3_open_v2 (self->path, &conn,
@@ -393,6 +418,30 @@ rapport_database_get_path (RapportDatabase *self)
   g_return_val_if_fail (RAPPORT_IS_DATABASE (self), NULL);
 
   return self->path;
+}
+
+/**
+ * rapport_database_get_made_private:
+ * @self: a #RapportDatabase
+ *
+ * Whether opening the database found its folder or files open to other
+ * users (as an older Rapport, a copy or a restore may leave them) and made
+ * them the user's alone: worth a word to the user, once.
+ *
+ * Returns: %TRUE if a folder's or file's mode was changed
+ */
+gboolean
+rapport_database_get_made_private (RapportDatabase *self)
+{
+  gboolean ret;
+
+  g_return_val_if_fail (RAPPORT_IS_DATABASE (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  ret = self->made_private;
+  g_mutex_unlock (&self->lock);
+
+  return ret;
 }
 
 gboolean
