@@ -24,7 +24,7 @@ test_csv_read (void)
     "  Zoë  ,  \" padded \"\r\n"
     "last,row without newline";
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = rapport_csv_read (data, strlen (data), &error);
+  g_autoptr(GPtrArray) rows = rapport_csv_read (data, strlen (data), NULL, &error);
   RapportCsvRow *row;
 
   g_assert_no_error (error);
@@ -65,7 +65,7 @@ test_csv_linkedin (void)
   gsize length;
 
   data = load_fixture ("linkedin-connections.csv", &length);
-  rows = rapport_csv_read (data, length, &error);
+  rows = rapport_csv_read (data, length, NULL, &error);
   g_assert_no_error (error);
 
   /* "Notes:", the quoted note, the (skipped) blank line, then the header. */
@@ -85,7 +85,7 @@ test_csv_linkedin (void)
   g_assert_cmpint (mapping[5], ==, RAPPORT_CSV_FIELD_ROLE);
   g_assert_cmpint (mapping[6], ==, RAPPORT_CSV_FIELD_CONNECTED_ON);
 
-  contacts = rapport_csv_map_rows (rows, header_index, mapping, header->n_fields, &error);
+  contacts = rapport_csv_map_rows (rows, header_index, mapping, header->n_fields, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (contacts->len, ==, 3);
 
@@ -120,7 +120,7 @@ test_csv_linkedin (void)
 
   /* Without a date, the source still says LinkedIn. */
   g_clear_pointer (&contacts, g_ptr_array_unref);
-  contacts = rapport_csv_parse (undated, strlen (undated), &error);
+  contacts = rapport_csv_parse (undated, strlen (undated), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (contacts->len, ==, 1);
   g_assert_cmpstr (rapport_contact_get_display_name (g_ptr_array_index (contacts, 0)), ==, "Ana Silva");
@@ -246,21 +246,21 @@ test_csv_errors (void)
   gsize length;
 
   data = load_fixture ("empty.csv", &length);
-  contacts = rapport_csv_parse (data, length, &error);
+  contacts = rapport_csv_parse (data, length, NULL, &error);
   g_assert_null (contacts);
   g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_EMPTY);
   g_clear_error (&error);
   g_clear_pointer (&data, g_free);
 
   data = load_fixture ("junk.bin", &length);
-  contacts = rapport_csv_parse (data, length, &error);
+  contacts = rapport_csv_parse (data, length, NULL, &error);
   g_assert_null (contacts);
   assert_error_at_line (error, RAPPORT_IMPORT_ERROR_WRONG_FORMAT, 3);
   g_clear_error (&error);
   g_clear_pointer (&data, g_free);
 
   data = load_fixture ("latin1.csv", &length);
-  contacts = rapport_csv_parse (data, length, &error);
+  contacts = rapport_csv_parse (data, length, NULL, &error);
   g_assert_null (contacts);
   assert_error_at_line (error, RAPPORT_IMPORT_ERROR_ENCODING, 3);
   g_assert_nonnull (strstr (error->message, "UTF-8"));
@@ -268,13 +268,13 @@ test_csv_errors (void)
   g_clear_pointer (&data, g_free);
 
   data = load_fixture ("ragged.csv", &length);
-  contacts = rapport_csv_parse (data, length, &error);
+  contacts = rapport_csv_parse (data, length, NULL, &error);
   g_assert_null (contacts);
   assert_error_at_line (error, RAPPORT_IMPORT_ERROR_RAGGED, 3);
 
   /* Trailing empty fields are not ragged; missing ones are. */
   g_clear_error (&error);
-  contacts = rapport_csv_parse (trailing, strlen (trailing), &error);
+  contacts = rapport_csv_parse (trailing, strlen (trailing), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (contacts->len, ==, 1);
   g_clear_pointer (&contacts, g_ptr_array_unref);
@@ -299,7 +299,7 @@ test_csv_errors (void)
   }
 
   /* No header to guess from. */
-  contacts = rapport_csv_parse ("a,b\nc,d\n", 8, &error);
+  contacts = rapport_csv_parse ("a,b\nc,d\n", 8, NULL, &error);
   g_assert_null (contacts);
   g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_WRONG_FORMAT);
 }
@@ -327,7 +327,7 @@ test_csv_round_trip (void)
                                          "Phones,Profile URL,Location,Source,Tags,Stage,Notes\r\n"));
   g_assert_nonnull (strstr (text, "zoe.odegard@nordlys.no; zoe@example.org"));
 
-  rows = rapport_csv_read (text, strlen (text), &error);
+  rows = rapport_csv_read (text, strlen (text), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, contacts->len + 1);
   g_assert_true (rapport_csv_find_header (rows, &header_index));
@@ -339,7 +339,7 @@ test_csv_round_trip (void)
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     g_assert_cmpint (mapping[i], ==, expected[i]);
 
-  parsed = rapport_csv_map_rows (rows, header_index, mapping, header->n_fields, &error);
+  parsed = rapport_csv_map_rows (rows, header_index, mapping, header->n_fields, NULL, &error);
   g_assert_no_error (error);
   assert_contacts_equal (contacts, parsed, FALSE);
 
@@ -387,7 +387,7 @@ test_csv_formulas (void)
 
   /* No cell of the file begins with a character that starts a formula. */
   {
-    g_autoptr(GPtrArray) rows = rapport_csv_read (guarded, strlen (guarded), &error);
+    g_autoptr(GPtrArray) rows = rapport_csv_read (guarded, strlen (guarded), NULL, &error);
 
     g_assert_no_error (error);
     for (guint r = 0; r < rows->len; r++)
@@ -399,7 +399,7 @@ test_csv_formulas (void)
       }
   }
 
-  parsed = rapport_csv_parse (guarded, strlen (guarded), &error);
+  parsed = rapport_csv_parse (guarded, strlen (guarded), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (parsed->len, ==, G_N_ELEMENTS (hostile));
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)

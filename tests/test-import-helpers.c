@@ -37,7 +37,7 @@ parse_vcard_fixture (const char *name)
   gsize length;
 
   data = load_fixture (name, &length);
-  contacts = rapport_vcard_parse (data, length, &error);
+  contacts = rapport_vcard_parse (data, length, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (contacts);
 
@@ -53,7 +53,7 @@ parse_csv_fixture (const char *name)
   gsize length;
 
   data = load_fixture (name, &length);
-  contacts = rapport_csv_parse (data, length, &error);
+  contacts = rapport_csv_parse (data, length, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (contacts);
 
@@ -113,7 +113,7 @@ assert_vcard_error (const char *data,
                     guint       line)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) contacts = rapport_vcard_parse (data, strlen (data), &error);
+  g_autoptr(GPtrArray) contacts = rapport_vcard_parse (data, strlen (data), NULL, &error);
 
   g_assert_null (contacts);
   assert_error_at_line (error, code, line);
@@ -125,7 +125,7 @@ assert_csv_error (const char *data,
                   guint       line)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) contacts = rapport_csv_parse (data, strlen (data), &error);
+  g_autoptr(GPtrArray) contacts = rapport_csv_parse (data, strlen (data), NULL, &error);
 
   g_assert_null (contacts);
   assert_error_at_line (error, code, line);

@@ -217,7 +217,7 @@ test_vcard_name_fallbacks (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) contacts = rapport_vcard_parse (cases[i].card, strlen (cases[i].card), &error);
+      g_autoptr(GPtrArray) contacts = rapport_vcard_parse (cases[i].card, strlen (cases[i].card), NULL, &error);
 
       g_assert_no_error (error);
       g_assert_cmpuint (contacts->len, ==, 1);
@@ -248,7 +248,7 @@ test_vcard_profile_url (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) contacts = rapport_vcard_parse (cases[i].card, strlen (cases[i].card), &error);
+      g_autoptr(GPtrArray) contacts = rapport_vcard_parse (cases[i].card, strlen (cases[i].card), NULL, &error);
 
       g_assert_no_error (error);
       g_assert_cmpstr (rapport_contact_get_profile_url (g_ptr_array_index (contacts, 0)), ==, cases[i].url);
@@ -275,7 +275,7 @@ test_vcard_line_ends (void)
       gsize length;
 
       if (i < G_N_ELEMENTS (cards))
-        contacts = rapport_vcard_parse (cards[i], strlen (cards[i]), &error);
+        contacts = rapport_vcard_parse (cards[i], strlen (cards[i]), NULL, &error);
       else
         {
           /* Byte order mark included by the conversion, little-endian. */
@@ -283,7 +283,7 @@ test_vcard_line_ends (void)
                              "NOTE:a\r\n\tb\r\nEND:VCARD\r\n",
                              -1, "UTF-16LE", "UTF-8", NULL, &length, NULL);
           g_assert_nonnull (utf16);
-          contacts = rapport_vcard_parse (utf16, length, &error);
+          contacts = rapport_vcard_parse (utf16, length, NULL, &error);
         }
 
       g_assert_no_error (error);
@@ -305,12 +305,12 @@ test_vcard_error_empty (void)
   gsize length;
 
   data = load_fixture ("empty.vcf", &length);
-  contacts = rapport_vcard_parse (data, length, &error);
+  contacts = rapport_vcard_parse (data, length, NULL, &error);
   g_assert_null (contacts);
   g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_EMPTY);
   g_clear_error (&error);
 
-  contacts = rapport_vcard_parse (" \r\n\t\n", 5, &error);
+  contacts = rapport_vcard_parse (" \r\n\t\n", 5, NULL, &error);
   g_assert_null (contacts);
   g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_EMPTY);
 }
@@ -324,7 +324,7 @@ test_vcard_error_binary (void)
   gsize length;
 
   data = load_fixture ("junk.bin", &length);
-  contacts = rapport_vcard_parse (data, length, &error);
+  contacts = rapport_vcard_parse (data, length, NULL, &error);
   g_assert_null (contacts);
   /* The PNG signature's NUL bytes come after "\r\n\x1a\n". */
   assert_error_at_line (error, RAPPORT_IMPORT_ERROR_WRONG_FORMAT, 3);
@@ -339,7 +339,7 @@ test_vcard_error_not_vcard (void)
   gsize length;
 
   data = load_fixture ("not-a-vcard.vcf", &length);
-  contacts = rapport_vcard_parse (data, length, &error);
+  contacts = rapport_vcard_parse (data, length, NULL, &error);
   g_assert_null (contacts);
   assert_error_at_line (error, RAPPORT_IMPORT_ERROR_WRONG_FORMAT, 1);
 
@@ -357,7 +357,7 @@ test_vcard_error_encoding (void)
   gsize length;
 
   data = load_fixture ("latin1-no-charset.vcf", &length);
-  contacts = rapport_vcard_parse (data, length, &error);
+  contacts = rapport_vcard_parse (data, length, NULL, &error);
   g_assert_null (contacts);
   assert_error_at_line (error, RAPPORT_IMPORT_ERROR_ENCODING, 3);
   g_assert_nonnull (strstr (error->message, "UTF-8"));
@@ -382,7 +382,7 @@ test_vcard_error_unbalanced (void)
   gsize length;
 
   data = load_fixture ("unbalanced.vcf", &length);
-  contacts = rapport_vcard_parse (data, length, &error);
+  contacts = rapport_vcard_parse (data, length, NULL, &error);
   g_assert_null (contacts);
   assert_error_at_line (error, RAPPORT_IMPORT_ERROR_UNBALANCED, 5);
   assert_error_at_line (error, RAPPORT_IMPORT_ERROR_UNBALANCED, 1);
@@ -471,7 +471,7 @@ test_vcard_round_trip (void)
   g_autofree char *text = rapport_vcard_write (contacts);
   g_autofree char *text_again = NULL;
 
-  parsed = rapport_vcard_parse (text, strlen (text), &error);
+  parsed = rapport_vcard_parse (text, strlen (text), NULL, &error);
   g_assert_no_error (error);
   assert_contacts_equal (contacts, parsed, TRUE);
 
@@ -484,7 +484,7 @@ test_vcard_round_trip (void)
   parsed = parse_vcard_fixture ("apple.vcf");
   g_clear_pointer (&text, g_free);
   text = rapport_vcard_write (parsed);
-  parsed_again = rapport_vcard_parse (text, strlen (text), &error);
+  parsed_again = rapport_vcard_parse (text, strlen (text), NULL, &error);
   g_assert_no_error (error);
   assert_contacts_equal (parsed, parsed_again, TRUE);
 }
@@ -520,7 +520,7 @@ test_vcard_many_values (void)
   g_autoptr(GPtrArray) contacts = NULL;
   const char * const *emails;
 
-  contacts = rapport_vcard_parse (at_limit, strlen (at_limit), &error);
+  contacts = rapport_vcard_parse (at_limit, strlen (at_limit), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (contacts->len, ==, 1);
   emails = rapport_contact_get_emails (g_ptr_array_index (contacts, 0));
@@ -529,11 +529,55 @@ test_vcard_many_values (void)
   g_assert_cmpstr (emails[1], ==, "person0@example.org");
   g_clear_pointer (&contacts, g_ptr_array_unref);
 
-  contacts = rapport_vcard_parse (over_limit, strlen (over_limit), &error);
+  contacts = rapport_vcard_parse (over_limit, strlen (over_limit), NULL, &error);
   g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE);
   g_assert_null (contacts);
   g_assert_nonnull (strstr (error->message, "line 1 "));
   g_assert_nonnull (strstr (error->message, "1000 email addresses"));
+}
+
+/* Cancel reaches the readers themselves, not only the file's loading: a
+ * cancelled parse stops with G_IO_ERROR_CANCELLED and returns nothing. */
+static void
+test_cancel (void)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GString) vcf = g_string_new (NULL);
+  g_autoptr(GString) csv = g_string_new ("Name,Email\n");
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  static const RapportCsvField mapping[] = { RAPPORT_CSV_FIELD_DISPLAY_NAME, RAPPORT_CSV_FIELD_EMAIL };
+
+  for (guint i = 0; i < 3 * RAPPORT_IMPORT_CANCEL_LINES; i++)
+    {
+      g_string_append_printf (vcf, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person %u\r\nEND:VCARD\r\n", i);
+      g_string_append_printf (csv, "Person %u,p%u@example.org\n", i, i);
+    }
+
+  /* Not cancelled: everything is read. */
+  contacts = rapport_vcard_parse (vcf->str, vcf->len, cancellable, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (contacts->len, ==, 3 * RAPPORT_IMPORT_CANCEL_LINES);
+  g_clear_pointer (&contacts, g_ptr_array_unref);
+  rows = rapport_csv_read (csv->str, csv->len, cancellable, &error);
+  g_assert_no_error (error);
+
+  g_cancellable_cancel (cancellable);
+
+  contacts = rapport_vcard_parse (vcf->str, vcf->len, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (contacts);
+  g_clear_error (&error);
+
+  contacts = rapport_csv_parse (csv->str, csv->len, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (contacts);
+  g_clear_error (&error);
+
+  contacts = rapport_csv_map_rows (rows, 0, mapping, G_N_ELEMENTS (mapping), cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (contacts);
 }
 
 static void
@@ -542,12 +586,12 @@ test_guards (void)
   g_autoptr(GPtrArray) contacts = NULL;
 
   g_test_expect_message ("rapport-vcard", G_LOG_LEVEL_CRITICAL, "*data != NULL*");
-  contacts = rapport_vcard_parse (NULL, 3, NULL);
+  contacts = rapport_vcard_parse (NULL, 3, NULL, NULL);
   g_test_assert_expected_messages ();
   g_assert_null (contacts);
 
   g_test_expect_message ("rapport-csv", G_LOG_LEVEL_CRITICAL, "*data != NULL*");
-  contacts = rapport_csv_read (NULL, 3, NULL);
+  contacts = rapport_csv_read (NULL, 3, NULL, NULL);
   g_test_assert_expected_messages ();
   g_assert_null (contacts);
 }
@@ -578,6 +622,7 @@ main (int   argc,
   g_test_add_func ("/import/vcard/write/format", test_vcard_write_format);
   g_test_add_func ("/import/vcard/write/round-trip", test_vcard_round_trip);
   g_test_add_func ("/import/vcard/many-values", test_vcard_many_values);
+  g_test_add_func ("/import/cancel", test_cancel);
   g_test_add_func ("/import/guards", test_guards);
   add_csv_tests ();
 

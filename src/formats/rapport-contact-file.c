@@ -83,6 +83,7 @@ static gboolean
 parse (RapportContactFile  *self,
        const char          *data,
        gsize                length,
+       GCancellable        *cancellable,
        GError             **error)
 {
   const RapportCsvRow *header;
@@ -90,11 +91,11 @@ parse (RapportContactFile  *self,
   if (looks_like_vcard (self->file, data, length))
     {
       self->format = RAPPORT_CONTACT_FILE_VCARD;
-      self->contacts = rapport_vcard_parse (data, length, error);
+      self->contacts = rapport_vcard_parse (data, length, cancellable, error);
       return self->contacts != NULL;
     }
 
-  self->rows = rapport_csv_read (data, length, error);
+  self->rows = rapport_csv_read (data, length, cancellable, error);
   if (self->rows == NULL)
     return FALSE;
 
@@ -116,7 +117,7 @@ parse (RapportContactFile  *self,
     return FALSE;
 
   self->contacts = rapport_csv_map_rows (self->rows, self->header_index, self->mapping,
-                                         self->n_columns, error);
+                                         self->n_columns, cancellable, error);
   return self->contacts != NULL;
 }
 
@@ -141,7 +142,7 @@ read_thread (GTask        *task,
   self = g_object_new (RAPPORT_TYPE_CONTACT_FILE, NULL);
   self->file = g_object_ref (file);
 
-  if (!parse (self, data, length, &error))
+  if (!parse (self, data, length, cancellable, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, g_steal_pointer (&self), g_object_unref);
@@ -281,7 +282,7 @@ remap_thread (GTask        *task,
 
   /* Only reads self->rows, which never change after parsing. */
   remap->contacts = rapport_csv_map_rows (self->rows, self->header_index, remap->mapping,
-                                          self->n_columns, &error);
+                                          self->n_columns, cancellable, &error);
   if (remap->contacts == NULL)
     g_task_return_error (task, error);
   else

@@ -693,6 +693,7 @@ rapport_csv_map_rows (GPtrArray              *rows,
                       guint                   header_index,
                       const RapportCsvField  *mapping,
                       guint                   n_columns,
+                      GCancellable           *cancellable,
                       GError                **error)
 {
   g_autoptr(GPtrArray) contacts = NULL;
@@ -713,6 +714,12 @@ rapport_csv_map_rows (GPtrArray              *rows,
     {
       const RapportCsvRow *row = g_ptr_array_index (rows, i);
       RapportContact *contact;
+
+      if ((i - header_index - 1) % RAPPORT_IMPORT_CANCEL_LINES == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          _rapport_import_drop_array (g_steal_pointer (&contacts));
+          return NULL;
+        }
 
       if (is_empty_row (row))
         continue;
@@ -738,9 +745,10 @@ rapport_csv_map_rows (GPtrArray              *rows,
  * Returns: (transfer full) (element-type RapportContact): the contacts
  */
 GPtrArray *
-rapport_csv_parse (const char  *data,
-                   gsize        length,
-                   GError     **error)
+rapport_csv_parse (const char    *data,
+                   gsize          length,
+                   GCancellable  *cancellable,
+                   GError       **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree RapportCsvField *mapping = NULL;
@@ -750,7 +758,7 @@ rapport_csv_parse (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if ((rows = rapport_csv_read (data, length, error)) == NULL)
+  if ((rows = rapport_csv_read (data, length, cancellable, error)) == NULL)
     return NULL;
 
   if (!rapport_csv_find_header (rows, &header_index))
@@ -763,7 +771,7 @@ rapport_csv_parse (const char  *data,
   header = g_ptr_array_index (rows, header_index);
   mapping = rapport_csv_guess_mapping (header);
 
-  return rapport_csv_map_rows (rows, header_index, mapping, header->n_fields, error);
+  return rapport_csv_map_rows (rows, header_index, mapping, header->n_fields, cancellable, error);
 }
 
 /* }}} */

@@ -92,6 +92,7 @@ parse_lines (struct csv_parser  *parser,
              Reader             *reader,
              const char         *text,
              gsize               length,
+             GCancellable       *cancellable,
              GError            **error)
 {
   const char *end = text + length;
@@ -102,6 +103,9 @@ parse_lines (struct csv_parser  *parser,
       const char *eol = p + strcspn (p, "\r\n");
       const char *next = MIN (eol[0] == '\r' && eol[1] == '\n' ? eol + 2 : eol + 1, end);
       gsize chunk = next - p;
+
+      if (line % RAPPORT_IMPORT_CANCEL_LINES == 1 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
 
       if (reader->row_line == 0 && !is_blank (p, chunk))
         reader->row_line = line;
@@ -279,7 +283,8 @@ rapport_csv_row_free (RapportCsvRow *row)
  * rapport_csv_read:
  * @data: the file's contents
  * @length: the length of @data in bytes
- * @error: return location for a #RAPPORT_IMPORT_ERROR
+ * @cancellable: (nullable): a #GCancellable, checked as the lines are read
+ * @error: return location for a #RAPPORT_IMPORT_ERROR, or %G_IO_ERROR_CANCELLED
  *
  * Splits a comma-separated UTF-8 file into rows of fields. Blank lines are
  * skipped; rows may have different numbers of fields here (files such as
@@ -289,9 +294,10 @@ rapport_csv_row_free (RapportCsvRow *row)
  * Returns: (transfer full) (element-type RapportCsvRow): the rows
  */
 GPtrArray *
-rapport_csv_read (const char  *data,
-                  gsize        length,
-                  GError     **error)
+rapport_csv_read (const char    *data,
+                  gsize          length,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *text = NULL;
@@ -303,10 +309,10 @@ rapport_csv_read (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if ((text = _rapport_import_prepare_text (data, length, &length, error)) == NULL)
+  if ((text = _rapport_import_prepare_text (data, length, &length, &invalid, cancellable, error)) == NULL)
     return NULL;
 
-  if ((invalid = _rapport_import_find_binary (text, length)) != NULL)
+  if (invalid != NULL)
     {
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_WRONG_FORMAT,
                    _("This is not a CSV text file: line %u holds binary data"),
@@ -329,12 +335,15 @@ rapport_csv_read (const char  *data,
   reader.fields = new_field_array ();
 
   csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI);
-  ok = parse_lines (&parser, &reader, text, length, error);
+  ok = parse_lines (&parser, &reader, text, length, cancellable, error);
   csv_free (&parser);
   g_ptr_array_unref (reader.fields);
 
   if (!ok)
-    return NULL;
+    {
+      _rapport_import_drop_array (g_steal_pointer (&rows));
+      return NULL;
+    }
 
   return g_steal_pointer (&rows);
 }

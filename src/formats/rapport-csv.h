@@ -51,6 +51,7 @@ void              rapport_csv_row_free           (RapportCsvRow          *row);
 
 GPtrArray        *rapport_csv_read               (const char             *data,
                                                   gsize                   length,
+                                                  GCancellable           *cancellable,
                                                   GError                **error);
 /*
  * A cell that begins with = + - @, a tab or a CR is a formula to a
@@ -81,9 +82,11 @@ GPtrArray        *rapport_csv_map_rows           (GPtrArray              *rows,
                                                   guint                   header_index,
                                                   const RapportCsvField  *mapping,
                                                   guint                   n_columns,
+                                                  GCancellable           *cancellable,
                                                   GError                **error);
 GPtrArray        *rapport_csv_parse              (const char             *data,
                                                   gsize                   length,
+                                                  GCancellable           *cancellable,
                                                   GError                **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportCsvRow, rapport_csv_row_free)

@@ -73,13 +73,14 @@ rapport_formats_load_finish (GAsyncResult  *result,
 /* The module's functions, by the names the rest of the program knows {{{ */
 
 GPtrArray *
-rapport_vcard_parse (const char  *data,
-                     gsize        length,
-                     GError     **error)
+rapport_vcard_parse (const char    *data,
+                     gsize          length,
+                     GCancellable  *cancellable,
+                     GError       **error)
 {
   const RapportFormats *f = rapport_formats_load (error);
 
-  return f != NULL ? f->vcard_parse (data, length, error) : NULL;
+  return f != NULL ? f->vcard_parse (data, length, cancellable, error) : NULL;
 }
 
 char *

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  * use (see rapport-formats.c for why). */
 typedef struct
 {
-  GPtrArray *(*vcard_parse)  (const char *data, gsize length, GError **error);
+  GPtrArray *(*vcard_parse)  (const char *data, gsize length, GCancellable *cancellable, GError **error);
   char      *(*vcard_write)  (GPtrArray *contacts);
   char      *(*ics_make_uid) (gint64 id, const char *salt);
   char      *(*ics_write)    (const RapportIcsEvent *events, guint n_events, GError **error);

@@ -16,17 +16,23 @@ G_BEGIN_DECLS
 char           *_rapport_import_prepare_text     (const char    *data,
                                                   gsize          length,
                                                   gsize         *out_length,
+                                                  const char   **out_binary,
+                                                  GCancellable  *cancellable,
                                                   GError       **error);
 guint           _rapport_import_line_at          (const char    *text,
                                                   const char    *position);
-const char     *_rapport_import_find_binary      (const char    *text,
-                                                  gsize          length);
 gboolean        _rapport_import_is_binary_char   (char           c);
 char           *_rapport_import_compose_name     (const char    *given,
                                                   const char    *family);
 gboolean        _rapport_import_parse_stage      (const char    *text,
                                                   RapportStage  *stage);
 RapportContact *_rapport_import_new_contact      (void);
+
+/* How many lines (or rows) a reader goes between two looks at its
+ * cancellable: often enough that Cancel stops it within milliseconds. */
+#define RAPPORT_IMPORT_CANCEL_LINES 4096
+
+void            _rapport_import_drop_array       (GPtrArray     *array);
 
 /* A contact's values of one kind come from strangers' files: one card held
  * 100,000 addresses. More than this many of one kind is refused. */

@@ -20,13 +20,20 @@
  * space. UTF-16 with a byte order mark (older Apple Address Book and some
  * Windows tools write that) is converted to UTF-8 here, so that the readers
  * only ever see 8-bit text; whether that text is UTF-8 is theirs to check.
+ * *@out_binary is set to the copy's first control character that marks a
+ * binary file (see _rapport_import_is_binary_char()), or %NULL.
  */
 char *
-_rapport_import_prepare_text (const char  *data,
-                              gsize        length,
-                              gsize       *out_length,
-                              GError     **error)
+_rapport_import_prepare_text (const char    *data,
+                              gsize          length,
+                              gsize         *out_length,
+                              const char   **out_binary,
+                              GCancellable  *cancellable,
+                              GError       **error)
 {
+  /* Copied and scanned a block at a time, with a look at @cancellable in
+   * between: for a file of hundreds of megabytes this is the longest pass. */
+  const gsize block = 1 << 20;
   g_autofree char *converted = NULL;
   const guchar *bytes = (const guchar *) data;
   const char *text = data;
@@ -35,6 +42,7 @@ _rapport_import_prepare_text (const char  *data,
 
   g_assert (data != NULL || length == 0);
   g_assert (out_length != NULL);
+  g_assert (out_binary != NULL);
 
   if (length >= 2 && ((bytes[0] == 0xff && bytes[1] == 0xfe) || (bytes[0] == 0xfe && bytes[1] == 0xff)))
     {
@@ -71,11 +79,52 @@ _rapport_import_prepare_text (const char  *data,
     }
 
   copy = g_malloc (length + 1);
-  memcpy (copy, text, length);
+  *out_binary = NULL;
+  for (gsize done = 0; done < length; done += block)
+    {
+      gsize n = MIN (block, length - done);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          g_free (copy);
+          return NULL;
+        }
+
+      memcpy (copy + done, text + done, n);
+      for (gsize j = done; *out_binary == NULL && j < done + n; j++)
+        {
+          if (_rapport_import_is_binary_char (copy[j]))
+            *out_binary = copy + j;
+        }
+    }
   copy[length] = '\0';
   *out_length = length;
 
   return copy;
+}
+
+static gpointer
+drop_array_thread (gpointer data)
+{
+  g_ptr_array_unref (data);
+  return NULL;
+}
+
+/*
+ * Frees what a cancelled or failed reader had read so far. A million rows
+ * take a second to free, and Cancel must answer at once, so a large array
+ * is freed on a thread of its own while the error goes back.
+ */
+void
+_rapport_import_drop_array (GPtrArray *array)
+{
+  if (array == NULL)
+    return;
+
+  if (array->len < 10000)
+    g_ptr_array_unref (array);
+  else
+    g_thread_unref (g_thread_new ("rapport-import-free", drop_array_thread, array));
 }
 
 /* Counts LF, CRLF and a lone CR alike, as the readers do. */
@@ -106,19 +155,6 @@ gboolean
 _rapport_import_is_binary_char (char c)
 {
   return (guchar) c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' && c != 0x1a;
-}
-
-const char *
-_rapport_import_find_binary (const char *text,
-                             gsize       length)
-{
-  for (gsize i = 0; i < length; i++)
-    {
-      if (_rapport_import_is_binary_char (text[i]))
-        return text + i;
-    }
-
-  return NULL;
 }
 
 static gboolean

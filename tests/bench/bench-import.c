@@ -110,7 +110,7 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-typedef GPtrArray *(*ParseFunc) (const char *data, gsize length, GError **error);
+typedef GPtrArray *(*ParseFunc) (const char *data, gsize length, GCancellable *cancellable, GError **error);
 
 /* Writes @text to @dir/@name, then reads and parses it N_RUNS times, as an
  * import would; returns the median time in milliseconds. */
@@ -136,7 +136,7 @@ time_parse (const char *dir,
 
       g_file_get_contents (path, &data, &length, &error);
       g_assert_no_error (error);
-      contacts = parse (data, length, &error);
+      contacts = parse (data, length, NULL, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (contacts->len, ==, N_CONTACTS);
       times[run] = (g_get_monotonic_time () - start) / 1000.0;
@@ -242,6 +242,75 @@ time_import (const char *dir,
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
+typedef struct
+{
+  gint64   cancelled_at;
+  gint64   returned_at;
+  gboolean cancelled;
+} CancelRun;
+
+static gboolean
+cancel_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancelled_at_cb (GCancellable *cancellable,
+                 gpointer      user_data)
+{
+  CancelRun *run = user_data;
+
+  run->cancelled_at = g_get_monotonic_time ();
+}
+
+static void
+cancel_read_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CancelRun *run = user_data;
+  g_autoptr(RapportContactFile) read = NULL;
+  g_autoptr(GError) error = NULL;
+
+  read = rapport_contact_file_read_finish (result, &error);
+  run->returned_at = g_get_monotonic_time ();
+  run->cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* Cancel pressed while a 200 MB CSV is being read, half a second after the
+ * read began: how long until the worker has stopped and said so. */
+static double
+time_cancel (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "huge.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GString *csv = g_string_sized_new (210 << 20);
+  g_autoptr(GError) error = NULL;
+  CancelRun run = { 0 };
+
+  g_string_append (csv, "First Name,Last Name,Email Address,Company,Position,Connected On\n");
+  for (guint i = 0; csv->len < (200u << 20); i++)
+    g_string_append_printf (csv, "%s,%s,person%u@example.org,Company %u,Engineer,12 Mar 2021\n",
+                            given_names[i % G_N_ELEMENTS (given_names)],
+                            family_names[i % G_N_ELEMENTS (family_names)], i, i % 977);
+  g_file_set_contents (path, csv->str, csv->len, &error);
+  g_assert_no_error (error);
+  g_string_free (csv, TRUE);
+
+  g_cancellable_connect (cancellable, G_CALLBACK (cancelled_at_cb), &run, NULL);
+  rapport_contact_file_read_async (file, cancellable, cancel_read_cb, &run);
+  g_timeout_add (500, cancel_cb, cancellable);
+  while (run.returned_at == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_unlink (path);
+  g_assert_true (run.cancelled);
+  return (run.returned_at - run.cancelled_at) / 1000.0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,10 +334,12 @@ main (int   argc,
   g_print ("BENCH import_vcard_10k_ms %.1f ms\n", time_import (dir, "import.vcf", vcards));
   g_print ("BENCH import_linkedin_csv_10k_ms %.1f ms\n", time_import (dir, "Connections-import.csv", linkedin));
 
-  contacts = rapport_vcard_parse (vcards, strlen (vcards), &error);
+  contacts = rapport_vcard_parse (vcards, strlen (vcards), NULL, &error);
   g_assert_no_error (error);
   g_print ("BENCH export_vcard_write_10k_ms %.1f ms\n", time_write (contacts, rapport_vcard_write));
   g_print ("BENCH export_csv_write_10k_ms %.1f ms\n", time_write (contacts, write_csv));
+
+  g_print ("BENCH import_cancel_ms %.1f ms\n", time_cancel (dir));
 
   g_rmdir (dir);
 

@@ -46,7 +46,7 @@ check_round_trip (GPtrArray *contacts)
   if (!g_utf8_validate (csv, -1, NULL))
     fail ("the export is not UTF-8:\n%s", csv);
 
-  again = rapport_csv_parse (csv, strlen (csv), &error);
+  again = rapport_csv_parse (csv, strlen (csv), NULL, &error);
   if (again == NULL)
     fail ("the export does not read back: %s\n%s", error->message, csv);
   if (again->len != contacts->len)
@@ -73,7 +73,7 @@ map_rows (GPtrArray             *rows,
           gboolean               round_trip)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) contacts = rapport_csv_map_rows (rows, header_index, mapping, n_columns, &error);
+  g_autoptr(GPtrArray) contacts = rapport_csv_map_rows (rows, header_index, mapping, n_columns, NULL, &error);
 
   if (contacts == NULL)
     {
@@ -147,7 +147,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   fuzz_init ();
 
-  rows = rapport_csv_read ((const char *) data, size, &error);
+  rows = rapport_csv_read ((const char *) data, size, NULL, &error);
   if (rows == NULL)
     {
       check_error (error, "rapport_csv_read()");
@@ -165,7 +165,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   import_rows (rows);
   g_clear_error (&error);
 
-  contacts = rapport_csv_parse ((const char *) data, size, &error);
+  contacts = rapport_csv_parse ((const char *) data, size, NULL, &error);
   if (contacts == NULL)
     check_error (error, "rapport_csv_parse()");
 

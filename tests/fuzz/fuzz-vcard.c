@@ -63,7 +63,7 @@ check_round_trip (GPtrArray *contacts)
   if (!g_utf8_validate (vcf, -1, NULL))
     fail ("the export is not UTF-8:\n%s", vcf);
 
-  again = rapport_vcard_parse (vcf, strlen (vcf), &error);
+  again = rapport_vcard_parse (vcf, strlen (vcf), NULL, &error);
   if (again == NULL && contacts->len == 0 && g_error_matches (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_EMPTY))
     return;
   if (again == NULL)
@@ -95,7 +95,7 @@ check_csv_export (GPtrArray *contacts)
   g_autoptr(GPtrArray) again = NULL;
   g_autofree char *csv = rapport_csv_write (contacts, RAPPORT_CSV_WRITE_DEFAULT);
 
-  again = rapport_csv_parse (csv, strlen (csv), &error);
+  again = rapport_csv_parse (csv, strlen (csv), NULL, &error);
   if (again == NULL)
     fail ("the CSV export does not read back: %s\n%s", error->message, csv);
   if (again->len != contacts->len)
@@ -111,7 +111,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   fuzz_init ();
 
-  contacts = rapport_vcard_parse ((const char *) data, size, &error);
+  contacts = rapport_vcard_parse ((const char *) data, size, NULL, &error);
   if (contacts == NULL)
     {
       check_error (error, "rapport_vcard_parse()");
