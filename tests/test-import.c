@@ -7,7 +7,12 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "rapport-contact-file.h"
 
 #include "rapport-import-private.h"
 #include "test-import-helpers.h"
@@ -580,6 +585,99 @@ test_cancel (void)
   g_assert_null (contacts);
 }
 
+static char *
+card_with (const char *property,
+           gsize       length)
+{
+  g_autofree char *value = g_strnfill (length, 'x');
+
+  return g_strdup_printf ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Long\r\n%s:%s\r\nEND:VCARD\r\n", property, value);
+}
+
+/* A value longer than a field may hold refuses the file, naming its line;
+ * a note may be longer than the other fields. */
+static void
+test_long_values (void)
+{
+  static const struct { const char *property; gsize length; gboolean ok; } cases[] = {
+    { "TITLE", RAPPORT_IMPORT_MAX_FIELD, TRUE },
+    { "TITLE", RAPPORT_IMPORT_MAX_FIELD + 1, FALSE },
+    { "NOTE", RAPPORT_IMPORT_MAX_FIELD + 1, TRUE },
+    { "NOTE", RAPPORT_IMPORT_MAX_NOTE + 1, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *card = card_with (cases[i].property, cases[i].length);
+      g_autoptr(GPtrArray) contacts = NULL;
+      g_autoptr(GError) error = NULL;
+
+      contacts = rapport_vcard_parse (card, strlen (card), NULL, &error);
+      if (cases[i].ok)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (contacts->len, ==, 1);
+        }
+      else
+        {
+          g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE);
+          g_assert_nonnull (strstr (error->message, "Line 4 "));
+        }
+    }
+
+  /* CSV likewise, by the column's field. */
+  {
+    g_autofree char *long_value = g_strnfill (RAPPORT_IMPORT_MAX_FIELD + 1, 'x');
+    g_autofree char *csv = g_strdup_printf ("Name,Company,Notes\nZoë,%s,short\n", long_value);
+    g_autofree char *notes = g_strdup_printf ("Name,Company,Notes\nZoë,Nordlys,%s\n", long_value);
+    g_autoptr(GPtrArray) contacts = NULL;
+    g_autoptr(GError) error = NULL;
+
+    contacts = rapport_csv_parse (csv, strlen (csv), NULL, &error);
+    g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE);
+    g_assert_null (contacts);
+    g_clear_error (&error);
+
+    contacts = rapport_csv_parse (notes, strlen (notes), NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (contacts->len, ==, 1);
+  }
+}
+
+static void
+file_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* A file over the limit is refused before it is read (a sparse one here:
+ * it takes no room on the disk). */
+static void
+test_huge_file (void)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "rapport-huge.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(RapportContactFile) read = NULL;
+  g_autoptr(GError) error = NULL;
+  FILE *f = fopen (path, "w");
+
+  g_assert_nonnull (f);
+  g_assert_cmpint (ftruncate (fileno (f), RAPPORT_IMPORT_MAX_FILE_SIZE + 1), ==, 0);
+  fclose (f);
+
+  rapport_contact_file_read_async (file, NULL, file_read_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  read = rapport_contact_file_read_finish (result, &error);
+  g_assert_null (read);
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "1.0\u00a0GiB"));
+  g_unlink (path);
+}
+
 static void
 test_guards (void)
 {
@@ -623,6 +721,8 @@ main (int   argc,
   g_test_add_func ("/import/vcard/write/round-trip", test_vcard_round_trip);
   g_test_add_func ("/import/vcard/many-values", test_vcard_many_values);
   g_test_add_func ("/import/cancel", test_cancel);
+  g_test_add_func ("/import/long-values", test_long_values);
+  g_test_add_func ("/import/huge-file", test_huge_file);
   g_test_add_func ("/import/guards", test_guards);
   add_csv_tests ();
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "rapport-contact-file.h"
+#include "rapport-import-private.h"
 #include "rapport-vcard.h"
 
 /* A file of contacts to import, read and parsed on a worker thread: a vCard
@@ -130,8 +131,23 @@ read_thread (GTask        *task,
   GFile *file = task_data;
   g_autoptr(RapportContactFile) self = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *data = NULL;
   gsize length = 0;
+
+  /* Read whole into memory: nobody has a gigabyte of contacts, and a file
+   * that large would take that much memory several times over. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, &error);
+  if (info != NULL && g_file_info_get_size (info) > RAPPORT_IMPORT_MAX_FILE_SIZE)
+    {
+      g_autofree char *max = g_format_size_full (RAPPORT_IMPORT_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_task_return_new_error (task, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
+                               /* Translators: %s is a size, "1.0 GiB" */
+                               _("The file is larger than %s, more than Rapport imports"), max);
+      return;
+    }
+  g_clear_error (&error);
 
   if (!g_file_load_contents (file, cancellable, &data, &length, NULL, &error))
     {

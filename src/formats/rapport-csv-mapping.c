@@ -371,6 +371,9 @@ row_to_contact (const RapportCsvRow    *row,
     {
       g_autofree char *value = dup_value (row->fields[i]);
 
+      if (!_rapport_import_check_length (value, mapping[i] == RAPPORT_CSV_FIELD_NOTES, row->line, error))
+        return NULL;
+
       switch (mapping[i])
         {
         case RAPPORT_CSV_FIELD_EMAIL:

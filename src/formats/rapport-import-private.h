@@ -38,6 +38,18 @@ void            _rapport_import_drop_array       (GPtrArray     *array);
  * 100,000 addresses. More than this many of one kind is refused. */
 #define RAPPORT_IMPORT_MAX_VALUES 1000
 
+/* The longest value a field may hold: a note may be a long one (a meeting's
+ * write-up pasted in), a name, an address or a title never is; anything
+ * longer is a damaged or hostile file. And the largest file read at all. */
+#define RAPPORT_IMPORT_MAX_FIELD     (64 * 1024)
+#define RAPPORT_IMPORT_MAX_NOTE      (1024 * 1024)
+#define RAPPORT_IMPORT_MAX_FILE_SIZE (G_GINT64_CONSTANT (1) << 30)
+
+gboolean        _rapport_import_check_length     (const char    *value,
+                                                  gboolean       is_note,
+                                                  guint          line,
+                                                  GError       **error);
+
 /*
  * The distinct values of one kind (a contact's addresses, phones or tags),
  * in the order they came but with the preferred ones first; "distinct"

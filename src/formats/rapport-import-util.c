@@ -254,6 +254,32 @@ _rapport_value_set_steal (RapportValueSet *set)
   return all;
 }
 
+/* Sets RAPPORT_IMPORT_ERROR_TOO_LARGE, naming @line, when @value is longer
+ * than a field (or, with @is_note, a note) may be. */
+gboolean
+_rapport_import_check_length (const char  *value,
+                              gboolean     is_note,
+                              guint        line,
+                              GError     **error)
+{
+  gsize max = is_note ? RAPPORT_IMPORT_MAX_NOTE : RAPPORT_IMPORT_MAX_FIELD;
+  g_autofree char *size = NULL;
+
+  if (strlen (value) <= max)
+    return TRUE;
+
+  size = g_format_size_full (max, G_FORMAT_SIZE_IEC_UNITS);
+  if (is_note)
+    g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
+                 /* Translators: %u is a line number, %s a size such as "1.0 MiB" */
+                 _("Line %u holds a note of more than %s, longer than Rapport keeps"), line, size);
+  else
+    g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
+                 /* Translators: %u is a line number, %s a size such as "64.0 KiB" */
+                 _("Line %u holds a value of more than %s, longer than Rapport keeps in a field"), line, size);
+  return FALSE;
+}
+
 /* Sets RAPPORT_IMPORT_ERROR_TOO_LARGE, naming the line where the contact
  * begins, when @set holds more than RAPPORT_IMPORT_MAX_VALUES. */
 gboolean

@@ -272,6 +272,9 @@ _rapport_vcard_to_contact (EVCard     *vcard,
       gboolean preferred = e_vcard_attribute_has_type (attr, "pref");
       g_autofree char *text = attribute_text (attr);
 
+      if (!_rapport_import_check_length (text, is_named (attr, "NOTE"), origin.line, error))
+        return NULL;
+
       if (is_named (attr, "VERSION"))
         {
           if (!check_version (text, origin.line, error))
