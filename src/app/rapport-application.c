@@ -14,6 +14,7 @@
 #include "rapport-mail-secret.h"
 #include "rapport-application.h"
 #include "rapport-application-private.h"
+#include "rapport-search-provider.h"
 #include "rapport-preferences-window.h"
 #include "rapport-toast.h"
 #include "rapport-window.h"
@@ -24,6 +25,7 @@ struct _RapportApplication
   AdwApplication   parent_instance;
 
   GSettings       *settings;
+  RapportSearchProvider *search_provider;
   RapportDatabase *database;
   RapportContactStore *contact_store;
   RapportMeetingStore *meeting_store;
@@ -522,6 +524,36 @@ rapport_application_open (GApplication  *app,
     _rapport_window_import_file (RAPPORT_WINDOW (window), files[i]);
 }
 
+/* GNOME Shell's search finds contacts through the application's own bus
+ * name and path (rapport-search-provider.c). */
+static gboolean
+rapport_application_dbus_register (GApplication     *app,
+                                   GDBusConnection  *connection,
+                                   const char       *object_path,
+                                   GError          **error)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (rapport_application_parent_class)->dbus_register (app, connection, object_path, error))
+    return FALSE;
+
+  self->search_provider = rapport_search_provider_new (app);
+  return rapport_search_provider_register (self->search_provider, connection, path, error);
+}
+
+static void
+rapport_application_dbus_unregister (GApplication    *app,
+                                     GDBusConnection *connection,
+                                     const char      *object_path)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+
+  g_clear_object (&self->search_provider);
+
+  G_APPLICATION_CLASS (rapport_application_parent_class)->dbus_unregister (app, connection, object_path);
+}
+
 static void
 rapport_application_shutdown (GApplication *app)
 {
@@ -600,6 +632,8 @@ rapport_application_class_init (RapportApplicationClass *klass)
   app_class->activate = rapport_application_activate;
   app_class->open = rapport_application_open;
   app_class->shutdown = rapport_application_shutdown;
+  app_class->dbus_register = rapport_application_dbus_register;
+  app_class->dbus_unregister = rapport_application_dbus_unregister;
 
   properties[PROP_DATABASE_READY] =
     g_param_spec_boolean ("database-ready", NULL, NULL,
