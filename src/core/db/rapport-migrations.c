@@ -307,6 +307,26 @@ static const char * const migrations[] = {
   "  INSERT INTO reminder_dirty (contact_id) SELECT contact_id FROM meeting"
   "    WHERE id = OLD.meeting_id AND contact_id != OLD.contact_id;"
   "END;",
+
+  /* 6: meetings in the user's calendar (evolution-data-server). Every
+   * meeting has an event UID of its own from the start, kept for its life,
+   * so that its event is updated and never duplicated. A deleted meeting
+   * leaves its UID in calendar_removal until its event has been removed;
+   * event_calendar names the calendar (its EDS source) the event was last
+   * written to, so that an event missing from it was deleted there. */
+  "ALTER TABLE meeting ADD COLUMN event_uid TEXT;"
+  "ALTER TABLE meeting ADD COLUMN event_calendar TEXT NOT NULL DEFAULT '';"
+  "UPDATE meeting SET event_uid = lower (hex (randomblob (16))) || '@rapport';"
+  "CREATE UNIQUE INDEX meeting_by_event_uid ON meeting (event_uid);"
+  "CREATE TRIGGER meeting_event_uid_given AFTER INSERT ON meeting WHEN NEW.event_uid IS NULL BEGIN"
+  "  UPDATE meeting SET event_uid = lower (hex (randomblob (16))) || '@rapport' WHERE id = NEW.id;"
+  "END;"
+  "CREATE TABLE calendar_removal ("
+  "  event_uid TEXT PRIMARY KEY NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE TRIGGER meeting_event_removed AFTER DELETE ON meeting WHEN OLD.event_uid IS NOT NULL BEGIN"
+  "  INSERT OR IGNORE INTO calendar_removal (event_uid) VALUES (OLD.event_uid);"
+  "END;",
 };
 
 const char * const *

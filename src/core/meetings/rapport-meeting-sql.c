@@ -23,7 +23,8 @@
 #define MEETING_COLUMNS \
   "m.id, m.contact_id, c.display_name, coalesce (o.name, ''), m.starts_at, m.duration, m.place, " \
   "m.purpose, m.status, m.notes, m.agenda_done, m.summary, m.next_steps, " \
-  "coalesce (m.started_at, 0), coalesce (m.ended_at, 0), coalesce (m.keep_in_touch_at, 0) " \
+  "coalesce (m.started_at, 0), coalesce (m.ended_at, 0), coalesce (m.keep_in_touch_at, 0), " \
+  "coalesce (m.event_uid, '') " \
   "FROM meeting m JOIN contact c ON c.id = m.contact_id " \
   "LEFT JOIN organisation o ON o.id = c.organisation_id "
 
@@ -49,6 +50,7 @@ meeting_from_row (sqlite3_stmt *stmt)
   rapport_meeting_set_started_at (meeting, sqlite3_column_int64 (stmt, 13));
   rapport_meeting_set_ended_at (meeting, sqlite3_column_int64 (stmt, 14));
   rapport_meeting_set_keep_in_touch_at (meeting, sqlite3_column_int64 (stmt, 15));
+  rapport_meeting_set_event_uid (meeting, rapport_contact_sql_column_text (stmt, 16));
   return meeting;
 }
 

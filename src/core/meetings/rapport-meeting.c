@@ -38,6 +38,7 @@ struct _RapportMeeting
   gint64                started_at;     /* 0 when not (yet) */
   gint64                ended_at;
   gint64                keep_in_touch_at;
+  char                 *event_uid;      /* its event's in the user's calendar */
 };
 
 G_DEFINE_FINAL_TYPE (RapportMeeting, rapport_meeting, G_TYPE_OBJECT)
@@ -91,6 +92,7 @@ rapport_meeting_finalize (GObject *object)
   g_free (self->notes);
   g_free (self->summary);
   g_free (self->next_steps);
+  g_free (self->event_uid);
 
   G_OBJECT_CLASS (rapport_meeting_parent_class)->finalize (object);
 }
@@ -111,6 +113,7 @@ rapport_meeting_init (RapportMeeting *self)
   self->notes = g_strdup ("");
   self->summary = g_strdup ("");
   self->next_steps = g_strdup ("");
+  self->event_uid = g_strdup ("");
   self->duration = 20;
 }
 
@@ -147,6 +150,7 @@ rapport_meeting_copy (RapportMeeting *self)
   copy->started_at = self->started_at;
   copy->ended_at = self->ended_at;
   copy->keep_in_touch_at = self->keep_in_touch_at;
+  rapport_meeting_set_event_uid (copy, self->event_uid);
   return copy;
 }
 
@@ -202,6 +206,7 @@ STRING_ACCESSORS (purpose)
 STRING_ACCESSORS (notes)
 STRING_ACCESSORS (summary)
 STRING_ACCESSORS (next_steps)
+STRING_ACCESSORS (event_uid)
 
 const char *
 rapport_meeting_get_contact_name (RapportMeeting *self)

@@ -97,6 +97,10 @@ void                  rapport_meeting_set_ended_at         (RapportMeeting      
 gint64                rapport_meeting_get_keep_in_touch_at (RapportMeeting       *self);
 void                  rapport_meeting_set_keep_in_touch_at (RapportMeeting       *self,
                                                             gint64                keep_in_touch_at);
+/* Given by the database when the meeting is first saved; "" before. */
+const char           *rapport_meeting_get_event_uid        (RapportMeeting       *self);
+void                  rapport_meeting_set_event_uid        (RapportMeeting       *self,
+                                                            const char           *event_uid);
 GDateTime            *rapport_meeting_dup_local_start      (RapportMeeting       *self);
 char                 *rapport_meeting_format_when          (RapportMeeting       *self);
 gboolean              rapport_meeting_is_upcoming          (RapportMeeting       *self,

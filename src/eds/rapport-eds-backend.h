@@ -1,0 +1,77 @@
+/* rapport-eds-backend.h
+ *
+ * Copyright 2026 The Rapport Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rapport-calendar-event.h"
+
+G_BEGIN_DECLS
+
+/* evolution-data-server's client libraries (libecal, libedataserver, and
+ * with them libical-glib, libsoup and some twenty more) live in
+ * rapport-eds.so, loaded the first time a calendar is chosen; this is its
+ * table. A calendar is a GObject of the module that emits
+ *   "event-changed" (const char *uid, gint64 starts_at, gint64 ends_at)
+ *     for an event of Rapport's added or changed in the calendar (also one
+ *     it has just written: compare before acting), and
+ *   "event-removed" (const char *uid),
+ * and has a boolean "online" property. All calls are asynchronous and
+ * return in the caller's thread-default main context. */
+
+#define RAPPORT_EDS_BACKEND_SYMBOL "rapport_eds_backend_get"
+
+typedef enum
+{
+  RAPPORT_CALENDAR_WRITE_UPDATE_ONLY,   /* an event that is gone stays gone */
+  RAPPORT_CALENDAR_WRITE_CREATE,        /* create it when it is not there */
+} RapportCalendarWrite;
+
+typedef struct
+{
+  void                  (*list_calendars_async)  (GCancellable                *cancellable,
+                                                  GAsyncReadyCallback          callback,
+                                                  gpointer                     user_data);
+  /* of RapportCalendarInfo: the calendars one can add events to */
+  GPtrArray            *(*list_calendars_finish) (GAsyncResult                *result,
+                                                  GError                     **error);
+  void                  (*open_async)            (const char                  *source_uid,
+                                                  GCancellable                *cancellable,
+                                                  GAsyncReadyCallback          callback,
+                                                  gpointer                     user_data);
+  GObject              *(*open_finish)           (GAsyncResult                *result,
+                                                  GError                     **error);
+  void                  (*write_async)           (GObject                     *calendar,
+                                                  const RapportCalendarEvent  *event,
+                                                  RapportCalendarWrite         how,
+                                                  GCancellable                *cancellable,
+                                                  GAsyncReadyCallback          callback,
+                                                  gpointer                     user_data);
+  /* TRUE if the event is now in the calendar, FALSE (no error) if it was
+   * gone and stays gone */
+  gboolean              (*write_finish)          (GObject                     *calendar,
+                                                  GAsyncResult                *result,
+                                                  GError                     **error);
+  void                  (*read_async)            (GObject                     *calendar,
+                                                  const char                  *uid,
+                                                  GCancellable                *cancellable,
+                                                  GAsyncReadyCallback          callback,
+                                                  gpointer                     user_data);
+  /* the event's times and status, or NULL (no error) when it is gone */
+  RapportCalendarEvent *(*read_finish)           (GObject                     *calendar,
+                                                  GAsyncResult                *result,
+                                                  GError                     **error);
+  void                  (*remove_async)          (GObject                     *calendar,
+                                                  const char                  *uid,
+                                                  GCancellable                *cancellable,
+                                                  GAsyncReadyCallback          callback,
+                                                  gpointer                     user_data);
+  /* TRUE also when there was nothing to remove */
+  gboolean              (*remove_finish)         (GObject                     *calendar,
+                                                  GAsyncResult                *result,
+                                                  GError                     **error);
+} RapportEdsBackend;
+
+G_END_DECLS
