@@ -29,6 +29,7 @@ struct _RapportApplication
   RapportDatabase *database;
   RapportContactStore *contact_store;
   RapportMeetingStore *meeting_store;
+  RapportCalendarSync *calendar_sync;
   RapportQuestionStore *question_store;
   RapportReminderStore *reminder_store;
   RapportAppReminders *reminders;
@@ -193,6 +194,14 @@ apply_reminder_settings (RapportApplication *self)
   rapport_reminder_store_set_settings_async (self->reminder_store, &settings, self->cancellable, NULL, NULL);
 }
 
+/* An event's alarm comes when Rapport's own "starts soon" reminder does. */
+static void
+apply_calendar_alarm (RapportApplication *self)
+{
+  rapport_calendar_sync_set_alarm_minutes (self->calendar_sync,
+                                           g_settings_get_int (self->settings, "meeting-soon-minutes"));
+}
+
 /* }}} */
 /* Callbacks {{{ */
 
@@ -223,6 +232,9 @@ database_opened_cb (GObject      *object,
 
   set_database_state (self, TRUE, NULL);
   apply_reminder_settings (self);
+  /* The chosen calendar is opened, and its module loaded, only now: never
+   * before the first frame, and never with a database that is not there. */
+  g_settings_bind (self->settings, "meeting-calendar", self->calendar_sync, "calendar", G_SETTINGS_BIND_GET);
   maybe_check_database (self);
 }
 
@@ -478,6 +490,10 @@ rapport_application_startup (GApplication *app)
   self->database = rapport_database_new (path);
   self->contact_store = rapport_contact_store_new (self->database);
   self->meeting_store = rapport_meeting_store_new (self->contact_store);
+  self->calendar_sync = rapport_calendar_sync_new (self->meeting_store);
+  apply_calendar_alarm (self);
+  g_signal_connect_object (self->settings, "changed::meeting-soon-minutes", G_CALLBACK (apply_calendar_alarm),
+                           self, G_CONNECT_SWAPPED);
   self->question_store = rapport_question_store_new (self->database);
   self->template_store = rapport_template_store_new (self->database);
   self->reminder_store = rapport_reminder_store_new (self->database, self->contact_store,
@@ -578,6 +594,7 @@ rapport_application_dispose (GObject *object)
   RapportApplication *self = (RapportApplication *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->calendar_sync);
   g_clear_object (&self->reminder_store);
   g_clear_object (&self->meeting_store);
   g_clear_object (&self->contact_store);
@@ -724,6 +741,14 @@ rapport_application_get_meeting_store (RapportApplication *self)
   g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
 
   return self->meeting_store;
+}
+
+RapportCalendarSync *
+rapport_application_get_calendar_sync (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+
+  return self->calendar_sync;
 }
 
 /**

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "rapport-backup.h"
+#include "rapport-calendar-sync.h"
 #include "rapport-contact-store.h"
 #include "rapport-database.h"
 #include "rapport-meeting-store.h"
@@ -26,6 +27,7 @@ RapportApplication *rapport_application_new                   (void);
 RapportDatabase    *rapport_application_get_database          (RapportApplication *self);
 RapportContactStore *rapport_application_get_contact_store    (RapportApplication *self);
 RapportMeetingStore *rapport_application_get_meeting_store    (RapportApplication *self);
+RapportCalendarSync *rapport_application_get_calendar_sync    (RapportApplication *self);
 RapportQuestionStore *rapport_application_get_question_store  (RapportApplication *self);
 RapportReminderStore *rapport_application_get_reminder_store  (RapportApplication *self);
 RapportTemplateStore *rapport_application_get_template_store  (RapportApplication *self);

@@ -858,6 +858,7 @@ rapport_calendar_sync_set_calendar (RapportCalendarSync *self,
       set_state (self, RAPPORT_CALENDAR_STATE_OFF, NULL);
       return;
     }
+  g_debug ("Opening calendar %s", source_uid);
   set_state (self, RAPPORT_CALENDAR_STATE_CONNECTING, NULL);
   self->cancellable = g_cancellable_new ();
   rapport_module_load_async (&module, self->cancellable, module_cb, g_object_ref (self));

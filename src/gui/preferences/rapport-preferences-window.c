@@ -14,6 +14,7 @@
 #include "rapport-preferences-window.h"
 #include "rapport-background-group.h"
 #include "rapport-backups-group.h"
+#include "rapport-calendar-group.h"
 #include "rapport-follow-up-preferences.h"
 #include "rapport-mail-preferences.h"
 #include "rapport-templates-preferences.h"
@@ -31,6 +32,7 @@ struct _RapportPreferencesWindow
   GtkSpinButton        *first_alert_spin;
   GtkSpinButton        *wrap_up_alert_spin;
   GtkTextView          *introduction_view;
+  RapportCalendarGroup *calendar_group;
   RapportBackupsGroup  *backups_group;
   RapportMailPreferences *mail_page;
   RapportTemplatesPreferences *templates_page;
@@ -113,6 +115,8 @@ rapport_preferences_window_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
 
   adw_action_row_set_subtitle (self->database_row, rapport_database_get_path (database));
+  rapport_calendar_group_set_sync (self->calendar_group, settings,
+                                   rapport_application_get_calendar_sync (self->application));
   rapport_backups_group_set_application (self->backups_group, self->application);
   rapport_mail_preferences_set_settings (self->mail_page, settings);
   rapport_templates_preferences_set_store (self->templates_page,
@@ -190,6 +194,7 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
 
   g_type_ensure (RAPPORT_TYPE_BACKGROUND_GROUP);
   g_type_ensure (RAPPORT_TYPE_BACKUPS_GROUP);
+  g_type_ensure (RAPPORT_TYPE_CALENDAR_GROUP);
   g_type_ensure (RAPPORT_TYPE_FOLLOW_UP_PREFERENCES);
   g_type_ensure (RAPPORT_TYPE_MAIL_PREFERENCES);
   g_type_ensure (RAPPORT_TYPE_TEMPLATES_PREFERENCES);
@@ -201,6 +206,7 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, first_alert_spin);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, wrap_up_alert_spin);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, introduction_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, calendar_group);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, backups_group);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, mail_page);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, templates_page);
