@@ -193,7 +193,8 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(RapportContact) contact = rapport_contact_new ();
   const char *emails[] = { "ana.ruiz@example.org", NULL };
-  g_autoptr(ESourceRegistry) registry = NULL;
+  /* one registry for the process, as the module keeps */
+  static ESourceRegistry *registry;
   g_autoptr(ESource) source = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -208,7 +209,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->contact_id = rapport_contact_store_save_finish (fixture->contacts, test_wait_for (&result), &error);
   g_assert_no_error (error);
 
-  registry = e_source_registry_new_sync (NULL, &error);
+  if (registry == NULL)
+    registry = e_source_registry_new_sync (NULL, &error);
   g_assert_no_error (error);
   source = e_source_registry_ref_source (registry, CALENDAR);
   g_assert_nonnull (source);
