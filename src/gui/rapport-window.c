@@ -477,26 +477,33 @@ export_response_cb (GtkNativeDialog *chooser,
   RapportContactStore *store = rapport_application_get_contact_store (get_application (self));
   gint64 contact_id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (chooser), "contact-id"));
   RapportContactsPage *page;
+  RapportExportFormat format;
+  gboolean verbatim = FALSE;
 
   if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      verbatim = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "verbatim"), "true") == 0;
+    }
   g_object_unref (chooser);
 
   if (file == NULL)
     return;
 
+  format = rapport_contact_export_format_for_file (file);
+  if (format == RAPPORT_EXPORT_CSV && verbatim)
+    format = RAPPORT_EXPORT_CSV_VERBATIM;
+
   if (contact_id != 0)
     {
-      rapport_contact_export_ids_async (store, &contact_id, 1, file, rapport_contact_export_format_for_file (file),
-                                        NULL, exported_cb, g_object_ref (self));
+      rapport_contact_export_ids_async (store, &contact_id, 1, file, format, NULL, exported_cb, g_object_ref (self));
       return;
     }
 
   /* What the contacts page lists, searched and filtered as it is. */
   page = ensure_contacts_page (self);
   rapport_contact_export_async (store, rapport_contact_list_get_query (rapport_contacts_page_get_list (page)),
-                                file, rapport_contact_export_format_for_file (file),
-                                NULL, exported_cb, g_object_ref (self));
+                                file, format, NULL, exported_cb, g_object_ref (self));
 }
 
 static void
@@ -518,6 +525,11 @@ export_contacts (RapportWindow *self,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), vcard);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  /* A spreadsheet runs a cell that starts like a formula; an export guards
+   * such cells unless asked not to (rapport-csv.h). */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "verbatim",
+                               _("In a spreadsheet, keep cells that start with = + - or @ exactly as they are"),
+                               NULL, NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_object_set_data (G_OBJECT (chooser), "contact-id", GSIZE_TO_POINTER ((gsize) contact_id));
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
