@@ -251,7 +251,7 @@ test_calendars_listed (Fixture       *fixture,
   g_assert_no_error (error);
   for (guint i = 0; i < calendars->len; i++)
     {
-      RapportCalendarInfo *info = g_ptr_array_index (calendars, i);
+      RapportEdsSource *info = g_ptr_array_index (calendars, i);
 
       /* the birthdays calendar takes no events */
       g_assert_cmpstr (info->uid, !=, "birthdays");

@@ -9,15 +9,15 @@
 
 #include "rapport-calendar-event.h"
 
-G_DEFINE_BOXED_TYPE (RapportCalendarInfo, rapport_calendar_info,
-                     rapport_calendar_info_copy, rapport_calendar_info_free)
+G_DEFINE_BOXED_TYPE (RapportEdsSource, rapport_eds_source,
+                     rapport_eds_source_copy, rapport_eds_source_free)
 
-RapportCalendarInfo *
-rapport_calendar_info_new (const char *uid,
+RapportEdsSource *
+rapport_eds_source_new (const char *uid,
                            const char *name,
                            const char *account)
 {
-  RapportCalendarInfo *info = g_new0 (RapportCalendarInfo, 1);
+  RapportEdsSource *info = g_new0 (RapportEdsSource, 1);
 
   info->uid = g_strdup (uid);
   info->name = g_strdup (name != NULL ? name : "");
@@ -25,14 +25,14 @@ rapport_calendar_info_new (const char *uid,
   return info;
 }
 
-RapportCalendarInfo *
-rapport_calendar_info_copy (const RapportCalendarInfo *info)
+RapportEdsSource *
+rapport_eds_source_copy (const RapportEdsSource *info)
 {
-  return rapport_calendar_info_new (info->uid, info->name, info->account);
+  return rapport_eds_source_new (info->uid, info->name, info->account);
 }
 
 void
-rapport_calendar_info_free (RapportCalendarInfo *info)
+rapport_eds_source_free (RapportEdsSource *info)
 {
   if (info == NULL)
     return;

@@ -10,22 +10,23 @@
 
 G_BEGIN_DECLS
 
-/* A calendar the user has in evolution-data-server, as Preferences lists it. */
+/* A calendar or an address book the user has in evolution-data-server, as
+ * Rapport lists them. */
 typedef struct
 {
   char *uid;        /* the ESource's */
   char *name;       /* "Personal" */
   char *account;    /* "On This Computer", "ana@example.org"; may be "" */
-} RapportCalendarInfo;
+} RapportEdsSource;
 
-#define RAPPORT_TYPE_CALENDAR_INFO (rapport_calendar_info_get_type ())
-GType                rapport_calendar_info_get_type (void) G_GNUC_CONST;
-RapportCalendarInfo *rapport_calendar_info_new      (const char                *uid,
+#define RAPPORT_TYPE_EDS_SOURCE (rapport_eds_source_get_type ())
+GType                rapport_eds_source_get_type (void) G_GNUC_CONST;
+RapportEdsSource *rapport_eds_source_new      (const char                *uid,
                                                      const char                *name,
                                                      const char                *account);
-RapportCalendarInfo *rapport_calendar_info_copy     (const RapportCalendarInfo *info);
-void                 rapport_calendar_info_free     (RapportCalendarInfo       *info);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportCalendarInfo, rapport_calendar_info_free)
+RapportEdsSource *rapport_eds_source_copy     (const RapportEdsSource *info);
+void                 rapport_eds_source_free     (RapportEdsSource       *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportEdsSource, rapport_eds_source_free)
 
 typedef enum
 {

@@ -28,7 +28,7 @@ const char           *rapport_calendar_sync_get_message     (RapportCalendarSync
 /* TRUE once every change so far has reached the calendar: for tests. */
 gboolean              rapport_calendar_sync_is_idle         (RapportCalendarSync  *self);
 
-/* The calendars one can choose, of RapportCalendarInfo; fails when
+/* The calendars one can choose, of RapportEdsSource; fails when
  * evolution-data-server is not installed or not running. */
 void                  rapport_calendar_sync_list_calendars_async  (GCancellable         *cancellable,
                                                                    GAsyncReadyCallback   callback,

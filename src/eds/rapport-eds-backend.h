@@ -34,7 +34,7 @@ typedef struct
   void                  (*list_calendars_async)  (GCancellable                *cancellable,
                                                   GAsyncReadyCallback          callback,
                                                   gpointer                     user_data);
-  /* of RapportCalendarInfo: the calendars one can add events to */
+  /* of RapportEdsSource: the calendars one can add events to */
   GPtrArray            *(*list_calendars_finish) (GAsyncResult                *result,
                                                   GError                     **error);
   void                  (*open_async)            (const char                  *source_uid,
@@ -71,6 +71,20 @@ typedef struct
   /* TRUE also when there was nothing to remove */
   gboolean              (*remove_finish)         (GObject                     *calendar,
                                                   GAsyncResult                *result,
+                                                  GError                     **error);
+
+  void                  (*list_books_async)      (GCancellable                *cancellable,
+                                                  GAsyncReadyCallback          callback,
+                                                  gpointer                     user_data);
+  /* of RapportEdsSource: the address books one can import from */
+  GPtrArray            *(*list_books_finish)     (GAsyncResult                *result,
+                                                  GError                     **error);
+  void                  (*read_book_async)       (const char                  *source_uid,
+                                                  GCancellable                *cancellable,
+                                                  GAsyncReadyCallback          callback,
+                                                  gpointer                     user_data);
+  /* every contact of the book, as vCard 3.0 text */
+  GBytes               *(*read_book_finish)      (GAsyncResult                *result,
                                                   GError                     **error);
 } RapportEdsBackend;
 

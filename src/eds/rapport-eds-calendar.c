@@ -16,6 +16,7 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 G_GNUC_END_IGNORE_DEPRECATIONS
 
 #include "rapport-eds-calendar.h"
+#include "rapport-eds-registry.h"
 
 /* One calendar of the user's, opened through evolution-data-server: the
  * meetings' events written into it, and a view on it that tells Rapport
@@ -216,68 +217,6 @@ rapport_eds_calendar_init (RapportEdsCalendar *self)
 }
 
 /* }}} */
-/* The registry {{{ */
-
-/* One registry of EDS's sources for the life of the process, as Evolution
- * and GNOME Calendar keep: it runs a thread of its own and follows the
- * sources as they come and go, so it is made once, by the first caller,
- * and the others wait for it. Never freed: the module is never unloaded. */
-static ESourceRegistry *registry;
-static GPtrArray *registry_waiters;   /* of GTask, each returning the registry */
-
-static void
-registry_ready_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GPtrArray) waiters = g_steal_pointer (&registry_waiters);
-  g_autoptr(GError) error = NULL;
-
-  registry = e_source_registry_new_finish (result, &error);
-  for (guint i = 0; i < waiters->len; i++)
-    {
-      GTask *task = g_ptr_array_index (waiters, i);
-
-      if (registry != NULL)
-        g_task_return_pointer (task, g_object_ref (registry), g_object_unref);
-      else
-        g_task_return_error (task, g_error_copy (error));
-    }
-}
-
-/* Calls @callback with a task whose result is the registry (a new
- * reference) or the reason there is none. */
-static void
-get_registry (GCancellable        *cancellable,
-              GAsyncReadyCallback  callback,
-              gpointer             user_data)
-{
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
-
-  if (registry != NULL)
-    {
-      g_task_return_pointer (task, g_object_ref (registry), g_object_unref);
-      g_object_unref (task);
-      return;
-    }
-  if (registry_waiters == NULL)
-    {
-      registry_waiters = g_ptr_array_new_with_free_func (g_object_unref);
-      /* Not the caller's cancellable: the registry outlives any one call;
-       * a failure (EDS missing) is tried again by the next caller. */
-      e_source_registry_new (NULL, registry_ready_cb, NULL);
-    }
-  g_ptr_array_add (registry_waiters, task);
-}
-
-static ESourceRegistry *
-get_registry_finish (GAsyncResult  *result,
-                     GError       **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* }}} */
 /* Opening {{{ */
 
 static void
@@ -342,7 +281,7 @@ registry_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
-  g_autoptr(ESourceRegistry) sources = get_registry_finish (result, &error);
+  g_autoptr(ESourceRegistry) sources = rapport_eds_registry_get_finish (result, &error);
   g_autoptr(ESource) source = NULL;
 
   if (sources == NULL)
@@ -376,7 +315,7 @@ rapport_eds_calendar_open_async (const char          *source_uid,
   /* The task's name carries the source's UID to the registry's callback. */
   g_task_set_name (task, source_uid);
   g_task_set_task_data (task, g_object_new (RAPPORT_TYPE_EDS_CALENDAR, NULL), g_object_unref);
-  get_registry (cancellable, registry_cb, g_steal_pointer (&task));
+  rapport_eds_registry_get_async (cancellable, registry_cb, g_steal_pointer (&task));
 }
 
 GObject *
@@ -389,16 +328,6 @@ rapport_eds_calendar_open_finish (GAsyncResult  *result,
 /* }}} */
 /* Listing the calendars {{{ */
 
-static char *
-account_of (ESourceRegistry *sources,
-            ESource         *source)
-{
-  const char *parent_uid = e_source_get_parent (source);
-  g_autoptr(ESource) parent = parent_uid != NULL ? e_source_registry_ref_source (sources, parent_uid) : NULL;
-
-  return g_strdup (parent != NULL ? e_source_get_display_name (parent) : "");
-}
-
 static void
 list_registry_cb (GObject      *object,
                   GAsyncResult *result,
@@ -406,35 +335,13 @@ list_registry_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
-  g_autoptr(ESourceRegistry) sources_registry = get_registry_finish (result, &error);
-  g_autoptr(GPtrArray) calendars = NULL;
-  GList *sources;
+  g_autoptr(ESourceRegistry) sources = rapport_eds_registry_get_finish (result, &error);
 
-  if (sources_registry == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  calendars = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_calendar_info_free);
-  sources = e_source_registry_list_enabled (sources_registry, E_SOURCE_EXTENSION_CALENDAR);
-  for (GList *l = sources; l != NULL; l = l->next)
-    {
-      ESource *source = l->data;
-      ESourceBackend *extension = e_source_get_extension (source, E_SOURCE_EXTENSION_CALENDAR);
-      const char *backend = e_source_backend_get_backend_name (extension);
-      g_autofree char *account = NULL;
-
-      /* Birthdays (from the address books) and weather cannot take events. */
-      if (g_strcmp0 (backend, "contacts") == 0 || g_strcmp0 (backend, "weather") == 0)
-        continue;
-      account = account_of (sources_registry, source);
-      g_ptr_array_add (calendars, rapport_calendar_info_new (e_source_get_uid (source),
-                                                             e_source_get_display_name (source),
-                                                             account));
-    }
-  g_list_free_full (sources, g_object_unref);
-  g_task_return_pointer (task, g_steal_pointer (&calendars), (GDestroyNotify) g_ptr_array_unref);
+  if (sources == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, rapport_eds_registry_list (sources, E_SOURCE_EXTENSION_CALENDAR),
+                           (GDestroyNotify) g_ptr_array_unref);
 }
 
 void
@@ -445,7 +352,7 @@ rapport_eds_calendar_list_async (GCancellable        *cancellable,
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, rapport_eds_calendar_list_async);
-  get_registry (cancellable, list_registry_cb, task);
+  rapport_eds_registry_get_async (cancellable, list_registry_cb, task);
 }
 
 GPtrArray *

@@ -8,6 +8,7 @@
 
 #include <gmodule.h>
 
+#include "rapport-eds-books.h"
 #include "rapport-eds-calendar.h"
 
 /* The module's one entry point; everything else in it is hidden. */
@@ -27,6 +28,10 @@ rapport_eds_backend_get (void)
     rapport_eds_calendar_read_finish,
     rapport_eds_calendar_remove_async,
     rapport_eds_calendar_remove_finish,
+    rapport_eds_books_list_async,
+    rapport_eds_books_list_finish,
+    rapport_eds_books_read_async,
+    rapport_eds_books_read_finish,
   };
 
   return &backend;

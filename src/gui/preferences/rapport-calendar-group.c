@@ -24,7 +24,7 @@ struct _RapportCalendarGroup
   GSettings           *settings;
   RapportCalendarSync *sync;
   GCancellable        *cancellable;
-  GPtrArray           *calendars;    /* of RapportCalendarInfo, as listed in the row after "None" */
+  GPtrArray           *calendars;    /* of RapportEdsSource, as listed in the row after "None" */
   gboolean             filling;      /* the row is being filled, not chosen from */
 
   /* Template children */
@@ -81,7 +81,7 @@ state_changed_cb (RapportCalendarGroup *self)
 /* The list of calendars {{{ */
 
 static char *
-label_for (const RapportCalendarInfo *info)
+label_for (const RapportEdsSource *info)
 {
   if (info->account[0] == '\0')
     return g_strdup (info->name);
@@ -97,7 +97,7 @@ select_current (RapportCalendarGroup *self)
 
   for (guint i = 0; i < self->calendars->len; i++)
     {
-      RapportCalendarInfo *info = g_ptr_array_index (self->calendars, i);
+      RapportEdsSource *info = g_ptr_array_index (self->calendars, i);
 
       if (g_strcmp0 (info->uid, chosen) == 0)
         selected = i + 1;
@@ -107,7 +107,7 @@ select_current (RapportCalendarGroup *self)
    * such rather than silently replaced. */
   if (selected == 0 && *chosen != '\0')
     {
-      g_ptr_array_add (self->calendars, rapport_calendar_info_new (chosen, _("A calendar that no longer exists"), ""));
+      g_ptr_array_add (self->calendars, rapport_eds_source_new (chosen, _("A calendar that no longer exists"), ""));
       gtk_string_list_append (self->calendar_names, _("A calendar that no longer exists"));
       selected = self->calendars->len;
     }
@@ -130,7 +130,7 @@ listed_cb (GObject      *object,
 
   g_clear_pointer (&self->calendars, g_ptr_array_unref);
   self->calendars = calendars != NULL ? g_ptr_array_ref (calendars)
-                                      : g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_calendar_info_free);
+                                      : g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_eds_source_free);
   self->filling = TRUE;
   gtk_string_list_splice (self->calendar_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->calendar_names)), NULL);
   /* Translators: no calendar chosen for the meetings */
@@ -167,7 +167,7 @@ calendar_selected_cb (RapportCalendarGroup *self)
   if (self->filling || self->calendars == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
   if (selected > 0 && selected <= self->calendars->len)
-    uid = ((RapportCalendarInfo *) g_ptr_array_index (self->calendars, selected - 1))->uid;
+    uid = ((RapportEdsSource *) g_ptr_array_index (self->calendars, selected - 1))->uid;
   g_debug ("Meetings go to calendar “%s”", uid);
   g_settings_set_string (self->settings, "meeting-calendar", uid);
 }

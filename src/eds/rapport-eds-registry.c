@@ -1,0 +1,105 @@
+/* rapport-eds-registry.c
+ *
+ * Copyright 2026 The Rapport Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-eds"
+
+#include "config.h"
+
+#include "rapport-eds-registry.h"
+
+
+/* One registry of EDS's sources for the life of the process, as Evolution
+ * and GNOME Calendar keep: it runs a thread of its own and follows the
+ * sources as they come and go, so it is made once, by the first caller,
+ * and the others wait for it. Never freed: the module is never unloaded. */
+static ESourceRegistry *registry;
+static GPtrArray *registry_waiters;   /* of GTask, each returning the registry */
+
+static void
+registry_ready_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GPtrArray) waiters = g_steal_pointer (&registry_waiters);
+  g_autoptr(GError) error = NULL;
+
+  registry = e_source_registry_new_finish (result, &error);
+  for (guint i = 0; i < waiters->len; i++)
+    {
+      GTask *task = g_ptr_array_index (waiters, i);
+
+      if (registry != NULL)
+        g_task_return_pointer (task, g_object_ref (registry), g_object_unref);
+      else
+        g_task_return_error (task, g_error_copy (error));
+    }
+}
+
+void
+rapport_eds_registry_get_async (GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  if (registry != NULL)
+    {
+      g_task_return_pointer (task, g_object_ref (registry), g_object_unref);
+      g_object_unref (task);
+      return;
+    }
+  if (registry_waiters == NULL)
+    {
+      registry_waiters = g_ptr_array_new_with_free_func (g_object_unref);
+      /* Not the caller's cancellable: the registry outlives any one call;
+       * a failure (EDS missing) is tried again by the next caller. */
+      e_source_registry_new (NULL, registry_ready_cb, NULL);
+    }
+  g_ptr_array_add (registry_waiters, task);
+}
+
+ESourceRegistry *
+rapport_eds_registry_get_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static char *
+account_of (ESourceRegistry *sources,
+            ESource         *source)
+{
+  const char *parent_uid = e_source_get_parent (source);
+  g_autoptr(ESource) parent = parent_uid != NULL ? e_source_registry_ref_source (sources, parent_uid) : NULL;
+
+  return g_strdup (parent != NULL ? e_source_get_display_name (parent) : "");
+}
+
+GPtrArray *
+rapport_eds_registry_list (ESourceRegistry *sources,
+                           const char      *extension)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_eds_source_free);
+  GList *list = e_source_registry_list_enabled (sources, extension);
+
+  for (GList *l = list; l != NULL; l = l->next)
+    {
+      ESource *source = l->data;
+      ESourceBackend *backend = e_source_get_extension (source, extension);
+      const char *name = e_source_backend_get_backend_name (backend);
+      g_autofree char *account = NULL;
+
+      /* Birthdays (made from the address books) and weather take no events. */
+      if (g_strcmp0 (name, "contacts") == 0 || g_strcmp0 (name, "weather") == 0)
+        continue;
+      account = account_of (sources, source);
+      g_ptr_array_add (found, rapport_eds_source_new (e_source_get_uid (source),
+                                                      e_source_get_display_name (source), account));
+    }
+  g_list_free_full (list, g_object_unref);
+  return found;
+}
