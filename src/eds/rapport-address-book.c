@@ -186,4 +186,11 @@ rapport_address_book_forget_copy (GFile *copy)
   g_file_delete_async (copy, G_PRIORITY_LOW, NULL, NULL, NULL);
 }
 
+void
+rapport_address_book_forget_copy_and_unref (GFile *copy)
+{
+  rapport_address_book_forget_copy (copy);
+  g_object_unref (copy);
+}
+
 /* }}} */

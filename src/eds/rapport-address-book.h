@@ -27,5 +27,7 @@ void       rapport_address_book_copy_async   (const RapportEdsSource *book,
 GFile     *rapport_address_book_copy_finish  (GAsyncResult         *result,
                                               GError              **error);
 void       rapport_address_book_forget_copy  (GFile                *copy);
+/* The same, and drops the reference: a GDestroyNotify for the copy. */
+void       rapport_address_book_forget_copy_and_unref (GFile           *copy);
 
 G_END_DECLS

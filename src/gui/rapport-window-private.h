@@ -12,11 +12,12 @@ G_BEGIN_DECLS
 
 void _rapport_window_add_toast   (RapportWindow *self,
                                   AdwToast      *toast);
-void _rapport_window_import_file (RapportWindow *self,
-                                  GFile         *file);
+GtkWidget *_rapport_window_import_file (RapportWindow *self,
+                                        GFile         *file);
 
 void _rapport_window_add_meeting_actions (RapportWindow *self);
 void _rapport_window_add_reminder_actions (RapportWindow *self);
 void _rapport_window_add_compose_actions (RapportWindow *self);
+void _rapport_window_add_address_book_actions (RapportWindow *self);
 
 G_END_DECLS

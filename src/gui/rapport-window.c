@@ -749,6 +749,7 @@ rapport_window_init (RapportWindow *self)
   _rapport_window_add_meeting_actions (self);
   _rapport_window_add_reminder_actions (self);
   _rapport_window_add_compose_actions (self);
+  _rapport_window_add_address_book_actions (self);
 }
 
 /* }}} */
@@ -790,21 +791,24 @@ rapport_window_set_page_name (RapportWindow *self,
  * _rapport_window_import_file:
  *
  * Shows the import preview of @file on the contacts page.
+ *
+ * Returns: (transfer none): the preview
  */
-void
+GtkWidget *
 _rapport_window_import_file (RapportWindow *self,
                              GFile         *file)
 {
   GtkWidget *dialog;
 
-  g_return_if_fail (RAPPORT_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   rapport_window_set_page_name (self, "contacts");
   dialog = rapport_import_dialog_new (rapport_application_get_contact_store (get_application (self)), file);
   g_signal_connect_object (dialog, "done", G_CALLBACK (import_done_cb), self, G_CONNECT_SWAPPED);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 void
