@@ -231,6 +231,9 @@ database_opened_cb (GObject      *object,
   rapport_contact_store_purge_trash_async (self->contact_store, 0, NULL, NULL, NULL);
 
   set_database_state (self, TRUE, NULL);
+  /* Said once: the next start finds the files private already. */
+  if (rapport_database_get_made_private (RAPPORT_DATABASE (object)))
+    toast_all_windows (self, _("Your Rapport data can now be read by you alone"));
   apply_reminder_settings (self);
   /* The chosen calendar is opened, and its module loaded, only now: never
    * before the first frame, and never with a database that is not there. */
