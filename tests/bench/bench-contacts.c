@@ -358,7 +358,7 @@ add_timeline_func (RapportDatabase  *db,
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gboolean ok;
 
-  ok = rapport_contact_sql_begin (db, error);
+  ok = rapport_sql_begin (db, error);
   if (!ok)
     return NULL;
 
@@ -377,7 +377,7 @@ add_timeline_func (RapportDatabase  *db,
       job->n_entries++;
     }
 
-  return rapport_contact_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  return rapport_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 /* Fills a fresh database; returns the milliseconds spent inserting contacts

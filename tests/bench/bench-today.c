@@ -11,7 +11,7 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
-#include "rapport-contact-sql.h"
+#include "rapport-sql.h"
 #include "rapport-contact-store.h"
 #include "rapport-database.h"
 #include "rapport-meeting-store.h"
@@ -44,7 +44,7 @@ fill_func (RapportDatabase  *db,
   sqlite3_stmt *stmt;
   gboolean ok;
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return NULL;
   ok = rapport_database_exec (db,
     "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000), "
@@ -75,9 +75,9 @@ fill_func (RapportDatabase  *db,
         due = now + 10 * DAY + g_random_int_range (0, 355 * DAY);
       sqlite3_bind_int64 (stmt, 1, 1 + (i * 7919) % N_CONTACTS);
       sqlite3_bind_int64 (stmt, 2, due);
-      ok = rapport_contact_sql_step_done (db, stmt, error);
+      ok = rapport_sql_step_done (db, stmt, error);
     }
-  return rapport_contact_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  return rapport_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 typedef struct

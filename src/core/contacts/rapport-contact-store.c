@@ -82,10 +82,10 @@ save_func (RapportDatabase  *db,
   RapportContactStoreJob *job = data;
   gint64 id;
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return NULL;
   id = rapport_contact_sql_save (db, job->contact, error);
-  if (!rapport_contact_sql_commit_or_rollback (db, id != 0, error))
+  if (!rapport_sql_commit_or_rollback (db, id != 0, error))
     return NULL;
 
   return g_memdup2 (&id, sizeof id);
@@ -99,7 +99,7 @@ insert_many_func (RapportDatabase  *db,
   RapportContactStoreJob *job = data;
   gboolean ok = TRUE;
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return NULL;
   for (guint i = 0; ok && i < job->contacts->len; i++)
     {
@@ -108,7 +108,7 @@ insert_many_func (RapportDatabase  *db,
 
       ok = id != 0;
     }
-  if (!rapport_contact_sql_commit_or_rollback (db, ok, error))
+  if (!rapport_sql_commit_or_rollback (db, ok, error))
     return NULL;
 
   return GINT_TO_POINTER (TRUE);
@@ -122,10 +122,10 @@ set_stage_func (RapportDatabase  *db,
   RapportContactStoreJob *job = data;
   gboolean ok;
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return NULL;
   ok = rapport_contact_sql_set_stage (db, job->id, job->other, 0, error);
-  return rapport_contact_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  return rapport_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 static gpointer
@@ -137,7 +137,7 @@ trash_func (RapportDatabase  *db,
   sqlite3_stmt *stmt;
   gboolean ok;
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return NULL;
 
   stmt = rapport_database_prepare (db, "UPDATE contact SET trashed = ?2 WHERE id = ?1", error);
@@ -146,10 +146,10 @@ trash_func (RapportDatabase  *db,
     {
       sqlite3_bind_int64 (stmt, 1, job->id);
       sqlite3_bind_int (stmt, 2, job->other != 0);
-      ok = rapport_contact_sql_step_done (db, stmt, error) && rapport_contact_sql_reindex (db, job->id, error);
+      ok = rapport_sql_step_done (db, stmt, error) && rapport_contact_sql_reindex (db, job->id, error);
     }
 
-  return rapport_contact_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  return rapport_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 static gpointer
@@ -166,7 +166,7 @@ purge_func (RapportDatabase  *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, job->id);
-  return rapport_contact_sql_step_done (db, stmt, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  return rapport_sql_step_done (db, stmt, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 typedef struct
@@ -208,7 +208,7 @@ select_ids (RapportDatabase  *db,
 
   if (rc != SQLITE_DONE)
     {
-      rapport_contact_sql_fail (db, rc, sql, error);
+      rapport_sql_fail (db, rc, sql, error);
       return NULL;
     }
   return g_steal_pointer (&ids);

@@ -144,10 +144,10 @@ list_func (RapportDatabase  *db,
       RapportOrganisation *organisation = rapport_organisation_new ();
 
       organisation->id = sqlite3_column_int64 (stmt, 0);
-      rapport_organisation_set_name (organisation, rapport_contact_sql_column_text (stmt, 1));
-      rapport_organisation_set_industry (organisation, rapport_contact_sql_column_text (stmt, 2));
-      rapport_organisation_set_website (organisation, rapport_contact_sql_column_text (stmt, 3));
-      rapport_organisation_set_notes (organisation, rapport_contact_sql_column_text (stmt, 4));
+      rapport_organisation_set_name (organisation, rapport_sql_column_text (stmt, 1));
+      rapport_organisation_set_industry (organisation, rapport_sql_column_text (stmt, 2));
+      rapport_organisation_set_website (organisation, rapport_sql_column_text (stmt, 3));
+      rapport_organisation_set_notes (organisation, rapport_sql_column_text (stmt, 4));
       organisation->n_people = sqlite3_column_int (stmt, 5);
       g_ptr_array_add (list, organisation);
     }
@@ -155,7 +155,7 @@ list_func (RapportDatabase  *db,
 
   if (rc != SQLITE_DONE)
     {
-      rapport_contact_sql_fail (db, rc, "list organisations", error);
+      rapport_sql_fail (db, rc, "list organisations", error);
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -185,7 +185,7 @@ people_func (RapportDatabase  *db,
 
   if (rc != SQLITE_DONE)
     {
-      rapport_contact_sql_fail (db, rc, "organisation people", error);
+      rapport_sql_fail (db, rc, "organisation people", error);
       return NULL;
     }
 
@@ -210,7 +210,7 @@ save_func (RapportDatabase  *db,
       return NULL;
     }
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return NULL;
 
   stmt = rapport_database_prepare (db,
@@ -220,13 +220,13 @@ save_func (RapportDatabase  *db,
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, organisation->id);
-      rapport_contact_sql_bind_text (stmt, 2, name);
-      rapport_contact_sql_bind_text (stmt, 3, key);
-      rapport_contact_sql_bind_text (stmt, 4, organisation->industry);
-      rapport_contact_sql_bind_text (stmt, 5, organisation->website);
-      rapport_contact_sql_bind_text (stmt, 6, organisation->notes);
-      sqlite3_bind_int64 (stmt, 7, rapport_contact_sql_now ());
-      ok = rapport_contact_sql_step_done (db, stmt, error);
+      rapport_sql_bind_text (stmt, 2, name);
+      rapport_sql_bind_text (stmt, 3, key);
+      rapport_sql_bind_text (stmt, 4, organisation->industry);
+      rapport_sql_bind_text (stmt, 5, organisation->website);
+      rapport_sql_bind_text (stmt, 6, organisation->notes);
+      sqlite3_bind_int64 (stmt, 7, rapport_sql_now ());
+      ok = rapport_sql_step_done (db, stmt, error);
       if (!ok && error && *error && strstr ((*error)->message, "UNIQUE"))
         {
           g_clear_error (error);
@@ -254,13 +254,13 @@ save_func (RapportDatabase  *db,
               g_array_append_val (people, contact_id);
             }
           sqlite3_reset (stmt);
-          ok = rc == SQLITE_DONE || rapport_contact_sql_fail (db, rc, "organisation people", error);
+          ok = rc == SQLITE_DONE || rapport_sql_fail (db, rc, "organisation people", error);
         }
       for (guint i = 0; ok && people && i < people->len; i++)
         ok = rapport_contact_sql_reindex (db, g_array_index (people, gint64, i), error);
     }
 
-  return rapport_contact_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  return rapport_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 static gpointer
@@ -286,17 +286,17 @@ for_contact_func (RapportDatabase  *db,
   if (rc == SQLITE_ROW)
     {
       organisation->id = sqlite3_column_int64 (stmt, 0);
-      rapport_organisation_set_name (organisation, rapport_contact_sql_column_text (stmt, 1));
-      rapport_organisation_set_industry (organisation, rapport_contact_sql_column_text (stmt, 2));
-      rapport_organisation_set_website (organisation, rapport_contact_sql_column_text (stmt, 3));
-      rapport_organisation_set_notes (organisation, rapport_contact_sql_column_text (stmt, 4));
+      rapport_organisation_set_name (organisation, rapport_sql_column_text (stmt, 1));
+      rapport_organisation_set_industry (organisation, rapport_sql_column_text (stmt, 2));
+      rapport_organisation_set_website (organisation, rapport_sql_column_text (stmt, 3));
+      rapport_organisation_set_notes (organisation, rapport_sql_column_text (stmt, 4));
     }
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
       g_object_unref (organisation);
-      rapport_contact_sql_fail (db, rc, "organisation of a contact", error);
+      rapport_sql_fail (db, rc, "organisation of a contact", error);
       return NULL;
     }
   return organisation;
@@ -314,9 +314,9 @@ save_notes_func (RapportDatabase  *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, organisation->id);
-  rapport_contact_sql_bind_text (stmt, 2, organisation->notes);
-  sqlite3_bind_int64 (stmt, 3, rapport_contact_sql_now ());
-  return rapport_contact_sql_step_done (db, stmt, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  rapport_sql_bind_text (stmt, 2, organisation->notes);
+  sqlite3_bind_int64 (stmt, 3, rapport_sql_now ());
+  return rapport_sql_step_done (db, stmt, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 /* }}} */

@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "rapport-contact-sql.h"
+#include "rapport-sql.h"
 #include "rapport-meeting-sql.h"
 #include "rapport-meeting-store.h"
 
@@ -122,7 +122,7 @@ in_transaction (RapportDatabase *db,
   gpointer ret = NULL;
   gboolean ok;
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return NULL;
 
   /* Whose timeline the outcome sheet writes to, for the announcement. */
@@ -156,12 +156,12 @@ in_transaction (RapportDatabase *db,
       ret = rapport_meeting_sql_save_answer (db, job->id, job->text, error) ? GINT_TO_POINTER (TRUE) : NULL;
       break;
     case JOB_START:
-      ret = rapport_meeting_sql_start (db, job->id, rapport_contact_sql_now (), error)
+      ret = rapport_meeting_sql_start (db, job->id, rapport_sql_now (), error)
             ? GINT_TO_POINTER (TRUE) : NULL;
       break;
     case JOB_FINISH:
       ret = rapport_meeting_sql_finish (db, job->id, job->text, job->other_text, job->number,
-                                        job->items, rapport_contact_sql_now (), error);
+                                        job->items, rapport_sql_now (), error);
       break;
     case JOB_LIST:
     case JOB_LOAD:
@@ -170,7 +170,7 @@ in_transaction (RapportDatabase *db,
     }
 
   ok = ret != NULL;
-  if (!rapport_contact_sql_commit_or_rollback (db, ok, error))
+  if (!rapport_sql_commit_or_rollback (db, ok, error))
     {
       if (job->kind == JOB_SET_QUESTIONS || job->kind == JOB_FINISH)
         g_clear_pointer ((GArray **) &ret, g_array_unref);
@@ -191,7 +191,7 @@ job_func (RapportDatabase  *db,
   switch (job->kind)
     {
     case JOB_LIST:
-      return rapport_meeting_sql_list (db, job->which, job->contact_id, rapport_contact_sql_now (), error);
+      return rapport_meeting_sql_list (db, job->which, job->contact_id, rapport_sql_now (), error);
     case JOB_LOAD:
       {
         g_autoptr(RapportMeeting) meeting = rapport_meeting_sql_load (db, job->id, error);

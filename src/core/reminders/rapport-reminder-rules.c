@@ -11,7 +11,7 @@
 
 #include <stdio.h>
 
-#include "rapport-contact-sql.h"
+#include "rapport-sql.h"
 #include "rapport-contact.h"
 #include "rapport-interaction.h"
 #include "rapport-meeting.h"
@@ -22,7 +22,7 @@
  *
  * Derivation is hooked into the stores' transactions, not into their
  * "changed" signals: triggers (migration 4) note each contact a write may
- * concern in reminder_dirty, and rapport_contact_sql_commit_or_rollback()
+ * concern in reminder_dirty, and rapport_sql_commit_or_rollback()
  * derives those contacts just before COMMIT. So a reminder can never
  * disagree with the data it comes from, not even after a crash, and no write
  * path (import, merge, the meeting sheet, a later one) can forget it.
@@ -143,7 +143,7 @@ rapport_reminder_sql_set_settings (RapportDatabase                *db,
   if (rapport_reminder_settings_equal (&old, settings))
     return TRUE;
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return FALSE;
   stmt = rapport_database_prepare (db,
     "INSERT INTO meta (key, value) VALUES ('reminder-settings', ?1) "
@@ -151,11 +151,11 @@ rapport_reminder_sql_set_settings (RapportDatabase                *db,
   ok = stmt != NULL;
   if (ok)
     {
-      rapport_contact_sql_bind_text (stmt, 1, value);
-      ok = rapport_contact_sql_step_done (db, stmt, error) &&
+      rapport_sql_bind_text (stmt, 1, value);
+      ok = rapport_sql_step_done (db, stmt, error) &&
            rapport_database_exec (db, "INSERT INTO reminder_dirty (contact_id) SELECT id FROM contact", error);
     }
-  if (!rapport_contact_sql_commit_or_rollback (db, ok, error))
+  if (!rapport_sql_commit_or_rollback (db, ok, error))
     {
       /* the reminders still follow the old ones */
       g_object_set_data_full (G_OBJECT (db), SETTINGS_KEY, g_memdup2 (&old, sizeof old), g_free);
@@ -188,7 +188,7 @@ query_int64 (RapportDatabase  *db,
   *out = rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL ? sqlite3_column_int64 (stmt, 0) : fallback;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return rapport_contact_sql_fail (db, rc, sql, error);
+    return rapport_sql_fail (db, rc, sql, error);
   return TRUE;
 }
 
@@ -243,7 +243,7 @@ derive_follow_up (RapportDatabase                *db,
   anchor_at = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 1) : 0;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return rapport_contact_sql_fail (db, rc, "follow-up series", error);
+    return rapport_sql_fail (db, rc, "follow-up series", error);
   if (anchor_id == 0)
     return TRUE;
 
@@ -341,7 +341,7 @@ load_meetings (RapportDatabase  *db,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return rapport_contact_sql_fail (db, rc, "meetings for reminders", error);
+    return rapport_sql_fail (db, rc, "meetings for reminders", error);
   return TRUE;
 }
 
@@ -470,7 +470,7 @@ apply (RapportDatabase  *db,
       sqlite3_bind_int (stmt, 6, w->sequence);
       sqlite3_bind_int64 (stmt, 7, w->due_at);
       sqlite3_bind_int64 (stmt, 8, now);
-      if (!rapport_contact_sql_step_done (db, stmt, error))
+      if (!rapport_sql_step_done (db, stmt, error))
         return FALSE;
     }
 
@@ -488,7 +488,7 @@ apply (RapportDatabase  *db,
       }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return rapport_contact_sql_fail (db, rc, "stale reminders", error);
+    return rapport_sql_fail (db, rc, "stale reminders", error);
 
   for (guint i = 0; i < stale->len; i++)
     {
@@ -496,7 +496,7 @@ apply (RapportDatabase  *db,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, g_array_index (stale, gint64, i));
-      if (!rapport_contact_sql_step_done (db, stmt, error))
+      if (!rapport_sql_step_done (db, stmt, error))
         return FALSE;
     }
 
@@ -552,7 +552,7 @@ rapport_reminder_sql_derive (RapportDatabase                *db,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return rapport_contact_sql_fail (db, rc, "contact for reminders", error);
+    return rapport_sql_fail (db, rc, "contact for reminders", error);
 
   if (!trashed)
     {
@@ -581,7 +581,7 @@ rapport_reminder_sql_derive (RapportDatabase                *db,
  *
  * Derives the contacts that writes since the last call have marked (the
  * triggers of migration 4), with the database's settings. Called by
- * rapport_contact_sql_commit_or_rollback() inside each write transaction.
+ * rapport_sql_commit_or_rollback() inside each write transaction.
  */
 gboolean
 rapport_reminder_sql_derive_dirty (RapportDatabase  *db,
@@ -606,7 +606,7 @@ rapport_reminder_sql_derive_dirty (RapportDatabase  *db,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return rapport_contact_sql_fail (db, rc, "dirty contacts", error);
+    return rapport_sql_fail (db, rc, "dirty contacts", error);
   if (ids->len == 0)
     return TRUE;
 

@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "rapport-contact-sql.h"
+#include "rapport-sql.h"
 #include "rapport-reminder-sql.h"
 #include "rapport-reminder-store.h"
 
@@ -67,7 +67,7 @@ job_func (RapportDatabase  *db,
           GError          **error)
 {
   Job *job = data;
-  gint64 now = rapport_contact_sql_now ();
+  gint64 now = rapport_sql_now ();
   gboolean ok;
   gint64 id = 0;
 
@@ -84,7 +84,7 @@ job_func (RapportDatabase  *db,
     }
 
   /* The writes: each one transaction, deriving what it made dirty. */
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return NULL;
   switch (job->kind)
     {
@@ -104,7 +104,7 @@ job_func (RapportDatabase  *db,
     default:
       g_assert_not_reached ();
     }
-  if (!rapport_contact_sql_commit_or_rollback (db, ok, error))
+  if (!rapport_sql_commit_or_rollback (db, ok, error))
     return NULL;
 
   return job->kind == JOB_SAVE ? g_memdup2 (&id, sizeof id) : GINT_TO_POINTER (TRUE);

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "rapport-contact-sql.h"
+#include "rapport-sql.h"
 #include "rapport-template-store.h"
 
 /* Built-in templates are stored only once edited, under their key, like
@@ -57,12 +57,12 @@ job_free (gpointer data)
 static RapportTemplate *
 row_to_template (sqlite3_stmt *stmt)
 {
-  RapportTemplate *template = rapport_template_new (rapport_contact_sql_column_text (stmt, 2),
-                                                    rapport_contact_sql_column_text (stmt, 3),
-                                                    rapport_contact_sql_column_text (stmt, 4));
+  RapportTemplate *template = rapport_template_new (rapport_sql_column_text (stmt, 2),
+                                                    rapport_sql_column_text (stmt, 3),
+                                                    rapport_sql_column_text (stmt, 4));
 
   rapport_template_set_id (template, sqlite3_column_int64 (stmt, 0));
-  rapport_template_set_key (template, rapport_contact_sql_column_text (stmt, 1));
+  rapport_template_set_key (template, rapport_sql_column_text (stmt, 1));
   rapport_template_set_modified (template, rapport_template_get_key (template) != NULL);
   return template;
 }
@@ -103,7 +103,7 @@ list_func (RapportDatabase  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      rapport_contact_sql_fail (db, rc, "templates", error);
+      rapport_sql_fail (db, rc, "templates", error);
       return NULL;
     }
 
@@ -128,7 +128,7 @@ save_func (RapportDatabase  *db,
   const char *key = rapport_template_get_key (template);
   g_autofree char *name = g_strstrip (g_strdup (rapport_template_get_name (template)));
   gint64 id = rapport_template_get_id (template);
-  gint64 now = rapport_contact_sql_now ();
+  gint64 now = rapport_sql_now ();
   sqlite3_stmt *stmt;
 
   if (name[0] == '\0')
@@ -155,9 +155,9 @@ save_func (RapportDatabase  *db,
 
   if (key != NULL)
     sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  rapport_contact_sql_bind_text (stmt, 2, name);
-  rapport_contact_sql_bind_text (stmt, 3, rapport_template_get_subject (template));
-  rapport_contact_sql_bind_text (stmt, 4, rapport_template_get_body (template));
+  rapport_sql_bind_text (stmt, 2, name);
+  rapport_sql_bind_text (stmt, 3, rapport_template_get_subject (template));
+  rapport_sql_bind_text (stmt, 4, rapport_template_get_body (template));
   sqlite3_bind_int64 (stmt, 5, now);
   if (key == NULL && id != 0)
     sqlite3_bind_int64 (stmt, 6, id);
@@ -174,7 +174,7 @@ save_func (RapportDatabase  *db,
                            _("The template no longer exists."));
       return NULL;
     default:
-      rapport_contact_sql_fail (db, sqlite3_reset (stmt), "template", error);
+      rapport_sql_fail (db, sqlite3_reset (stmt), "template", error);
       return NULL;
     }
 }
@@ -196,7 +196,7 @@ delete_func (RapportDatabase  *db,
     sqlite3_bind_text (stmt, 1, job->key, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_int64 (stmt, 2, job->id);
-  return rapport_contact_sql_step_done (db, stmt, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  return rapport_sql_step_done (db, stmt, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 /* }}} */
