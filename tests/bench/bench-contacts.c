@@ -23,6 +23,7 @@
 #include "rapport-contact-sql.h"
 #include "rapport-contact-store.h"
 #include "rapport-database.h"
+#include "rapport-reminder-sql.h"
 
 #define N_CONTACTS       100000
 #define BATCH_SIZE       10000
@@ -229,6 +230,7 @@ open_database (const char *path)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
+  rapport_reminder_rules_attach (db);
   rapport_database_open_async (db, NULL, store_result_cb, &result);
   g_assert_true (rapport_database_open_finish (db, wait_for (&result), &error));
   g_assert_no_error (error);

@@ -95,6 +95,7 @@ main (int   argc,
   double times[N_RUNS];
   gint64 next_at = 0;
 
+  rapport_reminder_rules_attach (db);
   g_assert_true (rapport_database_open (db, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (rapport_database_run_sync (db, fill_func, NULL, &error));

@@ -18,6 +18,7 @@
 #include "rapport-reminder-store.h"
 #include "rapport-clock.h"
 #include "rapport-today-page.h"
+#include "rapport-reminder-sql.h"
 
 /* The real page in a real window (under Xvfb), over a real file of 100,000
  * contacts, 60,000 of them with a pending follow-up: 5,000 overdue (as
@@ -131,6 +132,7 @@ main (int   argc,
   GtkWidget *page = NULL;
   gulong paint_id;
 
+  rapport_reminder_rules_attach (db);
   adw_init ();
   g_assert_true (rapport_database_open (db, NULL, &error));
   g_assert_no_error (error);

@@ -10,7 +10,7 @@
 #include "config.h"
 
 #include "rapport-sql.h"
-#include "rapport-reminder-sql.h"
+#include "rapport-database-private.h"
 #include "rapport-clock.h"
 
 /* The small SQL helpers every store's statements use, on the database
@@ -82,9 +82,9 @@ rapport_sql_commit_or_rollback (RapportDatabase  *db,
                                 gboolean          ok,
                                 GError          **error)
 {
-  /* The reminders follow what the transaction changed, inside it (see
-   * rapport-reminder-rules.c). */
-  if (ok && rapport_reminder_sql_derive_dirty (db, rapport_sql_now (), error) &&
+  /* What must follow the transaction's changes happens inside it (the
+   * reminder rules: rapport_reminder_rules_attach()). */
+  if (ok && _rapport_database_run_commit_hooks (db, error) &&
       rapport_database_exec (db, "COMMIT", error))
     return TRUE;
 

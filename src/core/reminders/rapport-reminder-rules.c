@@ -22,8 +22,9 @@
  *
  * Derivation is hooked into the stores' transactions, not into their
  * "changed" signals: triggers (migration 4) note each contact a write may
- * concern in reminder_dirty, and rapport_sql_commit_or_rollback()
- * derives those contacts just before COMMIT. So a reminder can never
+ * concern in reminder_dirty, and a commit hook on the database
+ * (rapport_reminder_rules_attach()) derives those contacts just before
+ * COMMIT. So a reminder can never
  * disagree with the data it comes from, not even after a crash, and no write
  * path (import, merge, the meeting sheet, a later one) can forget it.
  *
@@ -581,7 +582,8 @@ rapport_reminder_sql_derive (RapportDatabase                *db,
  *
  * Derives the contacts that writes since the last call have marked (the
  * triggers of migration 4), with the database's settings. Called by
- * rapport_sql_commit_or_rollback() inside each write transaction.
+ * rapport_sql_commit_or_rollback() inside each write transaction, once
+ * rapport_reminder_rules_attach() has made it a commit hook.
  */
 gboolean
 rapport_reminder_sql_derive_dirty (RapportDatabase  *db,
@@ -619,3 +621,30 @@ rapport_reminder_sql_derive_dirty (RapportDatabase  *db,
 }
 
 /* }}} */
+
+static gboolean
+derive_dirty_hook (RapportDatabase  *db,
+                   gpointer          user_data,
+                   GError          **error)
+{
+  return rapport_reminder_sql_derive_dirty (db, rapport_sql_now (), error);
+}
+
+/**
+ * rapport_reminder_rules_attach:
+ *
+ * Makes every write transaction on @db derive, before it commits, the
+ * reminders of the contacts it changed. Whoever sets up a database for the
+ * stores calls it once, before the first write; calling it again does
+ * nothing.
+ */
+void
+rapport_reminder_rules_attach (RapportDatabase *db)
+{
+  g_return_if_fail (RAPPORT_IS_DATABASE (db));
+
+  if (g_object_get_data (G_OBJECT (db), "rapport-reminder-rules") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (db), "rapport-reminder-rules", GINT_TO_POINTER (TRUE));
+  rapport_database_add_commit_hook (db, derive_dirty_hook, NULL, NULL);
+}

@@ -247,6 +247,7 @@ rapport_reminder_store_new (RapportDatabase     *database,
 
   self = g_object_new (RAPPORT_TYPE_REMINDER_STORE, NULL);
   self->database = g_object_ref (database);
+  rapport_reminder_rules_attach (database);
   if (contacts != NULL)
     g_signal_connect_object (contacts, "changed", G_CALLBACK (other_store_changed_cb), self, G_CONNECT_SWAPPED);
   if (meetings != NULL)
