@@ -238,7 +238,7 @@ rapport_contact_store_list_drafts_finish (RapportContactStore  *self,
                                           GAsyncResult         *result,
                                           GError              **error)
 {
-  return _rapport_contact_store_finish (self, result, rapport_contact_store_list_drafts_async, error);
+  return rapport_db_run_finish (self, result, rapport_contact_store_list_drafts_async, error);
 }
 
 /* Saves a new draft (id 0) or overwrites one; @draft is copied. */
@@ -266,7 +266,7 @@ rapport_contact_store_save_draft_finish (RapportContactStore  *self,
                                          GAsyncResult         *result,
                                          GError              **error)
 {
-  return _rapport_contact_store_finish_id (self, result, rapport_contact_store_save_draft_async, error);
+  return rapport_db_run_finish_id (self, result, rapport_contact_store_save_draft_async, error);
 }
 
 void
@@ -292,7 +292,7 @@ rapport_contact_store_delete_draft_finish (RapportContactStore  *self,
                                            GAsyncResult         *result,
                                            GError              **error)
 {
-  return _rapport_contact_store_finish_boolean (self, result, rapport_contact_store_delete_draft_async, error);
+  return rapport_db_run_finish_boolean (self, result, rapport_contact_store_delete_draft_async, error);
 }
 
 /**
@@ -339,7 +339,7 @@ rapport_contact_store_record_mail_finish (RapportContactStore  *self,
                                           GAsyncResult         *result,
                                           GError              **error)
 {
-  return _rapport_contact_store_finish_id (self, result, rapport_contact_store_record_mail_async, error);
+  return rapport_db_run_finish_id (self, result, rapport_contact_store_record_mail_async, error);
 }
 
 /* }}} */

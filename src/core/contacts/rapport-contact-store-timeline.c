@@ -172,7 +172,7 @@ rapport_contact_store_timeline_finish (RapportContactStore  *self,
                                        GAsyncResult         *result,
                                        GError              **error)
 {
-  return _rapport_contact_store_finish (self, result, rapport_contact_store_timeline_async, error);
+  return rapport_db_run_finish (self, result, rapport_contact_store_timeline_async, error);
 }
 
 void
@@ -198,7 +198,7 @@ rapport_contact_store_save_interaction_finish (RapportContactStore  *self,
                                                GAsyncResult         *result,
                                                GError              **error)
 {
-  return _rapport_contact_store_finish_id (self, result, rapport_contact_store_save_interaction_async, error);
+  return rapport_db_run_finish_id (self, result, rapport_contact_store_save_interaction_async, error);
 }
 
 void
@@ -224,7 +224,7 @@ rapport_contact_store_delete_interaction_finish (RapportContactStore  *self,
                                                  GAsyncResult         *result,
                                                  GError              **error)
 {
-  return _rapport_contact_store_finish_boolean (self, result, rapport_contact_store_delete_interaction_async, error);
+  return rapport_db_run_finish_boolean (self, result, rapport_contact_store_delete_interaction_async, error);
 }
 
 /* }}} */
