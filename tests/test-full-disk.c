@@ -21,6 +21,7 @@
 #include "rapport-backup.h"
 #include "test-contact-util.h"
 #include "test-util.h"
+#include "rapport-reminder-sql.h"
 
 #define TMPFS_SIZE "2m"
 
@@ -55,6 +56,7 @@ run_on_tmpfs (const char *dir)
   guint committed = 0;
 
   fixture.db = rapport_database_new (path);
+  rapport_reminder_rules_attach (fixture.db);
   if (!rapport_database_open (fixture.db, NULL, &error))
     g_error ("open: %s", error->message);
   fixture.store = rapport_contact_store_new (fixture.db);
@@ -82,6 +84,7 @@ run_on_tmpfs (const char *dir)
   /* Opened again on the still full disk: every reported commit is there,
    * the failed one is not, and the file is whole. */
   fixture.db = rapport_database_new (path);
+  rapport_reminder_rules_attach (fixture.db);
   if (!rapport_database_open (fixture.db, NULL, &error))
     g_error ("reopen: %s", error->message);
   count = test_query_text (fixture.db, "SELECT count(*) FROM contact WHERE display_name LIKE 'Contact %'");

@@ -9,6 +9,7 @@
 
 #include "rapport-question-seed.h"
 #include "rapport-question-store.h"
+#include "rapport-reminder-sql.h"
 
 typedef struct
 {
@@ -52,6 +53,7 @@ open_store (Fixture *fixture)
   g_autoptr(GError) error = NULL;
 
   fixture->db = rapport_database_new (path);
+  rapport_reminder_rules_attach (fixture->db);
   rapport_database_open_async (fixture->db, NULL, store_result_cb, &result);
   g_assert_true (rapport_database_open_finish (fixture->db, wait_for (&result), &error));
   g_assert_no_error (error);

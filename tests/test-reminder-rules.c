@@ -9,7 +9,7 @@
 
 #include <time.h>
 
-#include "rapport-contact-sql.h"
+#include "rapport-sql.h"
 #include "rapport-contact-store.h"
 #include "rapport-meeting.h"
 #include "rapport-reminder-sql.h"
@@ -54,10 +54,10 @@ write_func (RapportDatabase  *db,
 {
   gboolean ok;
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return NULL;
   ok = rapport_database_exec (db, data, error);
-  return rapport_contact_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  return rapport_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 /* Runs @format in one write transaction, which derives what it touched. */
@@ -158,10 +158,10 @@ set_state_func (RapportDatabase  *db,
   SetState *set = data;
   gboolean ok;
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return NULL;
   ok = rapport_reminder_sql_set_state (db, set->id, set->state, set->now + DAY, set->now, error);
-  return rapport_contact_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  return rapport_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 static void

@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include "rapport-contact-sql.h"
+#include "rapport-sql.h"
 #include "rapport-reminder-sql.h"
 #include "rapport-reminder-scheduler.h"
 #include "test-util.h"

@@ -11,7 +11,7 @@
 
 #include "config.h"
 
-#include "rapport-contact-sql.h"
+#include "rapport-sql.h"
 #include "rapport-contact-store-mail.h"
 #include "rapport-template-store.h"
 #include "test-util.h"
@@ -101,10 +101,10 @@ write_func (RapportDatabase  *db,
 {
   gboolean ok;
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return NULL;
   ok = rapport_database_exec (db, data, error);
-  return rapport_contact_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  return rapport_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 static void

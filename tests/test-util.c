@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "test-util.h"
+#include "rapport-reminder-sql.h"
 
 /* Keeps the result in *user_data, a GAsyncResult * that starts NULL. */
 void
@@ -40,6 +41,7 @@ test_open_database (void)
   g_autoptr(GError) error = NULL;
   RapportDatabase *db = rapport_database_new (path);
 
+  rapport_reminder_rules_attach (db);
   rapport_database_open_async (db, NULL, test_store_result_cb, &result);
   g_assert_true (rapport_database_open_finish (db, test_wait_for (&result), &error));
   g_assert_no_error (error);

@@ -105,7 +105,7 @@ import_func (RapportDatabase  *db,
   RapportImportResult *result = g_new0 (RapportImportResult, 1);
   gboolean ok;
 
-  ok = rapport_contact_sql_begin (db, error);
+  ok = rapport_sql_begin (db, error);
 
   for (guint i = 0; ok && i < job->contacts->len; i++)
     {
@@ -140,7 +140,7 @@ import_func (RapportDatabase  *db,
         g_atomic_int_set (job->progress, i + 1);
     }
 
-  if (!rapport_contact_sql_commit_or_rollback (db, ok, error))
+  if (!rapport_sql_commit_or_rollback (db, ok, error))
     {
       g_free (result);
       return NULL;

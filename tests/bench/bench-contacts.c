@@ -23,6 +23,7 @@
 #include "rapport-contact-sql.h"
 #include "rapport-contact-store.h"
 #include "rapport-database.h"
+#include "rapport-reminder-sql.h"
 
 #define N_CONTACTS       100000
 #define BATCH_SIZE       10000
@@ -229,6 +230,7 @@ open_database (const char *path)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
+  rapport_reminder_rules_attach (db);
   rapport_database_open_async (db, NULL, store_result_cb, &result);
   g_assert_true (rapport_database_open_finish (db, wait_for (&result), &error));
   g_assert_no_error (error);
@@ -358,7 +360,7 @@ add_timeline_func (RapportDatabase  *db,
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gboolean ok;
 
-  ok = rapport_contact_sql_begin (db, error);
+  ok = rapport_sql_begin (db, error);
   if (!ok)
     return NULL;
 
@@ -377,7 +379,7 @@ add_timeline_func (RapportDatabase  *db,
       job->n_entries++;
     }
 
-  return rapport_contact_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  return rapport_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 /* Fills a fresh database; returns the milliseconds spent inserting contacts

@@ -20,6 +20,7 @@
 #include "rapport-contact-import.h"
 #include "rapport-csv.h"
 #include "rapport-vcard.h"
+#include "rapport-reminder-sql.h"
 
 #define N_CONTACTS 10000
 #define N_RUNS 5
@@ -210,6 +211,7 @@ time_import (const char *dir,
   gint progress = 0;
   gint64 start;
 
+  rapport_reminder_rules_attach (db);
   g_file_set_contents (path, text, -1, &error);
   g_assert_no_error (error);
   g_assert_true (rapport_database_open (db, NULL, &error));

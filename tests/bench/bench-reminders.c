@@ -10,7 +10,7 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
-#include "rapport-contact-sql.h"
+#include "rapport-sql.h"
 #include "rapport-database.h"
 #include "rapport-reminder-sql.h"
 
@@ -33,7 +33,7 @@ fill_func (RapportDatabase  *db,
   sqlite3_stmt *stmt;
   gboolean ok;
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return NULL;
   ok = rapport_database_exec (db,
     "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000) "
@@ -49,9 +49,9 @@ fill_func (RapportDatabase  *db,
       /* due over the next year, in no order */
       sqlite3_bind_int64 (stmt, 1, 1 + g_random_int_range (0, N_CONTACTS));
       sqlite3_bind_int64 (stmt, 2, NOW + 60 + g_random_int_range (0, 365 * 24 * 3600));
-      ok = rapport_contact_sql_step_done (db, stmt, error);
+      ok = rapport_sql_step_done (db, stmt, error);
     }
-  return rapport_contact_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  return rapport_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 static gpointer
@@ -64,7 +64,7 @@ rearm_func (RapportDatabase  *db,
 
   /* as the scheduler's check does: derive what is pending (nothing), mark
    * what is due (nothing), find the next */
-  if (!rapport_contact_sql_begin (db, error) || !rapport_contact_sql_commit_or_rollback (db, TRUE, error))
+  if (!rapport_sql_begin (db, error) || !rapport_sql_commit_or_rollback (db, TRUE, error))
     return NULL;
   due = rapport_reminder_sql_mark_due (db, NOW, NOW, error);
   if (due == NULL || !rapport_reminder_sql_next_at (db, next_at, error))
@@ -95,6 +95,7 @@ main (int   argc,
   double times[N_RUNS];
   gint64 next_at = 0;
 
+  rapport_reminder_rules_attach (db);
   g_assert_true (rapport_database_open (db, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (rapport_database_run_sync (db, fill_func, NULL, &error));

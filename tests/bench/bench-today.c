@@ -11,13 +11,14 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
-#include "rapport-contact-sql.h"
+#include "rapport-sql.h"
 #include "rapport-contact-store.h"
 #include "rapport-database.h"
 #include "rapport-meeting-store.h"
 #include "rapport-reminder-store.h"
 #include "rapport-clock.h"
 #include "rapport-today-page.h"
+#include "rapport-reminder-sql.h"
 
 /* The real page in a real window (under Xvfb), over a real file of 100,000
  * contacts, 60,000 of them with a pending follow-up: 5,000 overdue (as
@@ -44,7 +45,7 @@ fill_func (RapportDatabase  *db,
   sqlite3_stmt *stmt;
   gboolean ok;
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return NULL;
   ok = rapport_database_exec (db,
     "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000), "
@@ -75,9 +76,9 @@ fill_func (RapportDatabase  *db,
         due = now + 10 * DAY + g_random_int_range (0, 355 * DAY);
       sqlite3_bind_int64 (stmt, 1, 1 + (i * 7919) % N_CONTACTS);
       sqlite3_bind_int64 (stmt, 2, due);
-      ok = rapport_contact_sql_step_done (db, stmt, error);
+      ok = rapport_sql_step_done (db, stmt, error);
     }
-  return rapport_contact_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  return rapport_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 typedef struct
@@ -131,6 +132,7 @@ main (int   argc,
   GtkWidget *page = NULL;
   gulong paint_id;
 
+  rapport_reminder_rules_attach (db);
   adw_init ();
   g_assert_true (rapport_database_open (db, NULL, &error));
   g_assert_no_error (error);

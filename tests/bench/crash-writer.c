@@ -27,6 +27,7 @@
 
 #include "rapport-contact-store.h"
 #include "rapport-meeting-store.h"
+#include "rapport-reminder-sql.h"
 
 static void
 store_result_cb (GObject      *object,
@@ -60,6 +61,7 @@ main (int   argc,
     }
 
   db = rapport_database_new (argv[1]);
+  rapport_reminder_rules_attach (db);
   if (!rapport_database_open (db, NULL, &error))
     {
       g_printerr ("%s\n", error->message);

@@ -50,13 +50,13 @@ rapport_contact_sql_find_duplicate (RapportDatabase  *db,
         "WHERE e.address = ?1 COLLATE NOCASE AND +c.trashed = 0 LIMIT 1", error);
       if (stmt == NULL)
         return -1;
-      rapport_contact_sql_bind_text (stmt, 1, emails[i]);
+      rapport_sql_bind_text (stmt, 1, emails[i]);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         id = sqlite3_column_int64 (stmt, 0);
       sqlite3_reset (stmt);
       if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return rapport_contact_sql_fail (db, rc, "find duplicate", error) ? 0 : -1;
+        return rapport_sql_fail (db, rc, "find duplicate", error) ? 0 : -1;
     }
 
   if (id != 0)
@@ -67,14 +67,14 @@ rapport_contact_sql_find_duplicate (RapportDatabase  *db,
     "WHERE c.sort_key = ?1 AND coalesce (o.name_key, '') = ?2 AND c.trashed = 0 LIMIT 1", error);
   if (stmt == NULL)
     return -1;
-  rapport_contact_sql_bind_text (stmt, 1, name_key);
-  rapport_contact_sql_bind_text (stmt, 2, org_key);
+  rapport_sql_bind_text (stmt, 1, name_key);
+  rapport_sql_bind_text (stmt, 2, org_key);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return rapport_contact_sql_fail (db, rc, "find duplicate", error) ? 0 : -1;
+    return rapport_sql_fail (db, rc, "find duplicate", error) ? 0 : -1;
 
   return id;
 }

@@ -54,11 +54,11 @@ query_in_sql (RapportDatabase            *db,
     return NULL;
 
   if (match != NULL)
-    rapport_contact_sql_bind_text (stmt, 1, match);
+    rapport_sql_bind_text (stmt, 1, match);
   if (query->stage >= 0)
     sqlite3_bind_int (stmt, 2, query->stage);
   if (query->tag != NULL)
-    rapport_contact_sql_bind_text (stmt, 3, query->tag);
+    rapport_sql_bind_text (stmt, 3, query->tag);
   if (query->limit > 0 && with_text)
     sqlite3_bind_int (stmt, 4, query->limit);
 
@@ -71,7 +71,7 @@ query_in_sql (RapportDatabase            *db,
 
   if (rc != SQLITE_DONE)
     {
-      rapport_contact_sql_fail (db, rc, "query contacts", error);
+      rapport_sql_fail (db, rc, "query contacts", error);
       return NULL;
     }
 
@@ -157,7 +157,7 @@ rapport_contact_sql_query (RapportDatabase            *db,
   stmt = rapport_database_prepare (db, "SELECT rowid FROM contact_search WHERE contact_search MATCH ?1", error);
   if (stmt == NULL)
     return NULL;
-  rapport_contact_sql_bind_text (stmt, 1, match);
+  rapport_sql_bind_text (stmt, 1, match);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -169,7 +169,7 @@ rapport_contact_sql_query (RapportDatabase            *db,
 
   if (rc != SQLITE_DONE)
     {
-      rapport_contact_sql_fail (db, rc, "search contacts", error);
+      rapport_sql_fail (db, rc, "search contacts", error);
       return NULL;
     }
 

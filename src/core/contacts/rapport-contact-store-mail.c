@@ -18,7 +18,7 @@
 
 /* Drafts and sent messages, through the contact store's jobs, so that the
  * contact's page hears of them and the reminders follow in the same
- * transaction (rapport_contact_sql_commit_or_rollback()). */
+ * transaction (rapport_sql_commit_or_rollback()). */
 
 /* Jobs {{{ */
 
@@ -26,13 +26,13 @@ static RapportDraft *
 row_to_draft (sqlite3_stmt *stmt)
 {
   RapportDraft *draft = rapport_draft_new (sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
-                                           rapport_contact_sql_column_text (stmt, 3));
+                                           rapport_sql_column_text (stmt, 3));
 
   rapport_draft_set_id (draft, sqlite3_column_int64 (stmt, 0));
-  rapport_draft_set_to (draft, rapport_contact_sql_column_text (stmt, 4));
-  rapport_draft_set_subject (draft, rapport_contact_sql_column_text (stmt, 5));
-  rapport_draft_set_body (draft, rapport_contact_sql_column_text (stmt, 6));
-  rapport_draft_set_error (draft, rapport_contact_sql_column_text (stmt, 7));
+  rapport_draft_set_to (draft, rapport_sql_column_text (stmt, 4));
+  rapport_draft_set_subject (draft, rapport_sql_column_text (stmt, 5));
+  rapport_draft_set_body (draft, rapport_sql_column_text (stmt, 6));
+  rapport_draft_set_error (draft, rapport_sql_column_text (stmt, 7));
   rapport_draft_set_updated_at (draft, sqlite3_column_int64 (stmt, 8));
   return draft;
 }
@@ -58,7 +58,7 @@ list_drafts_func (RapportDatabase  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      rapport_contact_sql_fail (db, rc, "drafts", error);
+      rapport_sql_fail (db, rc, "drafts", error);
       return NULL;
     }
   return g_steal_pointer (&drafts);
@@ -84,12 +84,12 @@ save_draft_func (RapportDatabase  *db,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, rapport_draft_get_contact_id (draft));
   sqlite3_bind_int64 (stmt, 2, rapport_draft_get_meeting_id (draft));
-  rapport_contact_sql_bind_text (stmt, 3, rapport_draft_get_template_key (draft));
-  rapport_contact_sql_bind_text (stmt, 4, rapport_draft_get_to (draft));
-  rapport_contact_sql_bind_text (stmt, 5, rapport_draft_get_subject (draft));
-  rapport_contact_sql_bind_text (stmt, 6, rapport_draft_get_body (draft));
-  rapport_contact_sql_bind_text (stmt, 7, rapport_draft_get_error (draft));
-  sqlite3_bind_int64 (stmt, 8, rapport_contact_sql_now ());
+  rapport_sql_bind_text (stmt, 3, rapport_draft_get_template_key (draft));
+  rapport_sql_bind_text (stmt, 4, rapport_draft_get_to (draft));
+  rapport_sql_bind_text (stmt, 5, rapport_draft_get_subject (draft));
+  rapport_sql_bind_text (stmt, 6, rapport_draft_get_body (draft));
+  rapport_sql_bind_text (stmt, 7, rapport_draft_get_error (draft));
+  sqlite3_bind_int64 (stmt, 8, rapport_sql_now ());
   if (id != 0)
     sqlite3_bind_int64 (stmt, 9, id);
 
@@ -105,7 +105,7 @@ save_draft_func (RapportDatabase  *db,
     }
   if (rc != SQLITE_ROW)
     {
-      rapport_contact_sql_fail (db, rc, "draft", error);
+      rapport_sql_fail (db, rc, "draft", error);
       return NULL;
     }
   return g_memdup2 (&id, sizeof id);
@@ -121,7 +121,7 @@ delete_draft (RapportDatabase  *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  return rapport_contact_sql_step_done (db, stmt, error);
+  return rapport_sql_step_done (db, stmt, error);
 }
 
 static gpointer
@@ -162,7 +162,7 @@ record_mail_func (RapportDatabase  *db,
   gint64 id = 0;
   gboolean ok;
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return NULL;
 
   stmt = rapport_database_prepare (db,
@@ -176,15 +176,15 @@ record_mail_func (RapportDatabase  *db,
       sqlite3_bind_int64 (stmt, 1, job->other);
       sqlite3_bind_int (stmt, 2, kind);
       sqlite3_bind_int64 (stmt, 3, g_date_time_to_unix (rapport_interaction_get_happened_at (job->interaction)));
-      rapport_contact_sql_bind_text (stmt, 4, rapport_interaction_get_summary (job->interaction));
-      rapport_contact_sql_bind_text (stmt, 5, body);
+      rapport_sql_bind_text (stmt, 4, rapport_interaction_get_summary (job->interaction));
+      rapport_sql_bind_text (stmt, 5, body);
       sqlite3_bind_int64 (stmt, 6, rapport_draft_get_meeting_id (message));
-      sqlite3_bind_int64 (stmt, 7, rapport_contact_sql_now ());
+      sqlite3_bind_int64 (stmt, 7, rapport_sql_now ());
       /* An update to the referrer written without a meeting at hand is
        * about the first one held, the one their reminder is for. */
       sqlite3_bind_int64 (stmt, 8, rapport_draft_get_contact_id (message));
       sqlite3_bind_int (stmt, 9, purpose == RAPPORT_TEMPLATE_PURPOSE_REFERRER_UPDATE);
-      ok = rapport_contact_sql_step_done (db, stmt, error);
+      ok = rapport_sql_step_done (db, stmt, error);
       id = sqlite3_last_insert_rowid (rapport_database_get_connection (db));
     }
 
@@ -202,7 +202,7 @@ record_mail_func (RapportDatabase  *db,
                                             rapport_draft_get_meeting_id (message), error);
     }
 
-  if (!rapport_contact_sql_commit_or_rollback (db, ok, error))
+  if (!rapport_sql_commit_or_rollback (db, ok, error))
     return NULL;
   return g_memdup2 (&id, sizeof id);
 }
@@ -238,7 +238,7 @@ rapport_contact_store_list_drafts_finish (RapportContactStore  *self,
                                           GAsyncResult         *result,
                                           GError              **error)
 {
-  return _rapport_contact_store_finish (self, result, rapport_contact_store_list_drafts_async, error);
+  return rapport_db_run_finish (self, result, rapport_contact_store_list_drafts_async, error);
 }
 
 /* Saves a new draft (id 0) or overwrites one; @draft is copied. */
@@ -266,7 +266,7 @@ rapport_contact_store_save_draft_finish (RapportContactStore  *self,
                                          GAsyncResult         *result,
                                          GError              **error)
 {
-  return _rapport_contact_store_finish_id (self, result, rapport_contact_store_save_draft_async, error);
+  return rapport_db_run_finish_id (self, result, rapport_contact_store_save_draft_async, error);
 }
 
 void
@@ -292,7 +292,7 @@ rapport_contact_store_delete_draft_finish (RapportContactStore  *self,
                                            GAsyncResult         *result,
                                            GError              **error)
 {
-  return _rapport_contact_store_finish_boolean (self, result, rapport_contact_store_delete_draft_async, error);
+  return rapport_db_run_finish_boolean (self, result, rapport_contact_store_delete_draft_async, error);
 }
 
 /**
@@ -323,7 +323,7 @@ rapport_contact_store_record_mail_async (RapportContactStore    *self,
   g_return_if_fail (RAPPORT_IS_DRAFT (message));
   g_return_if_fail (summary != NULL);
 
-  now = g_date_time_new_from_unix_utc (rapport_contact_sql_now ());
+  now = g_date_time_new_from_unix_utc (rapport_sql_now ());
   job = g_new0 (RapportContactStoreJob, 1);
   job->object = G_OBJECT (rapport_draft_copy (message));
   job->other = timeline_contact_id;
@@ -339,7 +339,7 @@ rapport_contact_store_record_mail_finish (RapportContactStore  *self,
                                           GAsyncResult         *result,
                                           GError              **error)
 {
-  return _rapport_contact_store_finish_id (self, result, rapport_contact_store_record_mail_async, error);
+  return rapport_db_run_finish_id (self, result, rapport_contact_store_record_mail_async, error);
 }
 
 /* }}} */

@@ -7,12 +7,13 @@
 #pragma once
 
 #include "rapport-contact-store.h"
+#include "rapport-db-run.h"
 
 G_BEGIN_DECLS
 
 /* A job's input, shared by rapport-contact-store.c and the timeline's
  * jobs (rapport-contact-store-timeline.c); _rapport_contact_store_run() frees
- * it. */
+ * it. Their results are finished with rapport_db_run_finish() and its kin. */
 typedef struct
 {
   RapportContactQuery *query;
@@ -24,6 +25,7 @@ typedef struct
   RapportInteraction  *interaction;
   GPtrArray           *contacts;
   GObject             *object;      /* a draft, for the mail jobs */
+  gint64               changed_id;  /* what a write announces once committed */
 } RapportContactStoreJob;
 
 void     _rapport_contact_store_run            (RapportContactStore     *self,
@@ -36,17 +38,5 @@ void     _rapport_contact_store_run            (RapportContactStore     *self,
                                                GCancellable            *cancellable,
                                                GAsyncReadyCallback      callback,
                                                gpointer                 user_data);
-gpointer _rapport_contact_store_finish         (RapportContactStore     *self,
-                                               GAsyncResult            *result,
-                                               gpointer                 source_tag,
-                                               GError                 **error);
-gboolean _rapport_contact_store_finish_boolean (RapportContactStore     *self,
-                                               GAsyncResult            *result,
-                                               gpointer                 source_tag,
-                                               GError                 **error);
-gint64   _rapport_contact_store_finish_id      (RapportContactStore     *self,
-                                               GAsyncResult            *result,
-                                               gpointer                 source_tag,
-                                               GError                 **error);
 
 G_END_DECLS

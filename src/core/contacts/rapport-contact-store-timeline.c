@@ -39,12 +39,12 @@ timeline_func (RapportDatabase  *db,
   sqlite3_bind_int64 (stmt, 1, job->id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(GDateTime) when = rapport_contact_sql_column_time (stmt, 2);
+      g_autoptr(GDateTime) when = rapport_sql_column_time (stmt, 2);
       RapportInteraction *entry;
 
       entry = rapport_interaction_new (job->id,
                                        CLAMP (sqlite3_column_int (stmt, 1), 0, RAPPORT_N_INTERACTION_KINDS - 1),
-                                       when, rapport_contact_sql_column_text (stmt, 3), rapport_contact_sql_column_text (stmt, 4));
+                                       when, rapport_sql_column_text (stmt, 3), rapport_sql_column_text (stmt, 4));
       rapport_interaction_set_id (entry, sqlite3_column_int64 (stmt, 0));
       g_ptr_array_add (entries, entry);
     }
@@ -52,7 +52,7 @@ timeline_func (RapportDatabase  *db,
 
   if (rc != SQLITE_DONE)
     {
-      rapport_contact_sql_fail (db, rc, "timeline", error);
+      rapport_sql_fail (db, rc, "timeline", error);
       return NULL;
     }
   return g_steal_pointer (&entries);
@@ -77,7 +77,7 @@ save_interaction_func (RapportDatabase  *db,
       return NULL;
     }
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return NULL;
 
   if (id == 0)
@@ -96,11 +96,11 @@ save_interaction_func (RapportDatabase  *db,
           sqlite3_bind_int64 (stmt, 1, id);
           sqlite3_bind_int (stmt, 2, rapport_interaction_get_kind (entry));
           sqlite3_bind_int64 (stmt, 3, g_date_time_to_unix (rapport_interaction_get_happened_at (entry)));
-          rapport_contact_sql_bind_text (stmt, 4, summary);
-          rapport_contact_sql_bind_text (stmt, 5, rapport_interaction_get_body (entry));
-          sqlite3_bind_int64 (stmt, 6, rapport_contact_sql_now ());
+          rapport_sql_bind_text (stmt, 4, summary);
+          rapport_sql_bind_text (stmt, 5, rapport_interaction_get_body (entry));
+          sqlite3_bind_int64 (stmt, 6, rapport_sql_now ());
           sqlite3_bind_int64 (stmt, 7, contact_id);
-          ok = rapport_contact_sql_step_done (db, stmt, error);
+          ok = rapport_sql_step_done (db, stmt, error);
           if (ok && sqlite3_changes (rapport_database_get_connection (db)) == 0)
             {
               g_set_error (error, RAPPORT_CONTACT_STORE_ERROR, RAPPORT_CONTACT_STORE_ERROR_NOT_FOUND,
@@ -111,7 +111,7 @@ save_interaction_func (RapportDatabase  *db,
     }
 
   ok = ok && rapport_contact_sql_reindex (db, contact_id, error);
-  if (!rapport_contact_sql_commit_or_rollback (db, ok, error))
+  if (!rapport_sql_commit_or_rollback (db, ok, error))
     return NULL;
 
   return g_memdup2 (&id, sizeof id);
@@ -126,7 +126,7 @@ delete_interaction_func (RapportDatabase  *db,
   sqlite3_stmt *stmt;
   gboolean ok;
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return NULL;
 
   stmt = rapport_database_prepare (db, "DELETE FROM interaction WHERE id = ?1", error);
@@ -134,11 +134,11 @@ delete_interaction_func (RapportDatabase  *db,
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, rapport_interaction_get_id (job->interaction));
-      ok = rapport_contact_sql_step_done (db, stmt, error) &&
+      ok = rapport_sql_step_done (db, stmt, error) &&
            rapport_contact_sql_reindex (db, rapport_interaction_get_contact_id (job->interaction), error);
     }
 
-  return rapport_contact_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  return rapport_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 /* }}} */
@@ -172,7 +172,7 @@ rapport_contact_store_timeline_finish (RapportContactStore  *self,
                                        GAsyncResult         *result,
                                        GError              **error)
 {
-  return _rapport_contact_store_finish (self, result, rapport_contact_store_timeline_async, error);
+  return rapport_db_run_finish (self, result, rapport_contact_store_timeline_async, error);
 }
 
 void
@@ -198,7 +198,7 @@ rapport_contact_store_save_interaction_finish (RapportContactStore  *self,
                                                GAsyncResult         *result,
                                                GError              **error)
 {
-  return _rapport_contact_store_finish_id (self, result, rapport_contact_store_save_interaction_async, error);
+  return rapport_db_run_finish_id (self, result, rapport_contact_store_save_interaction_async, error);
 }
 
 void
@@ -224,7 +224,7 @@ rapport_contact_store_delete_interaction_finish (RapportContactStore  *self,
                                                  GAsyncResult         *result,
                                                  GError              **error)
 {
-  return _rapport_contact_store_finish_boolean (self, result, rapport_contact_store_delete_interaction_async, error);
+  return rapport_db_run_finish_boolean (self, result, rapport_contact_store_delete_interaction_async, error);
 }
 
 /* }}} */

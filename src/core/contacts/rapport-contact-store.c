@@ -12,6 +12,7 @@
 #include "rapport-contact-sql.h"
 #include "rapport-contact-store.h"
 #include "rapport-contact-store-private.h"
+#include "rapport-db-run.h"
 
 /* Contacts, their organisations, tags and timelines, over the database's
  * single worker: every function here queues a job and answers on the main
@@ -82,10 +83,10 @@ save_func (RapportDatabase  *db,
   RapportContactStoreJob *job = data;
   gint64 id;
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return NULL;
   id = rapport_contact_sql_save (db, job->contact, error);
-  if (!rapport_contact_sql_commit_or_rollback (db, id != 0, error))
+  if (!rapport_sql_commit_or_rollback (db, id != 0, error))
     return NULL;
 
   return g_memdup2 (&id, sizeof id);
@@ -99,7 +100,7 @@ insert_many_func (RapportDatabase  *db,
   RapportContactStoreJob *job = data;
   gboolean ok = TRUE;
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return NULL;
   for (guint i = 0; ok && i < job->contacts->len; i++)
     {
@@ -108,7 +109,7 @@ insert_many_func (RapportDatabase  *db,
 
       ok = id != 0;
     }
-  if (!rapport_contact_sql_commit_or_rollback (db, ok, error))
+  if (!rapport_sql_commit_or_rollback (db, ok, error))
     return NULL;
 
   return GINT_TO_POINTER (TRUE);
@@ -122,10 +123,10 @@ set_stage_func (RapportDatabase  *db,
   RapportContactStoreJob *job = data;
   gboolean ok;
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return NULL;
   ok = rapport_contact_sql_set_stage (db, job->id, job->other, 0, error);
-  return rapport_contact_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  return rapport_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 static gpointer
@@ -137,7 +138,7 @@ trash_func (RapportDatabase  *db,
   sqlite3_stmt *stmt;
   gboolean ok;
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return NULL;
 
   stmt = rapport_database_prepare (db, "UPDATE contact SET trashed = ?2 WHERE id = ?1", error);
@@ -146,10 +147,10 @@ trash_func (RapportDatabase  *db,
     {
       sqlite3_bind_int64 (stmt, 1, job->id);
       sqlite3_bind_int (stmt, 2, job->other != 0);
-      ok = rapport_contact_sql_step_done (db, stmt, error) && rapport_contact_sql_reindex (db, job->id, error);
+      ok = rapport_sql_step_done (db, stmt, error) && rapport_contact_sql_reindex (db, job->id, error);
     }
 
-  return rapport_contact_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  return rapport_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 static gpointer
@@ -166,7 +167,7 @@ purge_func (RapportDatabase  *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, job->id);
-  return rapport_contact_sql_step_done (db, stmt, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  return rapport_sql_step_done (db, stmt, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 typedef struct
@@ -208,7 +209,7 @@ select_ids (RapportDatabase  *db,
 
   if (rc != SQLITE_DONE)
     {
-      rapport_contact_sql_fail (db, rc, sql, error);
+      rapport_sql_fail (db, rc, sql, error);
       return NULL;
     }
   return g_steal_pointer (&ids);
@@ -268,36 +269,14 @@ list_tags_func (RapportDatabase  *db,
 /* }}} */
 /* Plumbing {{{ */
 
-typedef struct
-{
-  GTask  *task;
-  gint64  changed_id;   /* what to announce once the write has committed */
-  gboolean is_write;
-} Call;
-
 static void
-job_done_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+announce (gpointer source_object,
+          gpointer data,
+          gpointer result)
 {
-  Call *call = user_data;
-  g_autoptr(GTask) task = call->task;
-  RapportContactStore *self = g_task_get_source_object (task);
-  g_autoptr(GError) error = NULL;
-  gpointer ret;
+  RapportContactStoreJob *job = data;
 
-  ret = rapport_database_run_finish (RAPPORT_DATABASE (object), result, &error);
-
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    {
-      if (call->is_write)
-        g_signal_emit (self, signals[CHANGED], 0, call->changed_id);
-      g_task_return_pointer (task, ret, g_task_get_task_data (task));
-    }
-
-  g_free (call);
+  g_signal_emit (source_object, signals[CHANGED], 0, job->changed_id);
 }
 
 void
@@ -312,52 +291,10 @@ _rapport_contact_store_run (RapportContactStore    *self,
                             GAsyncReadyCallback     callback,
                             gpointer                user_data)
 {
-  Call *call = g_new0 (Call, 1);
-
-  call->task = g_task_new (self, cancellable, callback, user_data);
-  call->is_write = is_write;
-  call->changed_id = changed_id;
-  g_task_set_source_tag (call->task, source_tag);
-  /* The task data is the result's free function, used if nobody takes it. */
-  g_task_set_task_data (call->task, result_free, NULL);
-
-  /* Writes are not cancellable once queued: a half-applied user action is
-   * worse than a late one. */
-  rapport_database_run_async (self->database, func, job, job_free, result_free,
-                              is_write ? NULL : cancellable, job_done_cb, call);
-}
-
-gpointer
-_rapport_contact_store_finish (RapportContactStore  *self,
-                               GAsyncResult         *result,
-                               gpointer              source_tag,
-                               GError              **error)
-{
-  g_return_val_if_fail (RAPPORT_IS_CONTACT_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-gboolean
-_rapport_contact_store_finish_boolean (RapportContactStore  *self,
-                                       GAsyncResult         *result,
-                                       gpointer              source_tag,
-                                       GError              **error)
-{
-  return _rapport_contact_store_finish (self, result, source_tag, error) != NULL;
-}
-
-gint64
-_rapport_contact_store_finish_id (RapportContactStore  *self,
-                                  GAsyncResult         *result,
-                                  gpointer              source_tag,
-                                  GError              **error)
-{
-  g_autofree gint64 *id = _rapport_contact_store_finish (self, result, source_tag, error);
-
-  return id != NULL ? *id : 0;
+  job->changed_id = changed_id;
+  rapport_db_run (self, source_tag, self->database, is_write ? RAPPORT_DB_RUN_WRITE : RAPPORT_DB_RUN_READ,
+                  func, job, job_free, result_free, is_write ? announce : NULL,
+                  cancellable, callback, user_data);
 }
 
 /* }}} */
@@ -463,7 +400,7 @@ rapport_contact_store_query_finish (RapportContactStore  *self,
                                     GAsyncResult         *result,
                                     GError              **error)
 {
-  return _rapport_contact_store_finish (self, result, rapport_contact_store_query_async, error);
+  return rapport_db_run_finish (self, result, rapport_contact_store_query_async, error);
 }
 
 void
@@ -497,7 +434,7 @@ rapport_contact_store_load_finish (RapportContactStore  *self,
                                    GAsyncResult         *result,
                                    GError              **error)
 {
-  return _rapport_contact_store_finish (self, result, rapport_contact_store_load_async, error);
+  return rapport_db_run_finish (self, result, rapport_contact_store_load_async, error);
 }
 
 /**
@@ -535,7 +472,7 @@ rapport_contact_store_save_finish (RapportContactStore  *self,
                                    GAsyncResult         *result,
                                    GError              **error)
 {
-  return _rapport_contact_store_finish_id (self, result, rapport_contact_store_save_async, error);
+  return rapport_db_run_finish_id (self, result, rapport_contact_store_save_async, error);
 }
 
 /**
@@ -567,7 +504,7 @@ rapport_contact_store_insert_many_finish (RapportContactStore  *self,
                                           GAsyncResult         *result,
                                           GError              **error)
 {
-  return _rapport_contact_store_finish_boolean (self, result, rapport_contact_store_insert_many_async, error);
+  return rapport_db_run_finish_boolean (self, result, rapport_contact_store_insert_many_async, error);
 }
 
 void
@@ -595,7 +532,7 @@ rapport_contact_store_set_stage_finish (RapportContactStore  *self,
                                         GAsyncResult         *result,
                                         GError              **error)
 {
-  return _rapport_contact_store_finish_boolean (self, result, rapport_contact_store_set_stage_async, error);
+  return rapport_db_run_finish_boolean (self, result, rapport_contact_store_set_stage_async, error);
 }
 
 /**
@@ -629,7 +566,7 @@ rapport_contact_store_trash_finish (RapportContactStore  *self,
                                     GAsyncResult         *result,
                                     GError              **error)
 {
-  return _rapport_contact_store_finish_boolean (self, result, rapport_contact_store_trash_async, error);
+  return rapport_db_run_finish_boolean (self, result, rapport_contact_store_trash_async, error);
 }
 
 /**
@@ -658,7 +595,7 @@ rapport_contact_store_purge_trash_finish (RapportContactStore  *self,
                                           GAsyncResult         *result,
                                           GError              **error)
 {
-  return _rapport_contact_store_finish_boolean (self, result, rapport_contact_store_purge_trash_async, error);
+  return rapport_db_run_finish_boolean (self, result, rapport_contact_store_purge_trash_async, error);
 }
 
 void
@@ -692,7 +629,7 @@ rapport_contact_store_referrals_finish (RapportContactStore  *self,
                                         GPtrArray           **referred,
                                         GError              **error)
 {
-  Referrals *referrals = _rapport_contact_store_finish (self, result, rapport_contact_store_referrals_async, error);
+  Referrals *referrals = rapport_db_run_finish (self, result, rapport_contact_store_referrals_async, error);
 
   if (referrals == NULL)
     return FALSE;
@@ -727,7 +664,7 @@ rapport_contact_store_list_tags_finish (RapportContactStore  *self,
                                         GAsyncResult         *result,
                                         GError              **error)
 {
-  return _rapport_contact_store_finish (self, result, rapport_contact_store_list_tags_async, error);
+  return rapport_db_run_finish (self, result, rapport_contact_store_list_tags_async, error);
 }
 
 /* }}} */

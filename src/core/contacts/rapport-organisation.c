@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "rapport-contact-sql.h"
+#include "rapport-db-run.h"
 #include "rapport-organisation.h"
 #include "rapport-text.h"
 
@@ -144,10 +145,10 @@ list_func (RapportDatabase  *db,
       RapportOrganisation *organisation = rapport_organisation_new ();
 
       organisation->id = sqlite3_column_int64 (stmt, 0);
-      rapport_organisation_set_name (organisation, rapport_contact_sql_column_text (stmt, 1));
-      rapport_organisation_set_industry (organisation, rapport_contact_sql_column_text (stmt, 2));
-      rapport_organisation_set_website (organisation, rapport_contact_sql_column_text (stmt, 3));
-      rapport_organisation_set_notes (organisation, rapport_contact_sql_column_text (stmt, 4));
+      rapport_organisation_set_name (organisation, rapport_sql_column_text (stmt, 1));
+      rapport_organisation_set_industry (organisation, rapport_sql_column_text (stmt, 2));
+      rapport_organisation_set_website (organisation, rapport_sql_column_text (stmt, 3));
+      rapport_organisation_set_notes (organisation, rapport_sql_column_text (stmt, 4));
       organisation->n_people = sqlite3_column_int (stmt, 5);
       g_ptr_array_add (list, organisation);
     }
@@ -155,7 +156,7 @@ list_func (RapportDatabase  *db,
 
   if (rc != SQLITE_DONE)
     {
-      rapport_contact_sql_fail (db, rc, "list organisations", error);
+      rapport_sql_fail (db, rc, "list organisations", error);
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -185,7 +186,7 @@ people_func (RapportDatabase  *db,
 
   if (rc != SQLITE_DONE)
     {
-      rapport_contact_sql_fail (db, rc, "organisation people", error);
+      rapport_sql_fail (db, rc, "organisation people", error);
       return NULL;
     }
 
@@ -210,7 +211,7 @@ save_func (RapportDatabase  *db,
       return NULL;
     }
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return NULL;
 
   stmt = rapport_database_prepare (db,
@@ -220,13 +221,13 @@ save_func (RapportDatabase  *db,
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, organisation->id);
-      rapport_contact_sql_bind_text (stmt, 2, name);
-      rapport_contact_sql_bind_text (stmt, 3, key);
-      rapport_contact_sql_bind_text (stmt, 4, organisation->industry);
-      rapport_contact_sql_bind_text (stmt, 5, organisation->website);
-      rapport_contact_sql_bind_text (stmt, 6, organisation->notes);
-      sqlite3_bind_int64 (stmt, 7, rapport_contact_sql_now ());
-      ok = rapport_contact_sql_step_done (db, stmt, error);
+      rapport_sql_bind_text (stmt, 2, name);
+      rapport_sql_bind_text (stmt, 3, key);
+      rapport_sql_bind_text (stmt, 4, organisation->industry);
+      rapport_sql_bind_text (stmt, 5, organisation->website);
+      rapport_sql_bind_text (stmt, 6, organisation->notes);
+      sqlite3_bind_int64 (stmt, 7, rapport_sql_now ());
+      ok = rapport_sql_step_done (db, stmt, error);
       if (!ok && error && *error && strstr ((*error)->message, "UNIQUE"))
         {
           g_clear_error (error);
@@ -254,13 +255,13 @@ save_func (RapportDatabase  *db,
               g_array_append_val (people, contact_id);
             }
           sqlite3_reset (stmt);
-          ok = rc == SQLITE_DONE || rapport_contact_sql_fail (db, rc, "organisation people", error);
+          ok = rc == SQLITE_DONE || rapport_sql_fail (db, rc, "organisation people", error);
         }
       for (guint i = 0; ok && people && i < people->len; i++)
         ok = rapport_contact_sql_reindex (db, g_array_index (people, gint64, i), error);
     }
 
-  return rapport_contact_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  return rapport_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 static gpointer
@@ -286,17 +287,17 @@ for_contact_func (RapportDatabase  *db,
   if (rc == SQLITE_ROW)
     {
       organisation->id = sqlite3_column_int64 (stmt, 0);
-      rapport_organisation_set_name (organisation, rapport_contact_sql_column_text (stmt, 1));
-      rapport_organisation_set_industry (organisation, rapport_contact_sql_column_text (stmt, 2));
-      rapport_organisation_set_website (organisation, rapport_contact_sql_column_text (stmt, 3));
-      rapport_organisation_set_notes (organisation, rapport_contact_sql_column_text (stmt, 4));
+      rapport_organisation_set_name (organisation, rapport_sql_column_text (stmt, 1));
+      rapport_organisation_set_industry (organisation, rapport_sql_column_text (stmt, 2));
+      rapport_organisation_set_website (organisation, rapport_sql_column_text (stmt, 3));
+      rapport_organisation_set_notes (organisation, rapport_sql_column_text (stmt, 4));
     }
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
       g_object_unref (organisation);
-      rapport_contact_sql_fail (db, rc, "organisation of a contact", error);
+      rapport_sql_fail (db, rc, "organisation of a contact", error);
       return NULL;
     }
   return organisation;
@@ -314,37 +315,27 @@ save_notes_func (RapportDatabase  *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, organisation->id);
-  rapport_contact_sql_bind_text (stmt, 2, organisation->notes);
-  sqlite3_bind_int64 (stmt, 3, rapport_contact_sql_now ());
-  return rapport_contact_sql_step_done (db, stmt, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  rapport_sql_bind_text (stmt, 2, organisation->notes);
+  sqlite3_bind_int64 (stmt, 3, rapport_sql_now ());
+  return rapport_sql_step_done (db, stmt, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 /* }}} */
 /* Public API {{{ */
 
+/* Organisations are the contact store's: a write announces its "changed"
+ * for all contacts (0). */
 static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+announce (gpointer source_object,
+          gpointer data,
+          gpointer result)
 {
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  gpointer ret = rapport_database_run_finish (RAPPORT_DATABASE (object), result, &error);
-
-  if (ret == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (g_task_get_source_tag (task) == rapport_organisation_save_async ||
-      g_task_get_source_tag (task) == rapport_organisation_save_notes_async)
-    rapport_contact_store_notify_changed (g_task_get_source_object (task), 0);
-  g_task_return_pointer (task, ret, g_task_get_task_data (task));
+  rapport_contact_store_notify_changed (source_object, 0);
 }
 
 static void
 run (RapportContactStore *store,
+     RapportDbRunFlags    flags,
      RapportDatabaseFunc  func,
      gpointer             data,
      GDestroyNotify       data_free,
@@ -354,12 +345,8 @@ run (RapportContactStore *store,
      GAsyncReadyCallback  callback,
      gpointer             user_data)
 {
-  GTask *task = g_task_new (store, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, result_free, NULL);
-  rapport_database_run_async (rapport_contact_store_get_database (store), func, data, data_free,
-                              result_free, cancellable, done_cb, task);
+  rapport_db_run (store, source_tag, rapport_contact_store_get_database (store), flags, func, data, data_free,
+                  result_free, (flags & RAPPORT_DB_RUN_WRITE) ? announce : NULL, cancellable, callback, user_data);
 }
 
 void
@@ -370,7 +357,7 @@ rapport_organisation_list_async (RapportContactStore *store,
 {
   g_return_if_fail (RAPPORT_IS_CONTACT_STORE (store));
 
-  run (store, list_func, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+  run (store, RAPPORT_DB_RUN_READ, list_func, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
        rapport_organisation_list_async, cancellable, callback, user_data);
 }
 
@@ -385,8 +372,7 @@ rapport_organisation_list_finish (RapportContactStore  *store,
                                   GAsyncResult         *result,
                                   GError              **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return rapport_db_run_finish (store, result, rapport_organisation_list_async, error);
 }
 
 void
@@ -398,7 +384,7 @@ rapport_organisation_people_async (RapportContactStore *store,
 {
   g_return_if_fail (RAPPORT_IS_CONTACT_STORE (store));
 
-  run (store, people_func, g_memdup2 (&organisation_id, sizeof organisation_id), g_free,
+  run (store, RAPPORT_DB_RUN_READ, people_func, g_memdup2 (&organisation_id, sizeof organisation_id), g_free,
        (GDestroyNotify) g_ptr_array_unref, rapport_organisation_people_async, cancellable, callback, user_data);
 }
 
@@ -412,8 +398,7 @@ rapport_organisation_people_finish (RapportContactStore  *store,
                                     GAsyncResult         *result,
                                     GError              **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return rapport_db_run_finish (store, result, rapport_organisation_people_async, error);
 }
 
 /**
@@ -440,8 +425,8 @@ rapport_organisation_save_async (RapportContactStore *store,
   rapport_organisation_set_website (copy, organisation->website);
   rapport_organisation_set_notes (copy, organisation->notes);
 
-  run (store, save_func, copy, g_object_unref, NULL,
-       rapport_organisation_save_async, NULL, callback, user_data);
+  run (store, RAPPORT_DB_RUN_WRITE, save_func, copy, g_object_unref, NULL,
+       rapport_organisation_save_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -449,8 +434,7 @@ rapport_organisation_save_finish (RapportContactStore  *store,
                                   GAsyncResult         *result,
                                   GError              **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
-  return g_task_propagate_pointer (G_TASK (result), error) != NULL;
+  return rapport_db_run_finish_boolean (store, result, rapport_organisation_save_async, error);
 }
 
 /**
@@ -467,7 +451,7 @@ rapport_organisation_for_contact_async (RapportContactStore *store,
 {
   g_return_if_fail (RAPPORT_IS_CONTACT_STORE (store));
 
-  run (store, for_contact_func, g_memdup2 (&contact_id, sizeof contact_id), g_free,
+  run (store, RAPPORT_DB_RUN_READ, for_contact_func, g_memdup2 (&contact_id, sizeof contact_id), g_free,
        g_object_unref, rapport_organisation_for_contact_async, cancellable, callback, user_data);
 }
 
@@ -482,8 +466,7 @@ rapport_organisation_for_contact_finish (RapportContactStore  *store,
                                          GAsyncResult         *result,
                                          GError              **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return rapport_db_run_finish (store, result, rapport_organisation_for_contact_async, error);
 }
 
 /**
@@ -509,7 +492,7 @@ rapport_organisation_save_notes_async (RapportContactStore *store,
   data->id = organisation_id;
   rapport_organisation_set_notes (data, notes);
 
-  run (store, save_notes_func, data, g_object_unref, NULL,
+  run (store, RAPPORT_DB_RUN_WRITE, save_notes_func, data, g_object_unref, NULL,
        rapport_organisation_save_notes_async, cancellable, callback, user_data);
 }
 
@@ -518,8 +501,7 @@ rapport_organisation_save_notes_finish (RapportContactStore  *store,
                                         GAsyncResult         *result,
                                         GError              **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
-  return g_task_propagate_pointer (G_TASK (result), error) != NULL;
+  return rapport_db_run_finish_boolean (store, result, rapport_organisation_save_notes_async, error);
 }
 
 /* }}} */

@@ -31,6 +31,9 @@ struct _RapportDatabase
   /* A single worker: jobs run one after another in the order they were
    * queued, so a write queued after another is also applied after it. */
   GThreadPool *pool;
+
+  GMutex       hooks_lock;      /* guards commit_hooks, replaced on each add */
+  GPtrArray   *commit_hooks;    /* rapport-database-hooks.c */
 };
 
 typedef gpointer (*RapportDatabaseJobFunc) (RapportDatabase  *self,
@@ -50,6 +53,11 @@ void     _rapport_database_queue_job            (RapportDatabase        *self,
                                                  GCancellable           *cancellable,
                                                  GAsyncReadyCallback     callback,
                                                  gpointer                user_data);
+
+/* rapport-database-hooks.c */
+gboolean _rapport_database_run_commit_hooks     (RapportDatabase      *self,
+                                                 GError              **error);
+void     _rapport_database_clear_commit_hooks   (RapportDatabase      *self);
 
 /* rapport-database-statements.c */
 gboolean _rapport_database_exec_sql             (sqlite3              *conn,

@@ -323,6 +323,7 @@ rapport_database_finalize (GObject *object)
   g_clear_pointer (&self->conn, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
   g_mutex_clear (&self->lock);
+  _rapport_database_clear_commit_hooks (self);
 
   G_OBJECT_CLASS (rapport_database_parent_class)->finalize (object);
 }
@@ -386,6 +387,7 @@ static void
 rapport_database_init (RapportDatabase *self)
 {
   g_mutex_init (&self->lock);
+  g_mutex_init (&self->hooks_lock);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, _rapport_database_finalize_statement);
   self->pool = g_thread_pool_new (_rapport_database_pool_worker, self, 1, FALSE, NULL);
 }

@@ -43,6 +43,19 @@ typedef gpointer (*RapportDatabaseFunc) (RapportDatabase  *database,
                                          gpointer          data,
                                          GError          **error);
 
+/**
+ * RapportDatabaseCommitHook:
+ * @database: the database, inside a write transaction
+ * @user_data: the data passed to rapport_database_add_commit_hook()
+ * @error: return location for an error
+ *
+ * Returns: %TRUE to let the transaction commit, %FALSE with @error set to
+ *   roll it back
+ */
+typedef gboolean (*RapportDatabaseCommitHook) (RapportDatabase  *database,
+                                               gpointer          user_data,
+                                               GError          **error);
+
 GQuark           rapport_database_error_quark        (void);
 char            *rapport_database_dup_default_path   (void);
 RapportDatabase *rapport_database_new                (const char           *path);
@@ -80,6 +93,10 @@ char            *rapport_database_move_aside_finish  (RapportDatabase      *self
                                                       GAsyncResult         *result,
                                                       GError              **error);
 void             rapport_database_close              (RapportDatabase      *self);
+void             rapport_database_add_commit_hook    (RapportDatabase      *self,
+                                                      RapportDatabaseCommitHook func,
+                                                      gpointer              user_data,
+                                                      GDestroyNotify        destroy);
 void             rapport_database_run_async          (RapportDatabase      *self,
                                                       RapportDatabaseFunc   func,
                                                       gpointer              data,

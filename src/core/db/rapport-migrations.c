@@ -198,7 +198,7 @@ static const char * const migrations[] = {
    *
    * Writes mark the contacts whose reminders they may change in
    * reminder_dirty (by the triggers below); the transaction derives those
-   * contacts again before it commits (rapport_contact_sql_commit_or_rollback).
+   * contacts again before it commits (rapport_sql_commit_or_rollback).
    * Every contact starts dirty, for databases that had no reminders yet. */
   "CREATE TABLE reminder ("
   "  id            INTEGER PRIMARY KEY,"

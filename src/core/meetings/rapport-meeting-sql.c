@@ -38,15 +38,15 @@ meeting_from_row (sqlite3_stmt *stmt)
                                  sqlite3_column_int (stmt, 5));
   rapport_meeting_set_id (meeting, sqlite3_column_int64 (stmt, 0));
   rapport_meeting_set_contact_details (meeting,
-                                       rapport_contact_sql_column_text (stmt, 2),
-                                       rapport_contact_sql_column_text (stmt, 3));
-  rapport_meeting_set_place (meeting, rapport_contact_sql_column_text (stmt, 6));
-  rapport_meeting_set_purpose (meeting, rapport_contact_sql_column_text (stmt, 7));
+                                       rapport_sql_column_text (stmt, 2),
+                                       rapport_sql_column_text (stmt, 3));
+  rapport_meeting_set_place (meeting, rapport_sql_column_text (stmt, 6));
+  rapport_meeting_set_purpose (meeting, rapport_sql_column_text (stmt, 7));
   rapport_meeting_set_status (meeting, CLAMP (sqlite3_column_int (stmt, 8), 0, RAPPORT_N_MEETING_STATUSES - 1));
-  rapport_meeting_set_notes (meeting, rapport_contact_sql_column_text (stmt, 9));
+  rapport_meeting_set_notes (meeting, rapport_sql_column_text (stmt, 9));
   rapport_meeting_set_agenda_done (meeting, sqlite3_column_int (stmt, 10));
-  rapport_meeting_set_summary (meeting, rapport_contact_sql_column_text (stmt, 11));
-  rapport_meeting_set_next_steps (meeting, rapport_contact_sql_column_text (stmt, 12));
+  rapport_meeting_set_summary (meeting, rapport_sql_column_text (stmt, 11));
+  rapport_meeting_set_next_steps (meeting, rapport_sql_column_text (stmt, 12));
   rapport_meeting_set_started_at (meeting, sqlite3_column_int64 (stmt, 13));
   rapport_meeting_set_ended_at (meeting, sqlite3_column_int64 (stmt, 14));
   rapport_meeting_set_keep_in_touch_at (meeting, sqlite3_column_int64 (stmt, 15));
@@ -103,7 +103,7 @@ rapport_meeting_sql_list (RapportDatabase     *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      rapport_contact_sql_fail (db, rc, "list meetings", error);
+      rapport_sql_fail (db, rc, "list meetings", error);
       return NULL;
     }
 
@@ -132,7 +132,7 @@ rapport_meeting_sql_load (RapportDatabase  *db,
     g_set_error (error, RAPPORT_CONTACT_STORE_ERROR, RAPPORT_CONTACT_STORE_ERROR_NOT_FOUND,
                  _("The meeting no longer exists."));
   else if (rc != SQLITE_ROW)
-    rapport_contact_sql_fail (db, rc, "load meeting", error);
+    rapport_sql_fail (db, rc, "load meeting", error);
   return meeting;
 }
 
@@ -156,15 +156,15 @@ rapport_meeting_sql_load_questions (RapportDatabase  *db,
       RapportMeetingQuestion *question;
 
       question = rapport_meeting_question_new (sqlite3_column_int64 (stmt, 1),
-                                               rapport_contact_sql_column_text (stmt, 2));
+                                               rapport_sql_column_text (stmt, 2));
       rapport_meeting_question_set_id (question, sqlite3_column_int64 (stmt, 0));
-      rapport_meeting_question_set_answer (question, rapport_contact_sql_column_text (stmt, 3));
+      rapport_meeting_question_set_answer (question, rapport_sql_column_text (stmt, 3));
       g_ptr_array_add (questions, question);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      rapport_contact_sql_fail (db, rc, "load meeting questions", error);
+      rapport_sql_fail (db, rc, "load meeting questions", error);
       return NULL;
     }
 
@@ -193,7 +193,7 @@ add_entry (RapportDatabase         *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, meeting_id);
-  return rapport_contact_sql_step_done (db, stmt, error) &&
+  return rapport_sql_step_done (db, stmt, error) &&
          rapport_contact_sql_reindex (db, contact_id, error);
 }
 
@@ -299,7 +299,7 @@ record_changes (RapportDatabase  *db,
   RapportMeetingStatus status = rapport_meeting_get_status (meeting);
   gint64 contact_id = rapport_meeting_get_contact_id (meeting);
   gint64 id = rapport_meeting_get_id (meeting);
-  gint64 now = rapport_contact_sql_now ();
+  gint64 now = rapport_sql_now ();
   g_autofree char *when = rapport_meeting_format_when (meeting);
   g_autofree char *summary = NULL;
 
@@ -385,14 +385,14 @@ rapport_meeting_sql_save (RapportDatabase  *db,
   sqlite3_bind_int64 (stmt, 2, rapport_meeting_get_contact_id (meeting));
   sqlite3_bind_int64 (stmt, 3, rapport_meeting_get_starts_at (meeting));
   sqlite3_bind_int (stmt, 4, rapport_meeting_get_duration (meeting));
-  rapport_contact_sql_bind_text (stmt, 5, place);
-  rapport_contact_sql_bind_text (stmt, 6, rapport_meeting_get_purpose (meeting));
+  rapport_sql_bind_text (stmt, 5, place);
+  rapport_sql_bind_text (stmt, 6, rapport_meeting_get_purpose (meeting));
   sqlite3_bind_int (stmt, 7, rapport_meeting_get_status (meeting));
-  rapport_contact_sql_bind_text (stmt, 8, rapport_meeting_get_summary (meeting));
-  rapport_contact_sql_bind_text (stmt, 9, rapport_meeting_get_next_steps (meeting));
+  rapport_sql_bind_text (stmt, 8, rapport_meeting_get_summary (meeting));
+  rapport_sql_bind_text (stmt, 9, rapport_meeting_get_next_steps (meeting));
   sqlite3_bind_int64 (stmt, 10, rapport_meeting_get_keep_in_touch_at (meeting));
-  sqlite3_bind_int64 (stmt, 11, rapport_contact_sql_now ());
-  if (!rapport_contact_sql_step_done (db, stmt, error))
+  sqlite3_bind_int64 (stmt, 11, rapport_sql_now ());
+  if (!rapport_sql_step_done (db, stmt, error))
     return 0;
 
   if (id == 0)
@@ -414,7 +414,7 @@ rapport_meeting_sql_delete (RapportDatabase  *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
-  return rapport_contact_sql_step_done (db, stmt, error);
+  return rapport_sql_step_done (db, stmt, error);
 }
 
 /* Makes the meeting's questions exactly @questions, in that order: rows
@@ -452,7 +452,7 @@ rapport_meeting_sql_set_questions (RapportDatabase  *db,
       if (stmt == NULL)
         return NULL;
       sqlite3_bind_int64 (stmt, 1, id);
-      if (!rapport_contact_sql_step_done (db, stmt, error))
+      if (!rapport_sql_step_done (db, stmt, error))
         return NULL;
     }
 
@@ -477,12 +477,12 @@ rapport_meeting_sql_set_questions (RapportDatabase  *db,
           if (stmt == NULL)
             return NULL;
           sqlite3_bind_int64 (stmt, 4, rapport_meeting_question_get_question_id (question));
-          rapport_contact_sql_bind_text (stmt, 5, rapport_meeting_question_get_text (question));
-          rapport_contact_sql_bind_text (stmt, 6, rapport_meeting_question_get_answer (question));
+          rapport_sql_bind_text (stmt, 5, rapport_meeting_question_get_text (question));
+          rapport_sql_bind_text (stmt, 6, rapport_meeting_question_get_answer (question));
         }
       sqlite3_bind_int (stmt, 2, i);
       sqlite3_bind_int64 (stmt, 3, meeting_id);
-      if (!rapport_contact_sql_step_done (db, stmt, error))
+      if (!rapport_sql_step_done (db, stmt, error))
         return NULL;
       if (id == 0)
         id = sqlite3_last_insert_rowid (rapport_database_get_connection (db));
@@ -505,10 +505,10 @@ rapport_meeting_sql_save_notes (RapportDatabase  *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
-  rapport_contact_sql_bind_text (stmt, 2, notes);
+  rapport_sql_bind_text (stmt, 2, notes);
   sqlite3_bind_int (stmt, 3, agenda_done);
-  sqlite3_bind_int64 (stmt, 4, rapport_contact_sql_now ());
-  return rapport_contact_sql_step_done (db, stmt, error);
+  sqlite3_bind_int64 (stmt, 4, rapport_sql_now ());
+  return rapport_sql_step_done (db, stmt, error);
 }
 
 gboolean
@@ -522,8 +522,8 @@ rapport_meeting_sql_save_answer (RapportDatabase  *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, meeting_question_id);
-  rapport_contact_sql_bind_text (stmt, 2, answer);
-  return rapport_contact_sql_step_done (db, stmt, error);
+  rapport_sql_bind_text (stmt, 2, answer);
+  return rapport_sql_step_done (db, stmt, error);
 }
 
 gboolean
@@ -539,7 +539,7 @@ rapport_meeting_sql_start (RapportDatabase  *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
   sqlite3_bind_int64 (stmt, 2, now);
-  return rapport_contact_sql_step_done (db, stmt, error);
+  return rapport_sql_step_done (db, stmt, error);
 }
 
 static gint64
@@ -597,7 +597,7 @@ add_referral (RapportDatabase  *db,
   /* Translators: a timeline entry; %s is the name of a new contact */
   summary = g_strdup_printf (_("Suggested you talk to %s"), name);
   if (!add_entry (db, rapport_meeting_get_contact_id (meeting), rapport_meeting_get_id (meeting),
-                  RAPPORT_INTERACTION_REFERRAL_RECEIVED, rapport_contact_sql_now (), summary,
+                  RAPPORT_INTERACTION_REFERRAL_RECEIVED, rapport_sql_now (), summary,
                   referral->organisation != NULL ? referral->organisation : "", error))
     return 0;
   return id;
@@ -633,11 +633,11 @@ rapport_meeting_sql_finish (RapportDatabase  *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
-  rapport_contact_sql_bind_text (stmt, 2, summary != NULL ? summary : "");
-  rapport_contact_sql_bind_text (stmt, 3, next_steps != NULL ? next_steps : "");
+  rapport_sql_bind_text (stmt, 2, summary != NULL ? summary : "");
+  rapport_sql_bind_text (stmt, 3, next_steps != NULL ? next_steps : "");
   sqlite3_bind_int64 (stmt, 4, keep_in_touch_at);
   sqlite3_bind_int64 (stmt, 5, now);
-  if (!rapport_contact_sql_step_done (db, stmt, error) ||
+  if (!rapport_sql_step_done (db, stmt, error) ||
       !record_held (db, meeting_id, error))
     return NULL;
 

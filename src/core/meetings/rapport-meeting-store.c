@@ -9,7 +9,8 @@
 
 #include "config.h"
 
-#include "rapport-contact-sql.h"
+#include "rapport-db-run.h"
+#include "rapport-sql.h"
 #include "rapport-meeting-sql.h"
 #include "rapport-meeting-store.h"
 
@@ -115,15 +116,11 @@ job_free (gpointer data)
 }
 
 static gpointer
-in_transaction (RapportDatabase *db,
-                Job             *job,
-                GError         **error)
+job_func (RapportDatabase  *db,
+          gpointer          data,
+          GError          **error)
 {
-  gpointer ret = NULL;
-  gboolean ok;
-
-  if (!rapport_contact_sql_begin (db, error))
-    return NULL;
+  Job *job = data;
 
   /* Whose timeline the outcome sheet writes to, for the announcement. */
   if (job->kind == JOB_FINISH)
@@ -133,65 +130,11 @@ in_transaction (RapportDatabase *db,
       job->contact_id = meeting != NULL ? rapport_meeting_get_contact_id (meeting) : 0;
     }
 
-  switch (job->kind)
-    {
-    case JOB_SAVE:
-      {
-        gint64 id = rapport_meeting_sql_save (db, job->meeting, error);
-
-        ret = id != 0 ? g_memdup2 (&id, sizeof id) : NULL;
-      }
-      break;
-    case JOB_DELETE:
-      ret = rapport_meeting_sql_delete (db, job->id, error) ? GINT_TO_POINTER (TRUE) : NULL;
-      break;
-    case JOB_SET_QUESTIONS:
-      ret = rapport_meeting_sql_set_questions (db, job->id, job->items, error);
-      break;
-    case JOB_SAVE_NOTES:
-      ret = rapport_meeting_sql_save_notes (db, job->id, job->text, job->number, error)
-            ? GINT_TO_POINTER (TRUE) : NULL;
-      break;
-    case JOB_SAVE_ANSWER:
-      ret = rapport_meeting_sql_save_answer (db, job->id, job->text, error) ? GINT_TO_POINTER (TRUE) : NULL;
-      break;
-    case JOB_START:
-      ret = rapport_meeting_sql_start (db, job->id, rapport_contact_sql_now (), error)
-            ? GINT_TO_POINTER (TRUE) : NULL;
-      break;
-    case JOB_FINISH:
-      ret = rapport_meeting_sql_finish (db, job->id, job->text, job->other_text, job->number,
-                                        job->items, rapport_contact_sql_now (), error);
-      break;
-    case JOB_LIST:
-    case JOB_LOAD:
-    default:
-      g_assert_not_reached ();
-    }
-
-  ok = ret != NULL;
-  if (!rapport_contact_sql_commit_or_rollback (db, ok, error))
-    {
-      if (job->kind == JOB_SET_QUESTIONS || job->kind == JOB_FINISH)
-        g_clear_pointer ((GArray **) &ret, g_array_unref);
-      else if (job->kind == JOB_SAVE)
-        g_clear_pointer (&ret, g_free);
-      return NULL;
-    }
-  return ret;
-}
-
-static gpointer
-job_func (RapportDatabase  *db,
-          gpointer          data,
-          GError          **error)
-{
-  Job *job = data;
-
+  /* The writes run in a transaction of the runner's. */
   switch (job->kind)
     {
     case JOB_LIST:
-      return rapport_meeting_sql_list (db, job->which, job->contact_id, rapport_contact_sql_now (), error);
+      return rapport_meeting_sql_list (db, job->which, job->contact_id, rapport_sql_now (), error);
     case JOB_LOAD:
       {
         g_autoptr(RapportMeeting) meeting = rapport_meeting_sql_load (db, job->id, error);
@@ -202,42 +145,42 @@ job_func (RapportDatabase  *db,
         return job->questions != NULL ? g_steal_pointer (&meeting) : NULL;
       }
     case JOB_SAVE:
+      return rapport_db_id_result (rapport_meeting_sql_save (db, job->meeting, error));
     case JOB_DELETE:
+      return rapport_meeting_sql_delete (db, job->id, error) ? GINT_TO_POINTER (TRUE) : NULL;
     case JOB_SET_QUESTIONS:
+      return rapport_meeting_sql_set_questions (db, job->id, job->items, error);
     case JOB_SAVE_NOTES:
+      return rapport_meeting_sql_save_notes (db, job->id, job->text, job->number, error)
+             ? GINT_TO_POINTER (TRUE) : NULL;
     case JOB_SAVE_ANSWER:
+      return rapport_meeting_sql_save_answer (db, job->id, job->text, error) ? GINT_TO_POINTER (TRUE) : NULL;
     case JOB_START:
+      return rapport_meeting_sql_start (db, job->id, rapport_sql_now (), error) ? GINT_TO_POINTER (TRUE) : NULL;
     case JOB_FINISH:
+      return rapport_meeting_sql_finish (db, job->id, job->text, job->other_text, job->number,
+                                         job->items, rapport_sql_now (), error);
     default:
-      return in_transaction (db, job, error);
+      g_assert_not_reached ();
     }
 }
 
 /* }}} */
 /* Plumbing {{{ */
 
+/* Announces a committed write. */
 static void
-job_done_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+announce (gpointer source_object,
+          gpointer data,
+          gpointer result)
 {
-  g_autoptr(GTask) task = user_data;
-  RapportMeetingStore *self = g_task_get_source_object (task);
-  Job *job = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  gpointer ret;
-
-  ret = rapport_database_run_finish (RAPPORT_DATABASE (object), result, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  RapportMeetingStore *self = source_object;
+  Job *job = data;
 
   switch (job->kind)
     {
     case JOB_SAVE:
-      g_signal_emit (self, signals[CHANGED], 0, *(gint64 *) ret);
+      g_signal_emit (self, signals[CHANGED], 0, *(gint64 *) result);
       rapport_contact_store_notify_changed (self->contacts, job->contact_id);
       break;
     case JOB_DELETE:
@@ -257,33 +200,8 @@ job_done_cb (GObject      *object,
     default:
       break;
     }
-
-  switch (job->kind)
-    {
-    case JOB_LIST:
-      g_task_return_pointer (task, ret, (GDestroyNotify) g_ptr_array_unref);
-      break;
-    case JOB_LOAD:
-      g_task_return_pointer (task, ret, g_object_unref);
-      break;
-    case JOB_SAVE:
-      g_task_return_pointer (task, ret, g_free);
-      break;
-    case JOB_SET_QUESTIONS:
-    case JOB_FINISH:
-      g_task_return_pointer (task, ret, (GDestroyNotify) g_array_unref);
-      break;
-    case JOB_DELETE:
-    case JOB_SAVE_NOTES:
-    case JOB_SAVE_ANSWER:
-    case JOB_START:
-    default:
-      g_task_return_boolean (task, TRUE);
-      break;
-    }
 }
 
-/* The result's free function, for a job whose caller went away. */
 static GDestroyNotify
 result_free_func (JobKind kind)
 {
@@ -310,17 +228,12 @@ run (RapportMeetingStore *self,
      GAsyncReadyCallback  callback,
      gpointer             user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  gboolean is_write = job->kind != JOB_LIST && job->kind != JOB_LOAD;
+  gboolean is_read = job->kind == JOB_LIST || job->kind == JOB_LOAD;
 
-  g_task_set_source_tag (task, source_tag);
-  /* The job lives as long as the task: job_done_cb reads it. */
-  g_task_set_task_data (task, job, job_free);
-  /* Writes are not cancellable once queued: a half-applied user action is
-   * worse than a late one. */
-  rapport_database_run_async (rapport_contact_store_get_database (self->contacts),
-                              job_func, job, NULL, result_free_func (job->kind),
-                              is_write ? NULL : cancellable, job_done_cb, task);
+  rapport_db_run (self, source_tag, rapport_contact_store_get_database (self->contacts),
+                  is_read ? RAPPORT_DB_RUN_READ : RAPPORT_DB_RUN_TRANSACTION,
+                  job_func, job, job_free, result_free_func (job->kind), announce,
+                  cancellable, callback, user_data);
 }
 
 static Job *
@@ -332,32 +245,6 @@ job_new (JobKind kind,
   job->kind = kind;
   job->id = id;
   return job;
-}
-
-static gpointer
-finish_pointer (RapportMeetingStore  *self,
-                GAsyncResult         *result,
-                gpointer              source_tag,
-                GError              **error)
-{
-  g_return_val_if_fail (RAPPORT_IS_MEETING_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static gboolean
-finish_boolean (RapportMeetingStore  *self,
-                GAsyncResult         *result,
-                gpointer              source_tag,
-                GError              **error)
-{
-  g_return_val_if_fail (RAPPORT_IS_MEETING_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* }}} */
@@ -444,7 +331,7 @@ rapport_meeting_store_list_finish (RapportMeetingStore  *self,
                                    GAsyncResult         *result,
                                    GError              **error)
 {
-  return finish_pointer (self, result, rapport_meeting_store_list_async, error);
+  return rapport_db_run_finish (self, result, rapport_meeting_store_list_async, error);
 }
 
 void
@@ -470,11 +357,11 @@ rapport_meeting_store_load_finish (RapportMeetingStore  *self,
                                    GPtrArray           **questions,
                                    GError              **error)
 {
-  RapportMeeting *meeting = finish_pointer (self, result, rapport_meeting_store_load_async, error);
+  RapportMeeting *meeting = rapport_db_run_finish (self, result, rapport_meeting_store_load_async, error);
 
   if (meeting != NULL && questions != NULL)
     {
-      Job *job = g_task_get_task_data (G_TASK (result));
+      Job *job = rapport_db_run_get_data (result);
 
       *questions = g_steal_pointer (&job->questions);
     }
@@ -512,7 +399,7 @@ rapport_meeting_store_save_finish (RapportMeetingStore  *self,
                                    GAsyncResult         *result,
                                    GError              **error)
 {
-  g_autofree gint64 *id = finish_pointer (self, result, rapport_meeting_store_save_async, error);
+  g_autofree gint64 *id = rapport_db_run_finish (self, result, rapport_meeting_store_save_async, error);
 
   if (id == NULL)
     return 0;
@@ -538,7 +425,7 @@ rapport_meeting_store_delete_finish (RapportMeetingStore  *self,
                                      GAsyncResult         *result,
                                      GError              **error)
 {
-  return finish_boolean (self, result, rapport_meeting_store_delete_async, error);
+  return rapport_db_run_finish_boolean (self, result, rapport_meeting_store_delete_async, error);
 }
 
 /**
@@ -584,7 +471,7 @@ rapport_meeting_store_set_questions_finish (RapportMeetingStore  *self,
                                             GAsyncResult         *result,
                                             GError              **error)
 {
-  return finish_pointer (self, result, rapport_meeting_store_set_questions_async, error);
+  return rapport_db_run_finish (self, result, rapport_meeting_store_set_questions_async, error);
 }
 
 void
@@ -611,7 +498,7 @@ rapport_meeting_store_save_notes_finish (RapportMeetingStore  *self,
                                          GAsyncResult         *result,
                                          GError              **error)
 {
-  return finish_boolean (self, result, rapport_meeting_store_save_notes_async, error);
+  return rapport_db_run_finish_boolean (self, result, rapport_meeting_store_save_notes_async, error);
 }
 
 void
@@ -636,7 +523,7 @@ rapport_meeting_store_save_answer_finish (RapportMeetingStore  *self,
                                           GAsyncResult         *result,
                                           GError              **error)
 {
-  return finish_boolean (self, result, rapport_meeting_store_save_answer_async, error);
+  return rapport_db_run_finish_boolean (self, result, rapport_meeting_store_save_answer_async, error);
 }
 
 /* Records when the meeting really began (the first Start only). */
@@ -658,7 +545,7 @@ rapport_meeting_store_start_finish (RapportMeetingStore  *self,
                                     GAsyncResult         *result,
                                     GError              **error)
 {
-  return finish_boolean (self, result, rapport_meeting_store_start_async, error);
+  return rapport_db_run_finish_boolean (self, result, rapport_meeting_store_start_async, error);
 }
 
 /**
@@ -702,7 +589,7 @@ rapport_meeting_store_finish_finish (RapportMeetingStore  *self,
                                      GAsyncResult         *result,
                                      GError              **error)
 {
-  return finish_pointer (self, result, rapport_meeting_store_finish_async, error);
+  return rapport_db_run_finish (self, result, rapport_meeting_store_finish_async, error);
 }
 
 /* }}} */

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "rapport-contact-sql.h"
+#include "rapport-sql.h"
 #include "rapport-question-seed.h"
 
 /* The question bank a new user starts with, following the areas of an
@@ -132,8 +132,8 @@ insert_seed (RapportDatabase            *db,
   stmt = rapport_database_prepare (db, "INSERT OR IGNORE INTO question_seed (seed_key) VALUES (?1)", error);
   if (stmt == NULL)
     return FALSE;
-  rapport_contact_sql_bind_text (stmt, 1, seed->key);
-  if (!rapport_contact_sql_step_done (db, stmt, error))
+  rapport_sql_bind_text (stmt, 1, seed->key);
+  if (!rapport_sql_step_done (db, stmt, error))
     return FALSE;
   if (sqlite3_changes (conn) == 0)
     return TRUE;   /* seeded before, maybe deleted since: leave it be */
@@ -145,20 +145,20 @@ insert_seed (RapportDatabase            *db,
         "SELECT ?1, coalesce (max (position) + 1, 0) FROM question_category", error);
       if (stmt == NULL)
         return FALSE;
-      rapport_contact_sql_bind_text (stmt, 1, seed->key);
-      return rapport_contact_sql_step_done (db, stmt, error);
+      rapport_sql_bind_text (stmt, 1, seed->key);
+      return rapport_sql_step_done (db, stmt, error);
     }
 
   stmt = rapport_database_prepare (db, "SELECT id FROM question_category WHERE seed_key = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  rapport_contact_sql_bind_text (stmt, 1, seed->category_key);
+  rapport_sql_bind_text (stmt, 1, seed->category_key);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     category_id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return rapport_contact_sql_fail (db, rc, "seed category", error);
+    return rapport_sql_fail (db, rc, "seed category", error);
 
   /* A category cannot be deleted today; if a later version allows it, a new
    * question for a deleted category is not forced back on the user. */
@@ -171,9 +171,9 @@ insert_seed (RapportDatabase            *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, category_id);
-  rapport_contact_sql_bind_text (stmt, 2, seed->key);
-  sqlite3_bind_int64 (stmt, 3, rapport_contact_sql_now ());
-  return rapport_contact_sql_step_done (db, stmt, error);
+  rapport_sql_bind_text (stmt, 2, seed->key);
+  sqlite3_bind_int64 (stmt, 3, rapport_sql_now ());
+  return rapport_sql_step_done (db, stmt, error);
 }
 
 /**
@@ -207,11 +207,11 @@ rapport_question_seed_apply (RapportDatabase            *db,
   if (stmt == NULL)
     return -1;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_add (known, g_strdup (rapport_contact_sql_column_text (stmt, 0)));
+    g_hash_table_add (known, g_strdup (rapport_sql_column_text (stmt, 0)));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      rapport_contact_sql_fail (db, rc, "read seeds", error);
+      rapport_sql_fail (db, rc, "read seeds", error);
       return -1;
     }
 
@@ -223,11 +223,11 @@ rapport_question_seed_apply (RapportDatabase            *db,
   if (missing->len == 0)
     return 0;
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return -1;
   for (guint i = 0; ok && i < missing->len; i++)
     ok = insert_seed (db, g_ptr_array_index (missing, i), error);
-  if (!rapport_contact_sql_commit_or_rollback (db, ok, error))
+  if (!rapport_sql_commit_or_rollback (db, ok, error))
     return -1;
 
   g_debug ("Seeded %u new question bank entries", missing->len);

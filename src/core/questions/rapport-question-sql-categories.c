@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "rapport-contact-sql.h"
+#include "rapport-sql.h"
 #include "rapport-question-sql.h"
 #include "rapport-text.h"
 
@@ -43,14 +43,14 @@ check_category_name (RapportDatabase  *db,
   while (!clash && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *shown = rapport_question_sql_shown_text ((const char *) sqlite3_column_text (stmt, 1),
-                                      rapport_contact_sql_column_text (stmt, 2));
+                                      rapport_sql_column_text (stmt, 2));
       g_autofree char *other = rapport_text_fold (shown ? shown : "");
 
       clash = sqlite3_column_int64 (stmt, 0) != except_id && g_strcmp0 (other, folded) == 0;
     }
   sqlite3_reset (stmt);
   if (!clash && rc != SQLITE_DONE)
-    return rapport_contact_sql_fail (db, rc, "category names", error);
+    return rapport_sql_fail (db, rc, "category names", error);
 
   if (clash)
     {
@@ -70,7 +70,7 @@ rapport_question_sql_add_category (RapportDatabase  *db,
   sqlite3_stmt *stmt;
   gboolean ok;
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return 0;
 
   ok = check_category_name (db, stripped, 0, error);
@@ -82,12 +82,12 @@ rapport_question_sql_add_category (RapportDatabase  *db,
       ok = stmt != NULL;
       if (ok)
         {
-          rapport_contact_sql_bind_text (stmt, 1, stripped);
-          ok = rapport_contact_sql_step_done (db, stmt, error);
+          rapport_sql_bind_text (stmt, 1, stripped);
+          ok = rapport_sql_step_done (db, stmt, error);
         }
     }
 
-  if (!rapport_contact_sql_commit_or_rollback (db, ok, error))
+  if (!rapport_sql_commit_or_rollback (db, ok, error))
     return 0;
   return sqlite3_last_insert_rowid (rapport_database_get_connection (db));
 }
@@ -104,7 +104,7 @@ rapport_question_sql_rename_category (RapportDatabase  *db,
   gboolean ok;
   int rc;
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return FALSE;
 
   stmt = rapport_database_prepare (db, "SELECT seed_key FROM question_category WHERE id = ?1", error);
@@ -118,7 +118,7 @@ rapport_question_sql_rename_category (RapportDatabase  *db,
       sqlite3_reset (stmt);
       ok = rc == SQLITE_ROW ? TRUE
          : rc == SQLITE_DONE ? rapport_question_sql_set_not_found (error)
-         : rapport_contact_sql_fail (db, rc, "rename category", error);
+         : rapport_sql_fail (db, rc, "rename category", error);
     }
 
   ok = ok && check_category_name (db, stripped, category_id, error);
@@ -129,12 +129,12 @@ rapport_question_sql_rename_category (RapportDatabase  *db,
       if (ok)
         {
           sqlite3_bind_int64 (stmt, 1, category_id);
-          rapport_contact_sql_bind_text (stmt, 2, rapport_question_sql_text_to_store (seed_key, stripped));
-          ok = rapport_contact_sql_step_done (db, stmt, error);
+          rapport_sql_bind_text (stmt, 2, rapport_question_sql_text_to_store (seed_key, stripped));
+          ok = rapport_sql_step_done (db, stmt, error);
         }
     }
 
-  return rapport_contact_sql_commit_or_rollback (db, ok, error);
+  return rapport_sql_commit_or_rollback (db, ok, error);
 }
 
 /* }}} */

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "rapport-contact-sql.h"
+#include "rapport-sql.h"
 #include "rapport-question-seed.h"
 #include "rapport-question-sql.h"
 
@@ -77,7 +77,7 @@ query_int64 (RapportDatabase  *db,
     *out = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return rapport_contact_sql_fail (db, rc, sql, error);
+    return rapport_sql_fail (db, rc, sql, error);
   return TRUE;
 }
 
@@ -127,7 +127,7 @@ rapport_question_sql_list (RapportDatabase  *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *seed_key = (const char *) sqlite3_column_text (stmt, 1);
-      const char *name = rapport_question_sql_shown_text (seed_key, rapport_contact_sql_column_text (stmt, 2));
+      const char *name = rapport_question_sql_shown_text (seed_key, rapport_sql_column_text (stmt, 2));
       RapportQuestionCategory *category;
 
       category = rapport_question_category_new (sqlite3_column_int64 (stmt, 0), seed_key,
@@ -137,7 +137,7 @@ rapport_question_sql_list (RapportDatabase  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      rapport_contact_sql_fail (db, rc, "list question categories", error);
+      rapport_sql_fail (db, rc, "list question categories", error);
       return NULL;
     }
 
@@ -160,7 +160,7 @@ rapport_question_sql_list (RapportDatabase  *db,
     {
       gint64 category_id = sqlite3_column_int64 (stmt, 1);
       const char *seed_key = (const char *) sqlite3_column_text (stmt, 2);
-      const char *text = rapport_question_sql_shown_text (seed_key, rapport_contact_sql_column_text (stmt, 3));
+      const char *text = rapport_question_sql_shown_text (seed_key, rapport_sql_column_text (stmt, 3));
       RapportQuestionCategory *category = g_hash_table_lookup (by_id, &category_id);
       g_autoptr(RapportQuestion) question = NULL;
 
@@ -180,7 +180,7 @@ rapport_question_sql_list (RapportDatabase  *db,
 
   if (rc != SQLITE_DONE)
     {
-      rapport_contact_sql_fail (db, rc, "list questions", error);
+      rapport_sql_fail (db, rc, "list questions", error);
       return NULL;
     }
   return g_steal_pointer (&categories);
@@ -216,11 +216,11 @@ save_locked (RapportDatabase  *db,
       if (stmt == NULL)
         return 0;
       sqlite3_bind_int64 (stmt, 1, category_id);
-      rapport_contact_sql_bind_text (stmt, 2, text);
+      rapport_sql_bind_text (stmt, 2, text);
       sqlite3_bind_int64 (stmt, 3, position);
       sqlite3_bind_int (stmt, 4, rapport_question_get_starred (question));
-      sqlite3_bind_int64 (stmt, 5, rapport_contact_sql_now ());
-      if (!rapport_contact_sql_step_done (db, stmt, error))
+      sqlite3_bind_int64 (stmt, 5, rapport_sql_now ());
+      if (!rapport_sql_step_done (db, stmt, error))
         return 0;
       return sqlite3_last_insert_rowid (rapport_database_get_connection (db));
     }
@@ -236,7 +236,7 @@ save_locked (RapportDatabase  *db,
     seed_key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return rapport_contact_sql_fail (db, rc, "save question", error);
+    return rapport_sql_fail (db, rc, "save question", error);
   if (!found)
     return rapport_question_sql_set_not_found (error);
 
@@ -248,10 +248,10 @@ save_locked (RapportDatabase  *db,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, id);
-  rapport_contact_sql_bind_text (stmt, 2, rapport_question_sql_text_to_store (seed_key, text));
+  rapport_sql_bind_text (stmt, 2, rapport_question_sql_text_to_store (seed_key, text));
   sqlite3_bind_int (stmt, 3, rapport_question_get_starred (question));
-  sqlite3_bind_int64 (stmt, 4, rapport_contact_sql_now ());
-  return rapport_contact_sql_step_done (db, stmt, error) ? id : 0;
+  sqlite3_bind_int64 (stmt, 4, rapport_sql_now ());
+  return rapport_sql_step_done (db, stmt, error) ? id : 0;
 }
 
 /* Inserts a new question (id 0) at the end of its category, or updates the
@@ -271,10 +271,10 @@ rapport_question_sql_save (RapportDatabase  *db,
       return 0;
     }
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return 0;
   id = save_locked (db, question, text, error);
-  return rapport_contact_sql_commit_or_rollback (db, id != 0, error) ? id : 0;
+  return rapport_sql_commit_or_rollback (db, id != 0, error) ? id : 0;
 }
 
 gboolean
@@ -290,7 +290,7 @@ rapport_question_sql_set_starred (RapportDatabase  *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, question_id);
   sqlite3_bind_int (stmt, 2, !!starred);
-  if (!rapport_contact_sql_step_done (db, stmt, error))
+  if (!rapport_sql_step_done (db, stmt, error))
     return FALSE;
   return sqlite3_changes (rapport_database_get_connection (db)) > 0 ? TRUE : rapport_question_sql_set_not_found (error);
 }
@@ -325,8 +325,8 @@ rapport_question_sql_move (RapportDatabase  *db,
   sqlite3_bind_int64 (stmt, 1, question_id);
   sqlite3_bind_int64 (stmt, 2, category_id);
   sqlite3_bind_int64 (stmt, 3, position);
-  sqlite3_bind_int64 (stmt, 4, rapport_contact_sql_now ());
-  return rapport_contact_sql_step_done (db, stmt, error);
+  sqlite3_bind_int64 (stmt, 4, rapport_sql_now ());
+  return rapport_sql_step_done (db, stmt, error);
 }
 
 static RapportQuestion *
@@ -349,7 +349,7 @@ delete_locked (RapportDatabase  *db,
   if (rc == SQLITE_ROW)
     {
       const char *seed_key = (const char *) sqlite3_column_text (stmt, 1);
-      const char *text = rapport_question_sql_shown_text (seed_key, rapport_contact_sql_column_text (stmt, 2));
+      const char *text = rapport_question_sql_shown_text (seed_key, rapport_sql_column_text (stmt, 2));
 
       deleted = rapport_question_new (sqlite3_column_int64 (stmt, 0), text);
       rapport_question_set_id (deleted, question_id);
@@ -362,7 +362,7 @@ delete_locked (RapportDatabase  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      rapport_contact_sql_fail (db, rc, "delete question", error);
+      rapport_sql_fail (db, rc, "delete question", error);
       return NULL;
     }
   if (deleted == NULL)
@@ -385,7 +385,7 @@ delete_locked (RapportDatabase  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      rapport_contact_sql_fail (db, rc, "delete question", error);
+      rapport_sql_fail (db, rc, "delete question", error);
       return NULL;
     }
   rapport_question_set_use_count (deleted, used_in->len);
@@ -396,7 +396,7 @@ delete_locked (RapportDatabase  *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, question_id);
-  if (!rapport_contact_sql_step_done (db, stmt, error))
+  if (!rapport_sql_step_done (db, stmt, error))
     return NULL;
 
   return g_steal_pointer (&deleted);
@@ -410,10 +410,10 @@ rapport_question_sql_delete (RapportDatabase  *db,
 {
   g_autoptr(RapportQuestion) deleted = NULL;
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return NULL;
   deleted = delete_locked (db, question_id, error);
-  if (!rapport_contact_sql_commit_or_rollback (db, deleted != NULL, error))
+  if (!rapport_sql_commit_or_rollback (db, deleted != NULL, error))
     return NULL;
   return g_steal_pointer (&deleted);
 }
@@ -427,7 +427,7 @@ restore_locked (RapportDatabase  *db,
   const char *seed_key = rapport_question_get_seed_key (deleted);
   GArray *used_in = g_object_get_data (G_OBJECT (deleted), USED_IN_KEY);
   gint64 *created_at = g_object_get_data (G_OBJECT (deleted), CREATED_AT_KEY);
-  gint64 now = rapport_contact_sql_now ();
+  gint64 now = rapport_sql_now ();
   sqlite3_stmt *stmt;
   gboolean taken;
 
@@ -445,13 +445,13 @@ restore_locked (RapportDatabase  *db,
     sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, rapport_question_get_category_id (deleted));
   if (seed_key != NULL)
-    rapport_contact_sql_bind_text (stmt, 3, seed_key);
-  rapport_contact_sql_bind_text (stmt, 4, rapport_question_sql_text_to_store (seed_key, rapport_question_get_text (deleted)));
+    rapport_sql_bind_text (stmt, 3, seed_key);
+  rapport_sql_bind_text (stmt, 4, rapport_question_sql_text_to_store (seed_key, rapport_question_get_text (deleted)));
   sqlite3_bind_int (stmt, 5, rapport_question_get_position (deleted));
   sqlite3_bind_int (stmt, 6, rapport_question_get_starred (deleted));
   sqlite3_bind_int64 (stmt, 7, created_at != NULL ? *created_at : now);
   sqlite3_bind_int64 (stmt, 8, now);
-  if (!rapport_contact_sql_step_done (db, stmt, error))
+  if (!rapport_sql_step_done (db, stmt, error))
     return 0;
   id = sqlite3_last_insert_rowid (rapport_database_get_connection (db));
 
@@ -463,7 +463,7 @@ restore_locked (RapportDatabase  *db,
         return 0;
       sqlite3_bind_int64 (stmt, 1, g_array_index (used_in, gint64, i));
       sqlite3_bind_int64 (stmt, 2, id);
-      if (!rapport_contact_sql_step_done (db, stmt, error))
+      if (!rapport_sql_step_done (db, stmt, error))
         return 0;
     }
   return id;
@@ -476,10 +476,10 @@ rapport_question_sql_restore (RapportDatabase  *db,
 {
   gint64 id;
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return 0;
   id = restore_locked (db, deleted, error);
-  return rapport_contact_sql_commit_or_rollback (db, id != 0, error) ? id : 0;
+  return rapport_sql_commit_or_rollback (db, id != 0, error) ? id : 0;
 }
 
 /* }}} */

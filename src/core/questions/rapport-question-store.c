@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "rapport-db-run.h"
 #include "rapport-question-seed.h"
 #include "rapport-question-sql.h"
 #include "rapport-question-store.h"
@@ -51,12 +52,6 @@ job_free (gpointer data)
 }
 
 static gpointer
-id_result (gint64 id)
-{
-  return id != 0 ? g_memdup2 (&id, sizeof id) : NULL;
-}
-
-static gpointer
 list_func (RapportDatabase  *db,
            gpointer          data,
            GError          **error)
@@ -80,7 +75,7 @@ save_func (RapportDatabase  *db,
 {
   Job *job = data;
 
-  return id_result (rapport_question_sql_save (db, job->question, error));
+  return rapport_db_id_result (rapport_question_sql_save (db, job->question, error));
 }
 
 static gpointer
@@ -120,7 +115,7 @@ restore_func (RapportDatabase  *db,
 {
   Job *job = data;
 
-  return id_result (rapport_question_sql_restore (db, job->question, error));
+  return rapport_db_id_result (rapport_question_sql_restore (db, job->question, error));
 }
 
 static gpointer
@@ -130,7 +125,7 @@ add_category_func (RapportDatabase  *db,
 {
   Job *job = data;
 
-  return id_result (rapport_question_sql_add_category (db, job->name, error));
+  return rapport_db_id_result (rapport_question_sql_add_category (db, job->name, error));
 }
 
 static gpointer
@@ -147,51 +142,26 @@ rename_category_func (RapportDatabase  *db,
 /* Plumbing {{{ */
 
 static void
-job_done_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+announce (gpointer source_object,
+          gpointer data,
+          gpointer result)
 {
-  g_autoptr(GTask) task = user_data;
-  RapportQuestionStore *self = g_task_get_source_object (task);
-  g_autoptr(GError) error = NULL;
-  gpointer ret;
-
-  ret = rapport_database_run_finish (RAPPORT_DATABASE (object), result, &error);
-
-  if (error != NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* The task data is set for writes only: the result's free function. */
-  if (g_task_get_task_data (task) != NULL)
-    g_signal_emit (self, signals[CHANGED], 0);
-  g_task_return_pointer (task, ret, g_object_get_data (G_OBJECT (task), "result-free"));
+  g_signal_emit (source_object, signals[CHANGED], 0);
 }
 
 static void
 run (RapportQuestionStore *self,
+     RapportDbRunFlags     flags,
      RapportDatabaseFunc   func,
      Job                  *job,
      GDestroyNotify        result_free,
-     gboolean              is_write,
      gpointer              source_tag,
      GCancellable         *cancellable,
      GAsyncReadyCallback   callback,
      gpointer              user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_object_set_data (G_OBJECT (task), "result-free", result_free);
-  if (is_write)
-    g_task_set_task_data (task, GINT_TO_POINTER (TRUE), NULL);
-
-  /* Writes are not cancellable once queued: a half-applied user action is
-   * worse than a late one. */
-  rapport_database_run_async (self->database, func, job ? job : g_new0 (Job, 1), job_free, result_free,
-                              is_write ? NULL : cancellable, job_done_cb, task);
+  rapport_db_run (self, source_tag, self->database, flags, func, job, job_free, result_free,
+                  (flags & RAPPORT_DB_RUN_WRITE) ? announce : NULL, cancellable, callback, user_data);
 }
 
 static Job *
@@ -207,30 +177,6 @@ job_new (gint64           id,
   job->name = g_strdup (name);
   job->question = question ? rapport_question_copy (question) : NULL;
   return job;
-}
-
-static gpointer
-finish (RapportQuestionStore  *self,
-        GAsyncResult          *result,
-        gpointer               source_tag,
-        GError               **error)
-{
-  g_return_val_if_fail (RAPPORT_IS_QUESTION_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static gint64
-finish_id (RapportQuestionStore  *self,
-           GAsyncResult          *result,
-           gpointer               source_tag,
-           GError               **error)
-{
-  g_autofree gint64 *id = finish (self, result, source_tag, error);
-
-  return id != NULL ? *id : 0;
 }
 
 /* }}} */
@@ -308,7 +254,7 @@ rapport_question_store_list_async (RapportQuestionStore *self,
 {
   g_return_if_fail (RAPPORT_IS_QUESTION_STORE (self));
 
-  run (self, list_func, NULL, (GDestroyNotify) g_ptr_array_unref, FALSE,
+  run (self, RAPPORT_DB_RUN_READ, list_func, NULL, (GDestroyNotify) g_ptr_array_unref,
        rapport_question_store_list_async, cancellable, callback, user_data);
 }
 
@@ -324,7 +270,7 @@ rapport_question_store_list_finish (RapportQuestionStore  *self,
                                     GAsyncResult          *result,
                                     GError               **error)
 {
-  return finish (self, result, rapport_question_store_list_async, error);
+  return rapport_db_run_finish (self, result, rapport_question_store_list_async, error);
 }
 
 /**
@@ -344,7 +290,7 @@ rapport_question_store_save_async (RapportQuestionStore *self,
   g_return_if_fail (RAPPORT_IS_QUESTION_STORE (self));
   g_return_if_fail (RAPPORT_IS_QUESTION (question));
 
-  run (self, save_func, job_new (0, 0, NULL, question), g_free, TRUE,
+  run (self, RAPPORT_DB_RUN_WRITE, save_func, job_new (0, 0, NULL, question), g_free,
        rapport_question_store_save_async, cancellable, callback, user_data);
 }
 
@@ -358,7 +304,7 @@ rapport_question_store_save_finish (RapportQuestionStore  *self,
                                     GAsyncResult          *result,
                                     GError               **error)
 {
-  return finish_id (self, result, rapport_question_store_save_async, error);
+  return rapport_db_run_finish_id (self, result, rapport_question_store_save_async, error);
 }
 
 void
@@ -371,7 +317,7 @@ rapport_question_store_set_starred_async (RapportQuestionStore *self,
 {
   g_return_if_fail (RAPPORT_IS_QUESTION_STORE (self));
 
-  run (self, set_starred_func, job_new (question_id, !!starred, NULL, NULL), NULL, TRUE,
+  run (self, RAPPORT_DB_RUN_WRITE, set_starred_func, job_new (question_id, !!starred, NULL, NULL), NULL,
        rapport_question_store_set_starred_async, cancellable, callback, user_data);
 }
 
@@ -380,7 +326,7 @@ rapport_question_store_set_starred_finish (RapportQuestionStore  *self,
                                            GAsyncResult          *result,
                                            GError               **error)
 {
-  return finish (self, result, rapport_question_store_set_starred_async, error) != NULL;
+  return rapport_db_run_finish_boolean (self, result, rapport_question_store_set_starred_async, error);
 }
 
 /**
@@ -398,7 +344,7 @@ rapport_question_store_move_async (RapportQuestionStore *self,
 {
   g_return_if_fail (RAPPORT_IS_QUESTION_STORE (self));
 
-  run (self, move_func, job_new (question_id, category_id, NULL, NULL), NULL, TRUE,
+  run (self, RAPPORT_DB_RUN_WRITE, move_func, job_new (question_id, category_id, NULL, NULL), NULL,
        rapport_question_store_move_async, cancellable, callback, user_data);
 }
 
@@ -407,7 +353,7 @@ rapport_question_store_move_finish (RapportQuestionStore  *self,
                                     GAsyncResult          *result,
                                     GError               **error)
 {
-  return finish (self, result, rapport_question_store_move_async, error) != NULL;
+  return rapport_db_run_finish_boolean (self, result, rapport_question_store_move_async, error);
 }
 
 /**
@@ -425,7 +371,7 @@ rapport_question_store_delete_async (RapportQuestionStore *self,
 {
   g_return_if_fail (RAPPORT_IS_QUESTION_STORE (self));
 
-  run (self, delete_func, job_new (question_id, 0, NULL, NULL), g_object_unref, TRUE,
+  run (self, RAPPORT_DB_RUN_WRITE, delete_func, job_new (question_id, 0, NULL, NULL), g_object_unref,
        rapport_question_store_delete_async, cancellable, callback, user_data);
 }
 
@@ -440,7 +386,7 @@ rapport_question_store_delete_finish (RapportQuestionStore  *self,
                                       GAsyncResult          *result,
                                       GError               **error)
 {
-  return finish (self, result, rapport_question_store_delete_async, error);
+  return rapport_db_run_finish (self, result, rapport_question_store_delete_async, error);
 }
 
 /**
@@ -465,7 +411,7 @@ rapport_question_store_restore_async (RapportQuestionStore *self,
   /* Not a copy: the tombstone carries what the deletion noted. */
   job = job_new (0, 0, NULL, NULL);
   job->question = g_object_ref (deleted);
-  run (self, restore_func, job, g_free, TRUE,
+  run (self, RAPPORT_DB_RUN_WRITE, restore_func, job, g_free,
        rapport_question_store_restore_async, cancellable, callback, user_data);
 }
 
@@ -479,7 +425,7 @@ rapport_question_store_restore_finish (RapportQuestionStore  *self,
                                        GAsyncResult          *result,
                                        GError               **error)
 {
-  return finish_id (self, result, rapport_question_store_restore_async, error);
+  return rapport_db_run_finish_id (self, result, rapport_question_store_restore_async, error);
 }
 
 /**
@@ -498,7 +444,7 @@ rapport_question_store_add_category_async (RapportQuestionStore *self,
   g_return_if_fail (RAPPORT_IS_QUESTION_STORE (self));
   g_return_if_fail (name != NULL);
 
-  run (self, add_category_func, job_new (0, 0, name, NULL), g_free, TRUE,
+  run (self, RAPPORT_DB_RUN_WRITE, add_category_func, job_new (0, 0, name, NULL), g_free,
        rapport_question_store_add_category_async, cancellable, callback, user_data);
 }
 
@@ -512,7 +458,7 @@ rapport_question_store_add_category_finish (RapportQuestionStore  *self,
                                             GAsyncResult          *result,
                                             GError               **error)
 {
-  return finish_id (self, result, rapport_question_store_add_category_async, error);
+  return rapport_db_run_finish_id (self, result, rapport_question_store_add_category_async, error);
 }
 
 void
@@ -526,7 +472,7 @@ rapport_question_store_rename_category_async (RapportQuestionStore *self,
   g_return_if_fail (RAPPORT_IS_QUESTION_STORE (self));
   g_return_if_fail (name != NULL);
 
-  run (self, rename_category_func, job_new (category_id, 0, name, NULL), NULL, TRUE,
+  run (self, RAPPORT_DB_RUN_WRITE, rename_category_func, job_new (category_id, 0, name, NULL), NULL,
        rapport_question_store_rename_category_async, cancellable, callback, user_data);
 }
 
@@ -535,7 +481,7 @@ rapport_question_store_rename_category_finish (RapportQuestionStore  *self,
                                                GAsyncResult          *result,
                                                GError               **error)
 {
-  return finish (self, result, rapport_question_store_rename_category_async, error) != NULL;
+  return rapport_db_run_finish_boolean (self, result, rapport_question_store_rename_category_async, error);
 }
 
 /* }}} */

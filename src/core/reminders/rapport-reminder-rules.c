@@ -11,7 +11,7 @@
 
 #include <stdio.h>
 
-#include "rapport-contact-sql.h"
+#include "rapport-sql.h"
 #include "rapport-contact.h"
 #include "rapport-interaction.h"
 #include "rapport-meeting.h"
@@ -22,8 +22,9 @@
  *
  * Derivation is hooked into the stores' transactions, not into their
  * "changed" signals: triggers (migration 4) note each contact a write may
- * concern in reminder_dirty, and rapport_contact_sql_commit_or_rollback()
- * derives those contacts just before COMMIT. So a reminder can never
+ * concern in reminder_dirty, and a commit hook on the database
+ * (rapport_reminder_rules_attach()) derives those contacts just before
+ * COMMIT. So a reminder can never
  * disagree with the data it comes from, not even after a crash, and no write
  * path (import, merge, the meeting sheet, a later one) can forget it.
  *
@@ -143,7 +144,7 @@ rapport_reminder_sql_set_settings (RapportDatabase                *db,
   if (rapport_reminder_settings_equal (&old, settings))
     return TRUE;
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return FALSE;
   stmt = rapport_database_prepare (db,
     "INSERT INTO meta (key, value) VALUES ('reminder-settings', ?1) "
@@ -151,11 +152,11 @@ rapport_reminder_sql_set_settings (RapportDatabase                *db,
   ok = stmt != NULL;
   if (ok)
     {
-      rapport_contact_sql_bind_text (stmt, 1, value);
-      ok = rapport_contact_sql_step_done (db, stmt, error) &&
+      rapport_sql_bind_text (stmt, 1, value);
+      ok = rapport_sql_step_done (db, stmt, error) &&
            rapport_database_exec (db, "INSERT INTO reminder_dirty (contact_id) SELECT id FROM contact", error);
     }
-  if (!rapport_contact_sql_commit_or_rollback (db, ok, error))
+  if (!rapport_sql_commit_or_rollback (db, ok, error))
     {
       /* the reminders still follow the old ones */
       g_object_set_data_full (G_OBJECT (db), SETTINGS_KEY, g_memdup2 (&old, sizeof old), g_free);
@@ -188,7 +189,7 @@ query_int64 (RapportDatabase  *db,
   *out = rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL ? sqlite3_column_int64 (stmt, 0) : fallback;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return rapport_contact_sql_fail (db, rc, sql, error);
+    return rapport_sql_fail (db, rc, sql, error);
   return TRUE;
 }
 
@@ -243,7 +244,7 @@ derive_follow_up (RapportDatabase                *db,
   anchor_at = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 1) : 0;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return rapport_contact_sql_fail (db, rc, "follow-up series", error);
+    return rapport_sql_fail (db, rc, "follow-up series", error);
   if (anchor_id == 0)
     return TRUE;
 
@@ -341,7 +342,7 @@ load_meetings (RapportDatabase  *db,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return rapport_contact_sql_fail (db, rc, "meetings for reminders", error);
+    return rapport_sql_fail (db, rc, "meetings for reminders", error);
   return TRUE;
 }
 
@@ -470,7 +471,7 @@ apply (RapportDatabase  *db,
       sqlite3_bind_int (stmt, 6, w->sequence);
       sqlite3_bind_int64 (stmt, 7, w->due_at);
       sqlite3_bind_int64 (stmt, 8, now);
-      if (!rapport_contact_sql_step_done (db, stmt, error))
+      if (!rapport_sql_step_done (db, stmt, error))
         return FALSE;
     }
 
@@ -488,7 +489,7 @@ apply (RapportDatabase  *db,
       }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return rapport_contact_sql_fail (db, rc, "stale reminders", error);
+    return rapport_sql_fail (db, rc, "stale reminders", error);
 
   for (guint i = 0; i < stale->len; i++)
     {
@@ -496,7 +497,7 @@ apply (RapportDatabase  *db,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, g_array_index (stale, gint64, i));
-      if (!rapport_contact_sql_step_done (db, stmt, error))
+      if (!rapport_sql_step_done (db, stmt, error))
         return FALSE;
     }
 
@@ -552,7 +553,7 @@ rapport_reminder_sql_derive (RapportDatabase                *db,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return rapport_contact_sql_fail (db, rc, "contact for reminders", error);
+    return rapport_sql_fail (db, rc, "contact for reminders", error);
 
   if (!trashed)
     {
@@ -581,7 +582,8 @@ rapport_reminder_sql_derive (RapportDatabase                *db,
  *
  * Derives the contacts that writes since the last call have marked (the
  * triggers of migration 4), with the database's settings. Called by
- * rapport_contact_sql_commit_or_rollback() inside each write transaction.
+ * rapport_sql_commit_or_rollback() inside each write transaction, once
+ * rapport_reminder_rules_attach() has made it a commit hook.
  */
 gboolean
 rapport_reminder_sql_derive_dirty (RapportDatabase  *db,
@@ -606,7 +608,7 @@ rapport_reminder_sql_derive_dirty (RapportDatabase  *db,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return rapport_contact_sql_fail (db, rc, "dirty contacts", error);
+    return rapport_sql_fail (db, rc, "dirty contacts", error);
   if (ids->len == 0)
     return TRUE;
 
@@ -619,3 +621,30 @@ rapport_reminder_sql_derive_dirty (RapportDatabase  *db,
 }
 
 /* }}} */
+
+static gboolean
+derive_dirty_hook (RapportDatabase  *db,
+                   gpointer          user_data,
+                   GError          **error)
+{
+  return rapport_reminder_sql_derive_dirty (db, rapport_sql_now (), error);
+}
+
+/**
+ * rapport_reminder_rules_attach:
+ *
+ * Makes every write transaction on @db derive, before it commits, the
+ * reminders of the contacts it changed. Whoever sets up a database for the
+ * stores calls it once, before the first write; calling it again does
+ * nothing.
+ */
+void
+rapport_reminder_rules_attach (RapportDatabase *db)
+{
+  g_return_if_fail (RAPPORT_IS_DATABASE (db));
+
+  if (g_object_get_data (G_OBJECT (db), "rapport-reminder-rules") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (db), "rapport-reminder-rules", GINT_TO_POINTER (TRUE));
+  rapport_database_add_commit_hook (db, derive_dirty_hook, NULL, NULL);
+}

@@ -14,7 +14,7 @@
 #include <sys/timerfd.h>
 #include <unistd.h>
 
-#include "rapport-contact-sql.h"
+#include "rapport-sql.h"
 #include "rapport-reminder-sql.h"
 #include "rapport-clock.h"
 #include "rapport-reminder-scheduler.h"
@@ -130,7 +130,7 @@ check_func (RapportDatabase  *db,
   /* Contacts left to derive (after an upgrade to the reminder schema, or a
    * write outside a transaction) are derived first, so that what is
    * overdue among them counts as caught up, not as a flood. */
-  if (!rapport_contact_sql_begin (db, error) || !rapport_contact_sql_commit_or_rollback (db, TRUE, error))
+  if (!rapport_sql_begin (db, error) || !rapport_sql_commit_or_rollback (db, TRUE, error))
     {
       check_free (result);
       return NULL;

@@ -11,7 +11,8 @@
 
 #include <glib/gi18n.h>
 
-#include "rapport-contact-sql.h"
+#include "rapport-contact-store.h"
+#include "rapport-sql.h"
 #include "rapport-reminder-sql.h"
 
 /* Reading the reminder table and the user's actions on it. The scheduler's
@@ -39,11 +40,11 @@ reminder_from_row (sqlite3_stmt *stmt)
   rapport_reminder_set_snoozed_until (reminder, sqlite3_column_int64 (stmt, 4));
   rapport_reminder_set_notified_at (reminder, sqlite3_column_int64 (stmt, 5));
   rapport_reminder_set_contact_id (reminder, sqlite3_column_int64 (stmt, 6));
-  rapport_reminder_set_names (reminder, rapport_contact_sql_column_text (stmt, 7),
-                              rapport_contact_sql_column_text (stmt, 8));
+  rapport_reminder_set_names (reminder, rapport_sql_column_text (stmt, 7),
+                              rapport_sql_column_text (stmt, 8));
   rapport_reminder_set_meeting (reminder, sqlite3_column_int64 (stmt, 9), sqlite3_column_int64 (stmt, 10));
   rapport_reminder_set_sequence (reminder, sqlite3_column_int (stmt, 11));
-  rapport_reminder_set_text (reminder, rapport_contact_sql_column_text (stmt, 12));
+  rapport_reminder_set_text (reminder, rapport_sql_column_text (stmt, 12));
   return reminder;
 }
 
@@ -66,7 +67,7 @@ select_reminders (RapportDatabase  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      rapport_contact_sql_fail (db, rc, "reminders", error);
+      rapport_sql_fail (db, rc, "reminders", error);
       return NULL;
     }
   return g_steal_pointer (&reminders);
@@ -95,7 +96,7 @@ rapport_reminder_sql_next_at (RapportDatabase  *db,
   *next_at = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return rapport_contact_sql_fail (db, rc, "next reminder", error);
+    return rapport_sql_fail (db, rc, "next reminder", error);
   return TRUE;
 }
 
@@ -121,7 +122,7 @@ rapport_reminder_sql_mark_due (RapportDatabase  *db,
   g_autoptr(GPtrArray) due = NULL;
   gboolean ok;
 
-  if (!rapport_contact_sql_begin (db, error))
+  if (!rapport_sql_begin (db, error))
     return NULL;
 
   due = select_reminders (db,
@@ -141,12 +142,12 @@ rapport_reminder_sql_mark_due (RapportDatabase  *db,
         {
           sqlite3_bind_int64 (stmt, 1, rapport_reminder_get_id (reminder));
           sqlite3_bind_int64 (stmt, 2, now);
-          ok = rapport_contact_sql_step_done (db, stmt, error);
+          ok = rapport_sql_step_done (db, stmt, error);
           rapport_reminder_set_notified_at (reminder, now);
         }
     }
 
-  if (!rapport_contact_sql_commit_or_rollback (db, ok, error))
+  if (!rapport_sql_commit_or_rollback (db, ok, error))
     return NULL;
   return g_steal_pointer (&due);
 }
@@ -230,7 +231,7 @@ rapport_reminder_sql_set_state (RapportDatabase       *db,
   sqlite3_bind_int (stmt, 2, state);
   sqlite3_bind_int64 (stmt, 3, snoozed_until);
   sqlite3_bind_int64 (stmt, 4, now);
-  if (!rapport_contact_sql_step_done (db, stmt, error) || !check_changed (db, error))
+  if (!rapport_sql_step_done (db, stmt, error) || !check_changed (db, error))
     return FALSE;
 
   stmt = rapport_database_prepare (db,
@@ -239,7 +240,7 @@ rapport_reminder_sql_set_state (RapportDatabase       *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  return rapport_contact_sql_step_done (db, stmt, error);
+  return rapport_sql_step_done (db, stmt, error);
 }
 
 /**
@@ -282,9 +283,9 @@ rapport_reminder_sql_save_custom (RapportDatabase  *db,
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, rapport_reminder_get_contact_id (reminder));
   sqlite3_bind_int64 (stmt, 3, rapport_reminder_get_due_at (reminder));
-  rapport_contact_sql_bind_text (stmt, 4, text);
+  rapport_sql_bind_text (stmt, 4, text);
   sqlite3_bind_int64 (stmt, 5, now);
-  if (!rapport_contact_sql_step_done (db, stmt, error) || !check_changed (db, error))
+  if (!rapport_sql_step_done (db, stmt, error) || !check_changed (db, error))
     return 0;
 
   return id != 0 ? id : sqlite3_last_insert_rowid (rapport_database_get_connection (db));
@@ -302,5 +303,5 @@ rapport_reminder_sql_delete_custom (RapportDatabase  *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  return rapport_contact_sql_step_done (db, stmt, error) && check_changed (db, error);
+  return rapport_sql_step_done (db, stmt, error) && check_changed (db, error);
 }

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
  * caller's. */
 
 /* The rules (rapport-reminder-rules.c). */
+void       rapport_reminder_rules_attach      (RapportDatabase                *db);
 gboolean   rapport_reminder_sql_derive        (RapportDatabase                *db,
                                                gint64                          contact_id,
                                                const RapportReminderSettings  *settings,

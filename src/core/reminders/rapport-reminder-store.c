@@ -9,7 +9,8 @@
 
 #include "config.h"
 
-#include "rapport-contact-sql.h"
+#include "rapport-db-run.h"
+#include "rapport-sql.h"
 #include "rapport-reminder-sql.h"
 #include "rapport-reminder-store.h"
 
@@ -67,9 +68,7 @@ job_func (RapportDatabase  *db,
           GError          **error)
 {
   Job *job = data;
-  gint64 now = rapport_contact_sql_now ();
-  gboolean ok;
-  gint64 id = 0;
+  gint64 now = rapport_sql_now ();
 
   switch (job->kind)
     {
@@ -79,35 +78,33 @@ job_func (RapportDatabase  *db,
       return rapport_reminder_sql_load (db, job->id, error);
     case JOB_SET_SETTINGS:
       return rapport_reminder_sql_set_settings (db, &job->settings, now, error) ? GINT_TO_POINTER (TRUE) : NULL;
-    default:
-      break;
-    }
-
-  /* The writes: each one transaction, deriving what it made dirty. */
-  if (!rapport_contact_sql_begin (db, error))
-    return NULL;
-  switch (job->kind)
-    {
+    /* The writes: each one a transaction of the runner's, deriving what it
+     * made dirty. */
     case JOB_SET_STATE:
-      ok = rapport_reminder_sql_set_state (db, job->id, job->state, job->time, now, error);
-      break;
+      return rapport_reminder_sql_set_state (db, job->id, job->state, job->time, now, error)
+             ? GINT_TO_POINTER (TRUE) : NULL;
     case JOB_SAVE:
-      id = rapport_reminder_sql_save_custom (db, job->reminder, now, error);
-      ok = id != 0;
-      break;
+      return rapport_db_id_result (rapport_reminder_sql_save_custom (db, job->reminder, now, error));
     case JOB_DELETE:
-      ok = rapport_reminder_sql_delete_custom (db, job->id, error);
-      break;
+      return rapport_reminder_sql_delete_custom (db, job->id, error) ? GINT_TO_POINTER (TRUE) : NULL;
     case JOB_REDERIVE:
-      ok = rapport_database_exec (db, "INSERT INTO reminder_dirty (contact_id) SELECT id FROM contact", error);
-      break;
+      return rapport_database_exec (db, "INSERT INTO reminder_dirty (contact_id) SELECT id FROM contact", error)
+             ? GINT_TO_POINTER (TRUE) : NULL;
     default:
       g_assert_not_reached ();
     }
-  if (!rapport_contact_sql_commit_or_rollback (db, ok, error))
-    return NULL;
+}
 
-  return job->kind == JOB_SAVE ? g_memdup2 (&id, sizeof id) : GINT_TO_POINTER (TRUE);
+static RapportDbRunFlags
+job_flags (JobKind kind)
+{
+  switch (kind)
+    {
+    case JOB_LIST:
+    case JOB_LOAD:         return RAPPORT_DB_RUN_READ;
+    case JOB_SET_SETTINGS: return RAPPORT_DB_RUN_WRITE;   /* its own transaction */
+    default:               return RAPPORT_DB_RUN_TRANSACTION;
+    }
 }
 
 static GDestroyNotify
@@ -123,26 +120,11 @@ result_free_func (JobKind kind)
 }
 
 static void
-job_done_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+announce (gpointer source_object,
+          gpointer data,
+          gpointer result)
 {
-  g_autoptr(GTask) task = user_data;
-  RapportReminderStore *self = g_task_get_source_object (task);
-  Job *job = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  gpointer ret;
-
-  ret = rapport_database_run_finish (RAPPORT_DATABASE (object), result, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (job->kind != JOB_LIST && job->kind != JOB_LOAD)
-    g_signal_emit (self, signals[CHANGED], 0);
-  g_task_return_pointer (task, ret, result_free_func (job->kind));
+  g_signal_emit (source_object, signals[CHANGED], 0);
 }
 
 static void
@@ -153,14 +135,10 @@ run (RapportReminderStore *self,
      GAsyncReadyCallback   callback,
      gpointer              user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  gboolean is_write = job->kind != JOB_LIST && job->kind != JOB_LOAD;
+  RapportDbRunFlags flags = job_flags (job->kind);
 
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, job, job_free);
-  /* Writes are not cancellable once queued, as in the other stores. */
-  rapport_database_run_async (self->database, job_func, job, NULL, result_free_func (job->kind),
-                              is_write ? NULL : cancellable, job_done_cb, task);
+  rapport_db_run (self, source_tag, self->database, flags, job_func, job, job_free, result_free_func (job->kind),
+                  (flags & RAPPORT_DB_RUN_WRITE) ? announce : NULL, cancellable, callback, user_data);
 }
 
 static Job *
@@ -172,19 +150,6 @@ job_new (JobKind kind,
   job->kind = kind;
   job->id = id;
   return job;
-}
-
-static gpointer
-finish (RapportReminderStore  *self,
-        GAsyncResult          *result,
-        gpointer               source_tag,
-        GError               **error)
-{
-  g_return_val_if_fail (RAPPORT_IS_REMINDER_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* }}} */
@@ -247,6 +212,7 @@ rapport_reminder_store_new (RapportDatabase     *database,
 
   self = g_object_new (RAPPORT_TYPE_REMINDER_STORE, NULL);
   self->database = g_object_ref (database);
+  rapport_reminder_rules_attach (database);
   if (contacts != NULL)
     g_signal_connect_object (contacts, "changed", G_CALLBACK (other_store_changed_cb), self, G_CONNECT_SWAPPED);
   if (meetings != NULL)
@@ -290,7 +256,7 @@ rapport_reminder_store_list_finish (RapportReminderStore  *self,
                                     GAsyncResult          *result,
                                     GError               **error)
 {
-  return finish (self, result, rapport_reminder_store_list_async, error);
+  return rapport_db_run_finish (self, result, rapport_reminder_store_list_async, error);
 }
 
 void
@@ -310,7 +276,7 @@ rapport_reminder_store_load_finish (RapportReminderStore  *self,
                                     GAsyncResult          *result,
                                     GError               **error)
 {
-  return finish (self, result, rapport_reminder_store_load_async, error);
+  return rapport_db_run_finish (self, result, rapport_reminder_store_load_async, error);
 }
 
 void
@@ -339,7 +305,7 @@ rapport_reminder_store_set_state_finish (RapportReminderStore  *self,
                                          GAsyncResult          *result,
                                          GError               **error)
 {
-  return finish (self, result, rapport_reminder_store_set_state_async, error) != NULL;
+  return rapport_db_run_finish_boolean (self, result, rapport_reminder_store_set_state_async, error);
 }
 
 void
@@ -369,9 +335,7 @@ rapport_reminder_store_save_finish (RapportReminderStore  *self,
                                     GAsyncResult          *result,
                                     GError               **error)
 {
-  g_autofree gint64 *id = finish (self, result, rapport_reminder_store_save_async, error);
-
-  return id != NULL ? *id : 0;
+  return rapport_db_run_finish_id (self, result, rapport_reminder_store_save_async, error);
 }
 
 void
@@ -391,7 +355,7 @@ rapport_reminder_store_delete_finish (RapportReminderStore  *self,
                                       GAsyncResult          *result,
                                       GError               **error)
 {
-  return finish (self, result, rapport_reminder_store_delete_async, error) != NULL;
+  return rapport_db_run_finish_boolean (self, result, rapport_reminder_store_delete_async, error);
 }
 
 void
@@ -416,7 +380,7 @@ rapport_reminder_store_set_settings_finish (RapportReminderStore  *self,
                                             GAsyncResult          *result,
                                             GError               **error)
 {
-  return finish (self, result, rapport_reminder_store_set_settings_async, error) != NULL;
+  return rapport_db_run_finish_boolean (self, result, rapport_reminder_store_set_settings_async, error);
 }
 
 void
@@ -435,7 +399,7 @@ rapport_reminder_store_rederive_finish (RapportReminderStore  *self,
                                         GAsyncResult          *result,
                                         GError               **error)
 {
-  return finish (self, result, rapport_reminder_store_rederive_async, error) != NULL;
+  return rapport_db_run_finish_boolean (self, result, rapport_reminder_store_rederive_async, error);
 }
 
 /* }}} */

@@ -11,7 +11,8 @@
 
 #include <glib/gi18n.h>
 
-#include "rapport-contact-sql.h"
+#include "rapport-db-run.h"
+#include "rapport-sql.h"
 #include "rapport-template-store.h"
 
 /* Built-in templates are stored only once edited, under their key, like
@@ -57,12 +58,12 @@ job_free (gpointer data)
 static RapportTemplate *
 row_to_template (sqlite3_stmt *stmt)
 {
-  RapportTemplate *template = rapport_template_new (rapport_contact_sql_column_text (stmt, 2),
-                                                    rapport_contact_sql_column_text (stmt, 3),
-                                                    rapport_contact_sql_column_text (stmt, 4));
+  RapportTemplate *template = rapport_template_new (rapport_sql_column_text (stmt, 2),
+                                                    rapport_sql_column_text (stmt, 3),
+                                                    rapport_sql_column_text (stmt, 4));
 
   rapport_template_set_id (template, sqlite3_column_int64 (stmt, 0));
-  rapport_template_set_key (template, rapport_contact_sql_column_text (stmt, 1));
+  rapport_template_set_key (template, rapport_sql_column_text (stmt, 1));
   rapport_template_set_modified (template, rapport_template_get_key (template) != NULL);
   return template;
 }
@@ -103,7 +104,7 @@ list_func (RapportDatabase  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      rapport_contact_sql_fail (db, rc, "templates", error);
+      rapport_sql_fail (db, rc, "templates", error);
       return NULL;
     }
 
@@ -128,7 +129,7 @@ save_func (RapportDatabase  *db,
   const char *key = rapport_template_get_key (template);
   g_autofree char *name = g_strstrip (g_strdup (rapport_template_get_name (template)));
   gint64 id = rapport_template_get_id (template);
-  gint64 now = rapport_contact_sql_now ();
+  gint64 now = rapport_sql_now ();
   sqlite3_stmt *stmt;
 
   if (name[0] == '\0')
@@ -155,9 +156,9 @@ save_func (RapportDatabase  *db,
 
   if (key != NULL)
     sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  rapport_contact_sql_bind_text (stmt, 2, name);
-  rapport_contact_sql_bind_text (stmt, 3, rapport_template_get_subject (template));
-  rapport_contact_sql_bind_text (stmt, 4, rapport_template_get_body (template));
+  rapport_sql_bind_text (stmt, 2, name);
+  rapport_sql_bind_text (stmt, 3, rapport_template_get_subject (template));
+  rapport_sql_bind_text (stmt, 4, rapport_template_get_body (template));
   sqlite3_bind_int64 (stmt, 5, now);
   if (key == NULL && id != 0)
     sqlite3_bind_int64 (stmt, 6, id);
@@ -167,14 +168,14 @@ save_func (RapportDatabase  *db,
     case SQLITE_ROW:
       id = sqlite3_column_int64 (stmt, 0);
       sqlite3_reset (stmt);
-      return g_memdup2 (&id, sizeof id);
+      return rapport_db_id_result (id);
     case SQLITE_DONE:
       sqlite3_reset (stmt);
       g_set_error_literal (error, RAPPORT_TEMPLATE_STORE_ERROR, RAPPORT_TEMPLATE_STORE_ERROR_NOT_FOUND,
                            _("The template no longer exists."));
       return NULL;
     default:
-      rapport_contact_sql_fail (db, sqlite3_reset (stmt), "template", error);
+      rapport_sql_fail (db, sqlite3_reset (stmt), "template", error);
       return NULL;
     }
 }
@@ -196,67 +197,33 @@ delete_func (RapportDatabase  *db,
     sqlite3_bind_text (stmt, 1, job->key, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_int64 (stmt, 2, job->id);
-  return rapport_contact_sql_step_done (db, stmt, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  return rapport_sql_step_done (db, stmt, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 /* }}} */
 /* Plumbing {{{ */
 
 static void
-job_done_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+announce (gpointer source_object,
+          gpointer data,
+          gpointer result)
 {
-  g_autoptr(GTask) task = user_data;
-  RapportTemplateStore *self = g_task_get_source_object (task);
-  g_autoptr(GError) error = NULL;
-  gpointer ret;
-
-  ret = rapport_database_run_finish (RAPPORT_DATABASE (object), result, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (g_task_get_task_data (task) != NULL)
-    g_signal_emit (self, signals[CHANGED], 0);
-  g_task_return_pointer (task, ret, g_object_get_data (G_OBJECT (task), "result-free"));
+  g_signal_emit (source_object, signals[CHANGED], 0);
 }
 
 static void
 run (RapportTemplateStore *self,
+     RapportDbRunFlags     flags,
      RapportDatabaseFunc   func,
      Job                  *job,
      GDestroyNotify        result_free,
-     gboolean              is_write,
      gpointer              source_tag,
      GCancellable         *cancellable,
      GAsyncReadyCallback   callback,
      gpointer              user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_object_set_data (G_OBJECT (task), "result-free", result_free);
-  if (is_write)
-    g_task_set_task_data (task, GINT_TO_POINTER (TRUE), NULL);
-
-  rapport_database_run_async (self->database, func, job, job_free, result_free,
-                              is_write ? NULL : cancellable, job_done_cb, task);
-}
-
-static gpointer
-finish (RapportTemplateStore  *self,
-        GAsyncResult          *result,
-        gpointer               source_tag,
-        GError               **error)
-{
-  g_return_val_if_fail (RAPPORT_IS_TEMPLATE_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  rapport_db_run (self, source_tag, self->database, flags, func, job, job_free, result_free,
+                  (flags & RAPPORT_DB_RUN_WRITE) ? announce : NULL, cancellable, callback, user_data);
 }
 
 /* }}} */
@@ -315,7 +282,7 @@ rapport_template_store_list_async (RapportTemplateStore *self,
 {
   g_return_if_fail (RAPPORT_IS_TEMPLATE_STORE (self));
 
-  run (self, list_func, g_new0 (Job, 1), (GDestroyNotify) g_ptr_array_unref, FALSE,
+  run (self, RAPPORT_DB_RUN_READ, list_func, g_new0 (Job, 1), (GDestroyNotify) g_ptr_array_unref,
        rapport_template_store_list_async, cancellable, callback, user_data);
 }
 
@@ -330,7 +297,7 @@ rapport_template_store_list_finish (RapportTemplateStore  *self,
                                     GAsyncResult          *result,
                                     GError               **error)
 {
-  return finish (self, result, rapport_template_store_list_async, error);
+  return rapport_db_run_finish (self, result, rapport_template_store_list_async, error);
 }
 
 /**
@@ -352,7 +319,8 @@ rapport_template_store_save_async (RapportTemplateStore *self,
 
   job = g_new0 (Job, 1);
   job->template = rapport_template_copy (template);
-  run (self, save_func, job, g_free, TRUE, rapport_template_store_save_async, cancellable, callback, user_data);
+  run (self, RAPPORT_DB_RUN_WRITE, save_func, job, g_free,
+       rapport_template_store_save_async, cancellable, callback, user_data);
 }
 
 /* Returns: the template's row id, or 0 with @error set */
@@ -361,9 +329,7 @@ rapport_template_store_save_finish (RapportTemplateStore  *self,
                                     GAsyncResult          *result,
                                     GError               **error)
 {
-  g_autofree gint64 *id = finish (self, result, rapport_template_store_save_async, error);
-
-  return id != NULL ? *id : 0;
+  return rapport_db_run_finish_id (self, result, rapport_template_store_save_async, error);
 }
 
 /* Brings a built-in template back to its wording in the current language. */
@@ -381,7 +347,8 @@ rapport_template_store_reset_async (RapportTemplateStore *self,
 
   job = g_new0 (Job, 1);
   job->key = g_strdup (key);
-  run (self, delete_func, job, NULL, TRUE, rapport_template_store_reset_async, cancellable, callback, user_data);
+  run (self, RAPPORT_DB_RUN_WRITE, delete_func, job, NULL,
+       rapport_template_store_reset_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -389,7 +356,7 @@ rapport_template_store_reset_finish (RapportTemplateStore  *self,
                                      GAsyncResult          *result,
                                      GError               **error)
 {
-  return finish (self, result, rapport_template_store_reset_async, error) != NULL;
+  return rapport_db_run_finish_boolean (self, result, rapport_template_store_reset_async, error);
 }
 
 /* Deletes one of the user's own templates; built-in ones are only reset. */
@@ -406,7 +373,8 @@ rapport_template_store_delete_async (RapportTemplateStore *self,
 
   job = g_new0 (Job, 1);
   job->id = template_id;
-  run (self, delete_func, job, NULL, TRUE, rapport_template_store_delete_async, cancellable, callback, user_data);
+  run (self, RAPPORT_DB_RUN_WRITE, delete_func, job, NULL,
+       rapport_template_store_delete_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -414,7 +382,7 @@ rapport_template_store_delete_finish (RapportTemplateStore  *self,
                                       GAsyncResult          *result,
                                       GError               **error)
 {
-  return finish (self, result, rapport_template_store_delete_async, error) != NULL;
+  return rapport_db_run_finish_boolean (self, result, rapport_template_store_delete_async, error);
 }
 
 /* }}} */

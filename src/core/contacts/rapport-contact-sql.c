@@ -12,67 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "rapport-contact-sql.h"
-#include "rapport-reminder-sql.h"
 #include "rapport-text.h"
-#include "rapport-clock.h"
 
-/* Statements {{{ */
-
-gboolean
-rapport_contact_sql_fail (RapportDatabase  *db,
-                          int               rc,
-                          const char       *what,
-                          GError          **error)
-{
-  return rapport_database_set_error (error, rapport_database_get_connection (db), rc, what);
-}
-
-/* Steps a statement that returns no rows, and leaves it reset. */
-gboolean
-rapport_contact_sql_step_done (RapportDatabase  *db,
-                               sqlite3_stmt     *stmt,
-                               GError          **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return rapport_contact_sql_fail (db, rc, sqlite3_sql (stmt), error);
-  return TRUE;
-}
-
-void
-rapport_contact_sql_bind_text (sqlite3_stmt *stmt,
-                               int           index,
-                               const char   *text)
-{
-  sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_TRANSIENT);
-}
-
-const char *
-rapport_contact_sql_column_text (sqlite3_stmt *stmt,
-                                 int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-  return text ? text : "";
-}
-
-GDateTime *
-rapport_contact_sql_column_time (sqlite3_stmt *stmt,
-                                 int           column)
-{
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return NULL;
-  return g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, column));
-}
-
-gint64
-rapport_contact_sql_now (void)
-{
-  return rapport_clock_get_now ();
-}
-
-/* }}} */
 /* Work on the database thread {{{ */
 
 gboolean
@@ -86,7 +27,7 @@ rapport_contact_sql_reindex (RapportDatabase  *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, contact_id);
-  if (!rapport_contact_sql_step_done (db, stmt, error))
+  if (!rapport_sql_step_done (db, stmt, error))
     return FALSE;
 
   stmt = rapport_database_prepare (db,
@@ -103,7 +44,7 @@ rapport_contact_sql_reindex (RapportDatabase  *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, contact_id);
-  return rapport_contact_sql_step_done (db, stmt, error);
+  return rapport_sql_step_done (db, stmt, error);
 }
 
 static gboolean
@@ -121,21 +62,21 @@ find_or_create (RapportDatabase  *db,
   stmt = rapport_database_prepare (db, insert_sql, error);
   if (stmt == NULL)
     return FALSE;
-  rapport_contact_sql_bind_text (stmt, 1, name);
-  rapport_contact_sql_bind_text (stmt, 2, key);
-  sqlite3_bind_int64 (stmt, 3, rapport_contact_sql_now ());
-  if (!rapport_contact_sql_step_done (db, stmt, error))
+  rapport_sql_bind_text (stmt, 1, name);
+  rapport_sql_bind_text (stmt, 2, key);
+  sqlite3_bind_int64 (stmt, 3, rapport_sql_now ());
+  if (!rapport_sql_step_done (db, stmt, error))
     return FALSE;
 
   stmt = rapport_database_prepare (db, select_sql, error);
   if (stmt == NULL)
     return FALSE;
-  rapport_contact_sql_bind_text (stmt, 1, key);
+  rapport_sql_bind_text (stmt, 1, key);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
-      return rapport_contact_sql_fail (db, rc, select_sql, error);
+      return rapport_sql_fail (db, rc, select_sql, error);
     }
   *out_id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
@@ -162,10 +103,10 @@ rapport_contact_sql_add_interaction (RapportDatabase         *db,
   sqlite3_bind_int64 (stmt, 1, contact_id);
   sqlite3_bind_int (stmt, 2, kind);
   sqlite3_bind_int64 (stmt, 3, happened_at);
-  rapport_contact_sql_bind_text (stmt, 4, summary);
-  rapport_contact_sql_bind_text (stmt, 5, body);
-  sqlite3_bind_int64 (stmt, 6, rapport_contact_sql_now ());
-  if (!rapport_contact_sql_step_done (db, stmt, error))
+  rapport_sql_bind_text (stmt, 4, summary);
+  rapport_sql_bind_text (stmt, 5, body);
+  sqlite3_bind_int64 (stmt, 6, rapport_sql_now ());
+  if (!rapport_sql_step_done (db, stmt, error))
     return FALSE;
 
   if (out_id != NULL)
@@ -186,7 +127,7 @@ rapport_contact_sql_record_stage_change (RapportDatabase  *db,
                                               rapport_stage_get_label (to));
 
   return rapport_contact_sql_add_interaction (db, contact_id, RAPPORT_INTERACTION_STAGE_CHANGE,
-                          rapport_contact_sql_now (), summary, "", NULL, error);
+                          rapport_sql_now (), summary, "", NULL, error);
 }
 
 /* Moves a contact to @stage and records the change on its timeline, tied
@@ -211,8 +152,8 @@ rapport_contact_sql_set_stage (RapportDatabase  *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, contact_id);
   sqlite3_bind_int (stmt, 2, stage);
-  sqlite3_bind_int64 (stmt, 3, rapport_contact_sql_now ());
-  if (!rapport_contact_sql_step_done (db, stmt, error) ||
+  sqlite3_bind_int64 (stmt, 3, rapport_sql_now ());
+  if (!rapport_sql_step_done (db, stmt, error) ||
       !rapport_contact_sql_record_stage_change (db, contact_id, old_stage, stage, error))
     return FALSE;
 
@@ -223,7 +164,7 @@ rapport_contact_sql_set_stage (RapportDatabase  *db,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, sqlite3_last_insert_rowid (rapport_database_get_connection (db)));
       sqlite3_bind_int64 (stmt, 2, meeting_id);
-      if (!rapport_contact_sql_step_done (db, stmt, error))
+      if (!rapport_sql_step_done (db, stmt, error))
         return FALSE;
     }
 
@@ -255,7 +196,7 @@ rapport_contact_sql_read_stage (RapportDatabase  *db,
       return FALSE;
     }
   if (rc != SQLITE_ROW)
-    return rapport_contact_sql_fail (db, rc, "read stage", error);
+    return rapport_sql_fail (db, rc, "read stage", error);
   return TRUE;
 }
 
@@ -291,7 +232,7 @@ check_referrer (RapportDatabase  *db,
       rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
       if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return rapport_contact_sql_fail (db, rc, "referral loop", error);
+        return rapport_sql_fail (db, rc, "referral loop", error);
       loop = rc == SQLITE_ROW;
     }
 
@@ -320,7 +261,7 @@ save_list (RapportDatabase     *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, contact_id);
-  if (!rapport_contact_sql_step_done (db, stmt, error))
+  if (!rapport_sql_step_done (db, stmt, error))
     return FALSE;
 
   for (guint i = 0; values[i] != NULL; i++)
@@ -335,8 +276,8 @@ save_list (RapportDatabase     *db,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, contact_id);
       sqlite3_bind_int (stmt, 2, position++);
-      rapport_contact_sql_bind_text (stmt, 3, value);
-      if (!rapport_contact_sql_step_done (db, stmt, error))
+      rapport_sql_bind_text (stmt, 3, value);
+      if (!rapport_sql_step_done (db, stmt, error))
         return FALSE;
     }
 
@@ -356,7 +297,7 @@ save_tags (RapportDatabase     *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, contact_id);
-  if (!rapport_contact_sql_step_done (db, stmt, error))
+  if (!rapport_sql_step_done (db, stmt, error))
     return FALSE;
 
   for (guint i = 0; tags[i] != NULL; i++)
@@ -381,7 +322,7 @@ save_tags (RapportDatabase     *db,
       sqlite3_bind_int64 (stmt, 1, contact_id);
       sqlite3_bind_int64 (stmt, 2, tag_id);
       sqlite3_bind_int (stmt, 3, position++);
-      if (!rapport_contact_sql_step_done (db, stmt, error))
+      if (!rapport_sql_step_done (db, stmt, error))
         return FALSE;
     }
 
@@ -402,7 +343,7 @@ rapport_contact_sql_save (RapportDatabase  *db,
   RapportStage stage = rapport_contact_get_stage (contact);
   RapportStage old_stage = stage;
   gint64 organisation_id = 0;
-  gint64 now = rapport_contact_sql_now ();
+  gint64 now = rapport_sql_now ();
   sqlite3_stmt *stmt;
 
   if (name[0] == '\0')
@@ -446,17 +387,17 @@ rapport_contact_sql_save (RapportDatabase  *db,
   if (stmt == NULL)
     return 0;
 
-  rapport_contact_sql_bind_text (stmt, 1, name);
-  rapport_contact_sql_bind_text (stmt, 2, rapport_contact_get_given_name (contact));
-  rapport_contact_sql_bind_text (stmt, 3, rapport_contact_get_family_name (contact));
-  rapport_contact_sql_bind_text (stmt, 4, sort_key);
-  rapport_contact_sql_bind_text (stmt, 5, rapport_contact_get_role (contact));
+  rapport_sql_bind_text (stmt, 1, name);
+  rapport_sql_bind_text (stmt, 2, rapport_contact_get_given_name (contact));
+  rapport_sql_bind_text (stmt, 3, rapport_contact_get_family_name (contact));
+  rapport_sql_bind_text (stmt, 4, sort_key);
+  rapport_sql_bind_text (stmt, 5, rapport_contact_get_role (contact));
   if (organisation_id != 0)
     sqlite3_bind_int64 (stmt, 6, organisation_id);
-  rapport_contact_sql_bind_text (stmt, 7, rapport_contact_get_profile_url (contact));
-  rapport_contact_sql_bind_text (stmt, 8, rapport_contact_get_location (contact));
-  rapport_contact_sql_bind_text (stmt, 9, rapport_contact_get_source (contact));
-  rapport_contact_sql_bind_text (stmt, 10, rapport_contact_get_notes (contact));
+  rapport_sql_bind_text (stmt, 7, rapport_contact_get_profile_url (contact));
+  rapport_sql_bind_text (stmt, 8, rapport_contact_get_location (contact));
+  rapport_sql_bind_text (stmt, 9, rapport_contact_get_source (contact));
+  rapport_sql_bind_text (stmt, 10, rapport_contact_get_notes (contact));
   if (referrer != 0)
     sqlite3_bind_int64 (stmt, 11, referrer);
   sqlite3_bind_int (stmt, 12, stage);
@@ -464,7 +405,7 @@ rapport_contact_sql_save (RapportDatabase  *db,
   if (id != 0)
     sqlite3_bind_int64 (stmt, 14, id);
 
-  if (!rapport_contact_sql_step_done (db, stmt, error))
+  if (!rapport_sql_step_done (db, stmt, error))
     return 0;
 
   if (id == 0)
@@ -507,12 +448,12 @@ rapport_contact_sql_strings (RapportDatabase  *db,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, contact_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, rapport_contact_sql_column_text (stmt, 0));
+    g_strv_builder_add (builder, rapport_sql_column_text (stmt, 0));
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
     {
-      rapport_contact_sql_fail (db, rc, sql, error);
+      rapport_sql_fail (db, rc, sql, error);
       return NULL;
     }
   return g_strv_builder_end (builder);
@@ -551,27 +492,27 @@ rapport_contact_sql_load (RapportDatabase  *db,
     {
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
-        rapport_contact_sql_fail (db, rc, "load contact", error);
+        rapport_sql_fail (db, rc, "load contact", error);
       return NULL;
     }
 
   contact = rapport_contact_new ();
   rapport_contact_set_id (contact, id);
-  rapport_contact_set_display_name (contact, rapport_contact_sql_column_text (stmt, 0));
-  rapport_contact_set_given_name (contact, rapport_contact_sql_column_text (stmt, 1));
-  rapport_contact_set_family_name (contact, rapport_contact_sql_column_text (stmt, 2));
-  rapport_contact_set_role (contact, rapport_contact_sql_column_text (stmt, 3));
-  rapport_contact_set_organisation (contact, rapport_contact_sql_column_text (stmt, 4));
-  rapport_contact_set_profile_url (contact, rapport_contact_sql_column_text (stmt, 5));
-  rapport_contact_set_location (contact, rapport_contact_sql_column_text (stmt, 6));
-  rapport_contact_set_source (contact, rapport_contact_sql_column_text (stmt, 7));
-  rapport_contact_set_notes (contact, rapport_contact_sql_column_text (stmt, 8));
+  rapport_contact_set_display_name (contact, rapport_sql_column_text (stmt, 0));
+  rapport_contact_set_given_name (contact, rapport_sql_column_text (stmt, 1));
+  rapport_contact_set_family_name (contact, rapport_sql_column_text (stmt, 2));
+  rapport_contact_set_role (contact, rapport_sql_column_text (stmt, 3));
+  rapport_contact_set_organisation (contact, rapport_sql_column_text (stmt, 4));
+  rapport_contact_set_profile_url (contact, rapport_sql_column_text (stmt, 5));
+  rapport_contact_set_location (contact, rapport_sql_column_text (stmt, 6));
+  rapport_contact_set_source (contact, rapport_sql_column_text (stmt, 7));
+  rapport_contact_set_notes (contact, rapport_sql_column_text (stmt, 8));
   rapport_contact_set_referred_by_id (contact, sqlite3_column_int64 (stmt, 9));
-  rapport_contact_set_referred_by_name (contact, rapport_contact_sql_column_text (stmt, 10));
+  rapport_contact_set_referred_by_name (contact, rapport_sql_column_text (stmt, 10));
   rapport_contact_set_stage (contact, CLAMP (sqlite3_column_int (stmt, 11), 0, RAPPORT_N_STAGES - 1));
-  created = rapport_contact_sql_column_time (stmt, 12);
-  updated = rapport_contact_sql_column_time (stmt, 13);
-  last_contacted = rapport_contact_sql_column_time (stmt, 14);
+  created = rapport_sql_column_time (stmt, 12);
+  updated = rapport_sql_column_time (stmt, 13);
+  last_contacted = rapport_sql_column_time (stmt, 14);
   sqlite3_reset (stmt);
 
   rapport_contact_set_created (contact, created);
@@ -617,28 +558,6 @@ rapport_contact_sql_load_many (RapportDatabase  *db,
     }
 
   return g_steal_pointer (&contacts);
-}
-
-gboolean
-rapport_contact_sql_begin (RapportDatabase  *db,
-                           GError          **error)
-{
-  return rapport_database_exec (db, "BEGIN IMMEDIATE", error);
-}
-
-gboolean
-rapport_contact_sql_commit_or_rollback (RapportDatabase  *db,
-                                        gboolean          ok,
-                                        GError          **error)
-{
-  /* The reminders follow what the transaction changed, inside it (see
-   * rapport-reminder-rules.c). */
-  if (ok && rapport_reminder_sql_derive_dirty (db, rapport_contact_sql_now (), error) &&
-      rapport_database_exec (db, "COMMIT", error))
-    return TRUE;
-
-  rapport_database_exec (db, "ROLLBACK", NULL);
-  return FALSE;
 }
 
 /* }}} */

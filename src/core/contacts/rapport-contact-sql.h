@@ -7,17 +7,14 @@
 #pragma once
 
 #include "rapport-contact-store.h"
+#include "rapport-sql.h"
 
 G_BEGIN_DECLS
 
 /* The contact store's SQL, for the database thread only: each function runs
- * inside a #RapportDatabaseFunc, within the caller's transaction. */
+ * inside a #RapportDatabaseFunc, within the caller's transaction (the
+ * generic helpers are in rapport-sql.h). */
 
-gboolean         rapport_contact_sql_fail (RapportDatabase *db, int rc, const char *what, GError **error);
-gboolean         rapport_contact_sql_step_done (RapportDatabase *db, sqlite3_stmt *stmt, GError **error);
-void             rapport_contact_sql_bind_text (sqlite3_stmt *stmt, int index, const char *text);
-const char *     rapport_contact_sql_column_text (sqlite3_stmt *stmt, int column);
-GDateTime *      rapport_contact_sql_column_time (sqlite3_stmt *stmt, int column);
 gboolean         rapport_contact_sql_reindex (RapportDatabase *db, gint64 contact_id, GError **error);
 gboolean         rapport_contact_sql_add_interaction (RapportDatabase *db, gint64 contact_id, RapportInteractionKind kind, gint64 happened_at, const char *summary, const char *body, gint64 *out_id, GError **error);
 gboolean         rapport_contact_sql_record_stage_change (RapportDatabase *db, gint64 contact_id, RapportStage from, RapportStage to, GError **error);
@@ -27,10 +24,7 @@ char **          rapport_contact_sql_strings (RapportDatabase *db, const char *s
 RapportContact * rapport_contact_sql_load (RapportDatabase *db, gint64 id, GError **error);
 GPtrArray *      rapport_contact_sql_load_many (RapportDatabase *db, const gint64 *ids, guint n_ids, GError **error);
 GArray *         rapport_contact_sql_query (RapportDatabase *db, const RapportContactQuery *query, GError **error);
-gint64           rapport_contact_sql_now (void);
 gint64           rapport_contact_sql_save (RapportDatabase *db, RapportContact *contact, GError **error);
-gboolean         rapport_contact_sql_begin (RapportDatabase *db, GError **error);
-gboolean         rapport_contact_sql_commit_or_rollback (RapportDatabase *db, gboolean ok, GError **error);
 gint64           rapport_contact_sql_find_duplicate (RapportDatabase *db, RapportContact *contact, GError **error);
 gboolean         rapport_contact_sql_merge (RapportDatabase *db, gint64 existing_id, RapportContact *incoming, GError **error);
 
