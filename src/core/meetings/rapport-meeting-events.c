@@ -10,8 +10,10 @@
 #include "config.h"
 
 #include "rapport-contact-sql.h"
+#include "rapport-db-run.h"
 #include "rapport-meeting-events.h"
 #include "rapport-meeting-sql.h"
+#include "rapport-sql.h"
 
 /* Each query is one job on the database's worker, in the order queued, so a
  * lookup after a save sees the save. */
@@ -59,6 +61,8 @@ database_of (RapportMeetingStore *store)
 
 static void
 run (RapportMeetingStore *store,
+     gpointer             tag,
+     RapportDbRunFlags    flags,
      RapportDatabaseFunc  func,
      Query               *query,
      GDestroyNotify       result_free,
@@ -66,8 +70,8 @@ run (RapportMeetingStore *store,
      GAsyncReadyCallback  callback,
      gpointer             user_data)
 {
-  rapport_database_run_async (database_of (store), func, query, query_free, result_free,
-                              cancellable, callback, user_data);
+  rapport_db_run (store, tag, database_of (store), flags, func, query, query_free, result_free, NULL,
+                  cancellable, callback, user_data);
 }
 
 /* The first column of the first row of @sql for @id, "" for no row. */
@@ -85,12 +89,12 @@ read_text (RapportDatabase  *db,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
-  text = g_strdup (rc == SQLITE_ROW ? rapport_contact_sql_column_text (stmt, 0) : "");
+  text = g_strdup (rc == SQLITE_ROW ? rapport_sql_column_text (stmt, 0) : "");
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
       g_free (text);
-      rapport_contact_sql_fail (db, rc, sql, error);
+      rapport_sql_fail (db, rc, sql, error);
       return NULL;
     }
   return text;
@@ -112,13 +116,13 @@ load_job (RapportDatabase  *db,
 
       if (stmt == NULL)
         return NULL;
-      rapport_contact_sql_bind_text (stmt, 1, query->text);
+      rapport_sql_bind_text (stmt, 1, query->text);
       rc = sqlite3_step (stmt);
       id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
       sqlite3_reset (stmt);
       if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         {
-          rapport_contact_sql_fail (db, rc, "find a meeting by its event", error);
+          rapport_sql_fail (db, rc, "find a meeting by its event", error);
           return NULL;
         }
     }
@@ -163,17 +167,20 @@ rapport_meeting_events_find_async (RapportMeetingStore *store,
   g_return_if_fail (event_uid != NULL);
 
   query->text = g_strdup (event_uid);
-  run (store, load_job, query, found_free, cancellable, callback, user_data);
+  /* The tag of the load: the two lookups are one job, and either finish takes either. */
+  run (store, rapport_meeting_events_load_async, RAPPORT_DB_RUN_READ, load_job, query, found_free,
+       cancellable, callback, user_data);
 }
 
 static RapportMeeting *
 take_found (RapportMeetingStore  *store,
             GAsyncResult         *result,
+            gpointer              tag,
             char                **email,
             char                **calendar,
             GError              **error)
 {
-  g_autoptr(Found) found = rapport_database_run_finish (database_of (store), result, error);
+  g_autoptr(Found) found = rapport_db_run_finish (store, result, tag, error);
 
   if (found == NULL)
     return NULL;
@@ -189,7 +196,7 @@ rapport_meeting_events_find_finish (RapportMeetingStore  *store,
                                     GAsyncResult         *result,
                                     GError              **error)
 {
-  return take_found (store, result, NULL, NULL, error);
+  return take_found (store, result, rapport_meeting_events_load_async, NULL, NULL, error);
 }
 
 void
@@ -204,7 +211,8 @@ rapport_meeting_events_load_async (RapportMeetingStore *store,
   g_return_if_fail (RAPPORT_IS_MEETING_STORE (store));
 
   query->meeting_id = meeting_id;
-  run (store, load_job, query, found_free, cancellable, callback, user_data);
+  run (store, rapport_meeting_events_load_async, RAPPORT_DB_RUN_READ, load_job, query, found_free,
+       cancellable, callback, user_data);
 }
 
 RapportMeeting *
@@ -214,7 +222,7 @@ rapport_meeting_events_load_finish (RapportMeetingStore  *store,
                                     char                **calendar,
                                     GError              **error)
 {
-  return take_found (store, result, email, calendar, error);
+  return take_found (store, result, rapport_meeting_events_load_async, email, calendar, error);
 }
 
 static gpointer
@@ -228,8 +236,8 @@ mark_written_job (RapportDatabase  *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, query->meeting_id);
-  rapport_contact_sql_bind_text (stmt, 2, query->text);
-  return rapport_contact_sql_step_done (db, stmt, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  rapport_sql_bind_text (stmt, 2, query->text);
+  return rapport_sql_step_done (db, stmt, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 void
@@ -246,7 +254,8 @@ rapport_meeting_events_mark_written_async (RapportMeetingStore *store,
 
   query->meeting_id = meeting_id;
   query->text = g_strdup (calendar);
-  run (store, mark_written_job, query, NULL, cancellable, callback, user_data);
+  run (store, rapport_meeting_events_mark_written_async, RAPPORT_DB_RUN_WRITE, mark_written_job, query, NULL,
+       cancellable, callback, user_data);
 }
 
 gboolean
@@ -254,7 +263,7 @@ rapport_meeting_events_mark_written_finish (RapportMeetingStore  *store,
                                             GAsyncResult         *result,
                                             GError              **error)
 {
-  return rapport_database_run_finish (database_of (store), result, error) != NULL;
+  return rapport_db_run_finish_boolean (store, result, rapport_meeting_events_mark_written_async, error);
 }
 
 static gpointer
@@ -273,8 +282,8 @@ rapport_meeting_events_list_removed_async (RapportMeetingStore *store,
 {
   g_return_if_fail (RAPPORT_IS_MEETING_STORE (store));
 
-  run (store, list_removed_job, g_new0 (Query, 1), (GDestroyNotify) g_strfreev,
-       cancellable, callback, user_data);
+  run (store, rapport_meeting_events_list_removed_async, RAPPORT_DB_RUN_READ, list_removed_job,
+       g_new0 (Query, 1), (GDestroyNotify) g_strfreev, cancellable, callback, user_data);
 }
 
 GStrv
@@ -282,7 +291,7 @@ rapport_meeting_events_list_removed_finish (RapportMeetingStore  *store,
                                             GAsyncResult         *result,
                                             GError              **error)
 {
-  return rapport_database_run_finish (database_of (store), result, error);
+  return rapport_db_run_finish (store, result, rapport_meeting_events_list_removed_async, error);
 }
 
 static gpointer
@@ -295,8 +304,8 @@ forget_removed_job (RapportDatabase  *db,
 
   if (stmt == NULL)
     return NULL;
-  rapport_contact_sql_bind_text (stmt, 1, query->text);
-  return rapport_contact_sql_step_done (db, stmt, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  rapport_sql_bind_text (stmt, 1, query->text);
+  return rapport_sql_step_done (db, stmt, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 void
@@ -311,7 +320,8 @@ rapport_meeting_events_forget_removed_async (RapportMeetingStore *store,
   g_return_if_fail (RAPPORT_IS_MEETING_STORE (store));
 
   query->text = g_strdup (event_uid);
-  run (store, forget_removed_job, query, NULL, cancellable, callback, user_data);
+  run (store, rapport_meeting_events_forget_removed_async, RAPPORT_DB_RUN_WRITE, forget_removed_job, query, NULL,
+       cancellable, callback, user_data);
 }
 
 gboolean
@@ -319,5 +329,5 @@ rapport_meeting_events_forget_removed_finish (RapportMeetingStore  *store,
                                               GAsyncResult         *result,
                                               GError              **error)
 {
-  return rapport_database_run_finish (database_of (store), result, error) != NULL;
+  return rapport_db_run_finish_boolean (store, result, rapport_meeting_events_forget_removed_async, error);
 }

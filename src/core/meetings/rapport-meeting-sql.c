@@ -50,7 +50,7 @@ meeting_from_row (sqlite3_stmt *stmt)
   rapport_meeting_set_started_at (meeting, sqlite3_column_int64 (stmt, 13));
   rapport_meeting_set_ended_at (meeting, sqlite3_column_int64 (stmt, 14));
   rapport_meeting_set_keep_in_touch_at (meeting, sqlite3_column_int64 (stmt, 15));
-  rapport_meeting_set_event_uid (meeting, rapport_contact_sql_column_text (stmt, 16));
+  rapport_meeting_set_event_uid (meeting, rapport_sql_column_text (stmt, 16));
   return meeting;
 }
 
