@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-accessible.h"
 #include "rapport-window.h"
 #include "rapport-window-private.h"
 #include "rapport-toast.h"
@@ -732,6 +733,7 @@ rapport_window_init (RapportWindow *self)
 {
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   _rapport_window_add_meeting_actions (self);

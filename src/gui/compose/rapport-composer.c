@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rapport-accessible.h"
 #include "rapport-composer-private.h"
 #include "rapport-contact-store-mail.h"
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-accessible.h"
 #include "rapport-toast.h"
 #include "rapport-countdown.h"
 #include "rapport-countdown-ring.h"

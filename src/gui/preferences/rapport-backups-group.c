@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-accessible.h"
 #include "rapport-backups-group.h"
 #include "rapport-toast.h"
 
@@ -299,6 +300,7 @@ rapport_backups_group_init (RapportBackupsGroup *self)
   self->backup_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
   update_sensitivity (self);
 }
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-template-render.h"
+#include "rapport-accessible.h"
 #include "rapport-templates-preferences.h"
 
 /* Preferences → Templates: each template an expander row holding its
@@ -346,6 +347,7 @@ static void
 rapport_templates_preferences_init (RapportTemplatesPreferences *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
   fill_placeholders (self);
 }
 

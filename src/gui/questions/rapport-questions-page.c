@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-accessible.h"
 #include "rapport-question-row.h"
 #include "rapport-questions-page-private.h"
 #include "rapport-toast.h"

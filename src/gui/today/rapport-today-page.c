@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-accessible.h"
 #include "rapport-reminder-row.h"
 #include "rapport-today-page-private.h"
 #include "rapport-toast.h"
