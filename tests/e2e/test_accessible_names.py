@@ -42,7 +42,14 @@ def bad_names(root):
         except GLib.Error:
             continue   # gone while the tree was read
         if not name.strip() or '_' in name or said_twice(name) or name.startswith('Gtk'):
-            bad.append(f'{role}: {name!r}')
+            where = ''
+            if os.environ.get('RAPPORT_E2E_DEBUG'):
+                chain, up = [], node.get_parent()
+                while up is not None and len(chain) < 5:
+                    chain.append(f'{up.get_role_name()}:{up.get_name()!r}')
+                    up = up.get_parent()
+                where = f' in {" < ".join(chain)} ({node.get_description()!r})'
+            bad.append(f'{role}: {name!r}{where}')
     return bad
 
 

@@ -559,6 +559,7 @@ static void
 rapport_today_page_init (RapportTodayPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 
   for (guint g = 0; g < RAPPORT_N_DUE_GROUPS; g++)
     self->shown[g] = ROWS_SHOWN;
