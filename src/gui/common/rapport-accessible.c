@@ -24,8 +24,9 @@
 #define CLEANED_KEY "rapport-accessible-cleaned"
 #define PENDING_KEY "rapport-accessible-pending"
 
-/* Rapport's icon buttons are named in their .ui files, and have a tooltip; a few
- * in libadwaita's and GTK's own windows have neither: name those by their icon. */
+/* Rapport's icon buttons are named in their .ui files, and have a tooltip; in
+ * libadwaita's and GTK's own windows a few are named by neither: name those by
+ * their tooltip, or by their icon. */
 static const char *
 icon_button_name (GtkWidget   *button,
                   GtkWidget   *child,
@@ -37,10 +38,15 @@ icon_button_name (GtkWidget   *button,
     { "go-previous-symbolic", NC_("accessible name", "Back") },
   };
   const char *icon;
+  GtkRoot *root = gtk_widget_get_root (button);
 
   *property = "icon-name";
   if (gtk_widget_get_tooltip_text (button) != NULL)
-    return NULL;
+    {
+      if (root != NULL && !g_str_has_prefix (G_OBJECT_TYPE_NAME (root), "Rapport"))
+        return gtk_widget_get_tooltip_text (button);
+      return NULL;
+    }
   if (!GTK_IS_IMAGE (child) || (icon = gtk_image_get_icon_name (GTK_IMAGE (child))) == NULL)
     return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
@@ -79,10 +85,16 @@ visible_text (GtkWidget   *widget,
     {
       GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
 
-      if (gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+      const char *label = gtk_button_get_label (GTK_BUTTON (widget));
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+      if (label != NULL)
         {
           *mnemonic = gtk_button_get_use_underline (GTK_BUTTON (widget));
-          return gtk_button_get_label (GTK_BUTTON (widget));
+          /* "15", whose tooltip says "15 minutes": the tooltip is the full name. */
+          if (!*mnemonic && tooltip != NULL && g_str_has_prefix (tooltip, label) && strchr (tooltip, '(') == NULL)
+            return tooltip;
+          return label;
         }
       if (ADW_IS_BUTTON_CONTENT (child))
         {
