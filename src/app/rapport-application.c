@@ -348,35 +348,6 @@ preferences_action (GSimpleAction *action,
 }
 
 static void
-about_action (GSimpleAction *action,
-              GVariant      *parameter,
-              gpointer       user_data)
-{
-  static const char *developers[] = { "The Rapport Authors", NULL };
-  RapportApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWidget *about;
-
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", parent,
-                        "application-icon", APP_ID,
-                        "application-name", "Rapport",
-                        "developer-name", "The Rapport Authors",
-                        "version", PACKAGE_VERSION,
-                        "comments", _("Prepare, run and follow up informational interviews, "
-                                      "and grow your network one referral at a time."),
-                        "website", "https://github.com/rapport/Rapport",
-                        "issue-url", "https://github.com/rapport/Rapport/issues",
-                        "copyright", "© 2026 The Rapport Authors",
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "developers", developers,
-                        /* Translators: Replace "translator-credits" with your name/username, and optionally an email or URL. */
-                        "translator-credits", _("translator-credits"),
-                        NULL);
-  gtk_window_present (GTK_WINDOW (about));
-}
-
-static void
 database_retry_action (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
@@ -404,7 +375,6 @@ database_move_aside_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "preferences", preferences_action },
-  { "about", about_action },
   { "database-retry", database_retry_action },
   { "database-move-aside", database_move_aside_action },
 };

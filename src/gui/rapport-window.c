@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-accessible.h"
 #include "rapport-window.h"
 #include "rapport-window-private.h"
 #include "rapport-toast.h"
@@ -390,6 +391,7 @@ show_help_overlay_action (GSimpleAction *action,
 
       overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
       gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), overlay);
+      rapport_accessible_clean_names (GTK_WIDGET (overlay));
     }
 
   gtk_window_present (GTK_WINDOW (overlay));
@@ -617,7 +619,37 @@ schedule_meeting_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The Rapport Authors", NULL };
+  RapportWindow *self = user_data;
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", self,
+                        "application-icon", APP_ID,
+                        "application-name", "Rapport",
+                        "developer-name", "The Rapport Authors",
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Prepare, run and follow up informational interviews, "
+                                      "and grow your network one referral at a time."),
+                        "website", "https://github.com/rapport/Rapport",
+                        "issue-url", "https://github.com/rapport/Rapport/issues",
+                        "copyright", "© 2026 The Rapport Authors",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: Replace "translator-credits" with your name/username, and optionally an email or URL. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  rapport_accessible_clean_names (about);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
 static const GActionEntry win_actions[] = {
+  { "about", about_action },
   { "show-contact", show_contact_action, "x" },
   { "show-meeting", show_meeting_action, "x" },
   { "schedule-meeting", schedule_meeting_action, "x" },
@@ -744,6 +776,7 @@ rapport_window_init (RapportWindow *self)
 {
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   _rapport_window_add_meeting_actions (self);
@@ -819,6 +852,12 @@ _rapport_window_add_toast (RapportWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* the toast's close button, libadwaita's own */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->toast_overlay));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget"))
+      rapport_accessible_clean_names (child);
 }
 
 /* }}} */

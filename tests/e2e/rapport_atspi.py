@@ -21,7 +21,8 @@ APP_NAME = 'rapport'     # GTK 4.8 names the accessible application after the pr
 KEYCODES = {
     'Control': 37, 'Escape': 9, 'Return': 36, 'Tab': 23, 'comma': 59,
     '1': 10, '2': 11, '3': 12, '4': 13, 'q': 24, 'w': 25, 'e': 26, 'f': 41, 'n': 57, 'z': 52,
-    'Delete': 119, 'BackSpace': 22, 'space': 65, 'm': 58, 'Up': 111, 'Down': 116,
+    'Delete': 119, 'BackSpace': 22, 'space': 65, 'm': 58, 'Up': 111, 'Down': 116, 'Shift': 50,
+    'slash': 61,
 }
 
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-accessible.h"
 #include "rapport-contact-picker.h"
 
 /* A button naming the chosen contact; its popover searches the contacts as
@@ -335,6 +336,7 @@ rapport_contact_picker_init (RapportContactPicker *self)
 {
   self->contact_name = g_strdup ("");
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
   update_button (self);
 }
 

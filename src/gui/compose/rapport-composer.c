@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rapport-accessible.h"
 #include "rapport-composer-private.h"
 #include "rapport-contact-store-mail.h"
 
@@ -546,6 +547,7 @@ rapport_composer_init (RapportComposer *self)
   GdkRGBA highlight;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 
   buffer = gtk_text_view_get_buffer (self->body_view);
   gdk_rgba_parse (&highlight, "rgba(246, 211, 45, 0.45)");

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-accessible.h"
 #include "rapport-contact-drafts.h"
 #include "rapport-contact-store-mail.h"
 
@@ -183,6 +184,7 @@ static void
 rapport_contact_drafts_init (RapportContactDrafts *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 }
 
 GtkWidget *

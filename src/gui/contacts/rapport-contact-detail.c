@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-accessible.h"
 #include "rapport-contact-detail.h"
 #include "rapport-contact-link.h"
 #include "rapport-contact-drafts.h"
@@ -570,6 +571,7 @@ rapport_contact_detail_init (RapportContactDetail *self)
   g_autoptr(GtkStringList) stages = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 
   for (guint i = 0; i < RAPPORT_N_STAGES; i++)
     gtk_string_list_append (stages, rapport_stage_get_label (i));

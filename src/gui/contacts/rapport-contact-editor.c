@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-accessible.h"
 #include "rapport-contact-editor.h"
 #include "rapport-contact-picker.h"
 #include "rapport-toast.h"
@@ -259,6 +260,7 @@ static void
 rapport_contact_editor_init (RapportContactEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
   rapport_contact_picker_set_none_label (self->referrer_picker, _("Nobody"), _("Clear who introduced you"));
   rapport_contact_picker_set_can_create (self->referrer_picker, TRUE);
   rapport_contact_picker_set_labels (self->referrer_picker, _("Introduced By"),

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-accessible.h"
 #include "rapport-contact-meetings.h"
 #include "rapport-meeting-row.h"
 
@@ -141,6 +142,7 @@ static void
 rapport_contact_meetings_init (RapportContactMeetings *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 }
 
 GtkWidget *

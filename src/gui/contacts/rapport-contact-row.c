@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-accessible.h"
 #include "rapport-contact-row.h"
 
 /* One contact in the contacts list: avatar, name, role at organisation and
@@ -167,6 +168,7 @@ static void
 rapport_contact_row_init (RapportContactRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 }
 
 GtkWidget *

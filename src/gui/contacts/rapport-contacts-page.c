@@ -14,6 +14,7 @@
 #include "rapport-contact-detail.h"
 #include "rapport-contact-editor.h"
 #include "rapport-contact-row.h"
+#include "rapport-accessible.h"
 #include "rapport-contacts-page.h"
 #include "rapport-contacts-page-private.h"
 #include "rapport-toast.h"
@@ -591,6 +592,7 @@ rapport_contacts_page_init (RapportContactsPage *self)
   self->tag_filter = g_strdup ("");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-accessible.h"
 #include "rapport-import-dialog.h"
 #include "rapport-contact-file.h"
 #include "rapport-contact-import.h"
@@ -420,6 +421,7 @@ static void
 rapport_import_dialog_init (RapportImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
   self->column_rows = g_ptr_array_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", FALSE);
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-accessible.h"
 #include "rapport-interaction-editor.h"
 #include "rapport-toast.h"
 
@@ -176,6 +177,7 @@ rapport_interaction_editor_init (RapportInteractionEditor *self)
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 
   for (guint i = 0; i < N_EDITABLE_KINDS; i++)
     gtk_string_list_append (kinds, rapport_interaction_kind_get_label (i));

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-contact-link.h"
+#include "rapport-accessible.h"
 #include "rapport-organisation-detail.h"
 #include "rapport-toast.h"
 #include "rapport-text.h"
@@ -191,6 +192,7 @@ static void
 rapport_organisation_detail_init (RapportOrganisationDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisation.save", FALSE);
 }
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-contact-picker.h"
+#include "rapport-accessible.h"
 #include "rapport-meeting-editor.h"
 #include "rapport-toast.h"
 
@@ -311,6 +312,7 @@ rapport_meeting_editor_init (RapportMeetingEditor *self)
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 
   for (guint i = 0; i < RAPPORT_N_MEETING_STATUSES; i++)
     gtk_string_list_append (statuses, rapport_meeting_status_get_label (i));

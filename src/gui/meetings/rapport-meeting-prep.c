@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-meeting-editor.h"
+#include "rapport-accessible.h"
 #include "rapport-meeting-prep.h"
 #include "rapport-meeting-research.h"
 #include "rapport-meeting-row.h"
@@ -447,6 +448,7 @@ static void
 rapport_meeting_prep_init (RapportMeetingPrep *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 
   for (guint i = 0; i < RAPPORT_N_CHECKLIST_ITEMS; i++)
     {
@@ -457,8 +459,7 @@ rapport_meeting_prep_init (RapportMeetingPrep *self)
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _(checklist_items[i]), -1);
+      rapport_accessible_set_clean_name (check);
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (check_toggled_cb), self);
       gtk_list_box_append (self->checklist, row);
       self->checks[i] = GTK_CHECK_BUTTON (check);

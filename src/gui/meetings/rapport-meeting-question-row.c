@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-accessible.h"
 #include "rapport-meeting-question-row.h"
 
 /* One question during a meeting, with a field for what the contact said. It
@@ -81,6 +82,7 @@ rapport_meeting_question_row_init (RapportMeetingQuestionRow *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (focus, "enter", G_CALLBACK (focus_enter_cb), self);

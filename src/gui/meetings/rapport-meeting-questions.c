@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-text.h"
+#include "rapport-accessible.h"
 #include "rapport-meeting-questions.h"
 
 /* A meeting's questions, while preparing it: picked from the bank, or
@@ -466,6 +467,7 @@ static void
 rapport_meeting_questions_init (RapportMeetingQuestions *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->questions = g_ptr_array_new_with_free_func (g_object_unref);

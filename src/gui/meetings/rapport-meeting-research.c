@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-accessible.h"
 #include "rapport-meeting-research.h"
 #include "rapport-organisation.h"
 
@@ -336,6 +337,7 @@ static void
 rapport_meeting_research_init (RapportMeetingResearch *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->contact_view), "changed",
                             G_CALLBACK (contact_changed_cb), self);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-accessible.h"
 #include "rapport-toast.h"
 #include "rapport-countdown.h"
 #include "rapport-countdown-ring.h"
@@ -483,12 +484,11 @@ fill_agenda (RapportMeetingWindow *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_agenda_step_get_label (step));
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), (self->agenda_done & (1u << step)) != 0);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      rapport_agenda_step_get_label (step), -1);
       g_object_set_data (G_OBJECT (check), "step", GUINT_TO_POINTER (step));
       g_signal_connect (check, "toggled", G_CALLBACK (agenda_toggled_cb), self);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      rapport_accessible_set_clean_name (check);
       gtk_list_box_append (self->agenda_list, row);
     }
 }
@@ -757,6 +757,7 @@ static void
 rapport_meeting_window_init (RapportMeetingWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->dirty_answers = g_hash_table_new (NULL, NULL);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-meeting-row.h"
+#include "rapport-accessible.h"
 #include "rapport-meetings-page.h"
 #include "rapport-toast.h"
 
@@ -341,6 +342,7 @@ rapport_meetings_page_init (RapportMeetingsPage *self)
   self->past = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 
   gtk_list_box_set_header_func (self->list, header_func, NULL, NULL);
   g_signal_connect_swapped (self->list, "selected-rows-changed", G_CALLBACK (selected_changed_cb), self);

@@ -13,6 +13,7 @@
 
 #include "rapport-toast.h"
 #include "rapport-text.h"
+#include "rapport-accessible.h"
 #include "rapport-outcome-dialog.h"
 
 /* The end of a meeting: what was learned, what comes next, and the people
@@ -149,8 +150,6 @@ add_referral_action (GtkWidget  *widget,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("They said you may say who sent you"));
   toggle = gtk_switch_new ();
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("May Mention Their Name"), -1);
   g_object_set_data (G_OBJECT (row), "switch", toggle);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
@@ -168,6 +167,7 @@ add_referral_action (GtkWidget  *widget,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
   gtk_list_box_append (GTK_LIST_BOX (form), row);
 
+  rapport_accessible_clean_names (form);
   gtk_box_append (self->referrals_box, form);
   validate (self);
   gtk_widget_grab_focus (name_row);
@@ -318,6 +318,7 @@ static void
 rapport_outcome_dialog_init (RapportOutcomeDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 }
 
 /* }}} */

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "rapport-accessible.h"
 #include "rapport-background-group.h"
 
 /* The Background group of Preferences: "Run in the background" and "Start
@@ -55,6 +56,7 @@ static void
 rapport_background_group_init (RapportBackgroundGroup *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 
   /* The same keys and backend as the application's own GSettings. */
   self->settings = g_settings_new (APP_ID);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "rapport-accessible.h"
 #include "rapport-follow-up-preferences.h"
 
 /* The intervals of the reminder rules, bound to their GSettings keys. The
@@ -141,6 +142,7 @@ rapport_follow_up_preferences_init (RapportFollowUpPreferences *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 
   /* The same keys as the application's own GSettings object: one schema,
    * one backend, so a change here reaches its "changed" handler. */

@@ -17,6 +17,7 @@
 #include "rapport-mail-message.h"
 #include "rapport-mail-secret.h"
 #include "rapport-mail-sender.h"
+#include "rapport-accessible.h"
 #include "rapport-mail-preferences.h"
 #include "rapport-toast.h"
 
@@ -631,6 +632,7 @@ rapport_mail_preferences_init (RapportMailPreferences *self)
   GtkEditable *delegate;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 
   /* Keeps what is typed in memory that is never swapped out, and wiped

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-accessible.h"
 #include "rapport-preferences-window.h"
 #include "rapport-background-group.h"
 #include "rapport-backups-group.h"
@@ -217,6 +218,7 @@ static void
 rapport_preferences_window_init (RapportPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 }
 
 RapportPreferencesWindow *

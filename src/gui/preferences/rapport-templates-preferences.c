@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-template-render.h"
+#include "rapport-accessible.h"
 #include "rapport-templates-preferences.h"
 
 /* Preferences → Templates: each template an expander row holding its
@@ -156,6 +157,8 @@ template_row (RapportTemplatesPreferences *self,
   Editor *editor = g_new0 (Editor, 1);
   const char *key = rapport_template_get_key (template);
 
+  rapport_accessible_set_clean_name (save);
+
   editor->self = self;
   editor->template = g_object_ref (template);
   editor->name = GTK_ENTRY (gtk_entry_new ());
@@ -209,6 +212,7 @@ template_row (RapportTemplatesPreferences *self,
     remove = gtk_button_new_with_mnemonic (_("_Reset to Built-in"));
   if (remove != NULL)
     {
+      rapport_accessible_set_clean_name (remove);
       gtk_widget_add_css_class (remove, key == NULL ? "destructive-action" : "flat");
       g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), editor);
       gtk_box_append (GTK_BOX (buttons), remove);
@@ -346,6 +350,7 @@ static void
 rapport_templates_preferences_init (RapportTemplatesPreferences *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
   fill_placeholders (self);
 }
 

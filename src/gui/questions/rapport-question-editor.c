@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-accessible.h"
 #include "rapport-question-editor.h"
 #include "rapport-toast.h"
 
@@ -166,6 +167,7 @@ static void
 rapport_question_editor_init (RapportQuestionEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 }
 
 /**

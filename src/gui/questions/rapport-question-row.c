@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include "rapport-accessible.h"
 #include "rapport-question-row.h"
 #include "rapport-text.h"
 
@@ -112,6 +113,7 @@ static void
 rapport_question_row_init (RapportQuestionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-accessible.h"
 #include "rapport-question-row.h"
 #include "rapport-questions-page-private.h"
 #include "rapport-toast.h"
@@ -376,6 +377,7 @@ static void
 rapport_questions_page_init (RapportQuestionsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 
   self->groups = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, group_free);
   self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "rapport-contact-picker.h"
+#include "rapport-accessible.h"
 #include "rapport-reminder-editor.h"
 #include "rapport-toast.h"
 #include "rapport-clock.h"
@@ -277,6 +278,7 @@ static void
 rapport_reminder_editor_init (RapportReminderEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 
   rapport_contact_picker_set_labels (self->contact_picker, _("Contact"), _("Search for a Contact"));
   rapport_contact_picker_set_none_label (self->contact_picker, _("Nobody"), _("A reminder for yourself alone"));

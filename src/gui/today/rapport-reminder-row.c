@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-accessible.h"
 #include "rapport-reminder-row.h"
 
 /* One reminder on the Today page: what to do and for whom, when, and the
@@ -132,6 +133,7 @@ static void
 rapport_reminder_row_init (RapportReminderRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->snooze_button, create_snooze_popup_cb, self, NULL);
 }
 

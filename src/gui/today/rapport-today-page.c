@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-accessible.h"
 #include "rapport-reminder-row.h"
 #include "rapport-today-page-private.h"
 #include "rapport-toast.h"
@@ -558,6 +559,7 @@ static void
 rapport_today_page_init (RapportTodayPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_accessible_clean_names (GTK_WIDGET (self));
 
   for (guint g = 0; g < RAPPORT_N_DUE_GROUPS; g++)
     self->shown[g] = ROWS_SHOWN;
