@@ -48,7 +48,7 @@ def bad_names(root):
                 while up is not None and len(chain) < 5:
                     chain.append(f'{up.get_role_name()}:{up.get_name()!r}')
                     up = up.get_parent()
-                where = f' in {" < ".join(chain)} ({node.get_description()!r})'
+                where = f' in {" < ".join(chain)} ({node.get_description()!r}) {sorted(states(node))}'
             bad.append(f'{role}: {name!r}{where}')
     return bad
 

@@ -55,6 +55,22 @@ icon_button_name (GtkWidget   *button,
   return NULL;
 }
 
+static const char *
+descendant_label_text (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text = GTK_IS_LABEL (child) ? gtk_label_get_text (GTK_LABEL (child))
+                                              : descendant_label_text (child);
+
+      if (text != NULL && *text != '\0')
+        return text;
+    }
+  return NULL;
+}
+
 /* The text the control shows, as set (with its mnemonic marker if *mnemonic),
  * and the object and property that hold it. */
 static const char *
@@ -64,6 +80,7 @@ visible_text (GtkWidget   *widget,
               const char **property)
 {
   g_autoptr(GList) mnemonic_labels = NULL;
+  GtkRoot *root;
   GtkWidget *row;
 
   *mnemonic = FALSE;
@@ -79,6 +96,26 @@ visible_text (GtkWidget   *widget,
     {
       *source = mnemonic_labels->data;
       return gtk_label_get_text (mnemonic_labels->data);
+    }
+
+  /* Buttons in GTK's and libadwaita's own windows that show a label of their
+   * own (the about window's version, the shortcuts window's sections). */
+  root = gtk_widget_get_root (widget);
+  if (root != NULL && !g_str_has_prefix (G_OBJECT_TYPE_NAME (root), "Rapport") &&
+      ((GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL) ||
+       GTK_IS_MENU_BUTTON (widget)))
+    {
+      GtkWidget *button = GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)) ? gtk_widget_get_parent (widget) : widget;
+      const char *text = descendant_label_text (button);
+
+      if (text != NULL)
+        return text;
+      if (GTK_IS_MENU_BUTTON (button))
+        {
+          *property = "title";
+          *source = G_OBJECT (root);
+          return gtk_window_get_title (GTK_WINDOW (root));
+        }
     }
 
   if (GTK_IS_BUTTON (widget))
