@@ -328,38 +328,19 @@ rapport_eds_calendar_open_finish (GAsyncResult  *result,
 /* }}} */
 /* Listing the calendars {{{ */
 
-static void
-list_registry_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  g_autoptr(ESourceRegistry) sources = rapport_eds_registry_get_finish (result, &error);
-
-  if (sources == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, rapport_eds_registry_list (sources, E_SOURCE_EXTENSION_CALENDAR),
-                           (GDestroyNotify) g_ptr_array_unref);
-}
-
 void
 rapport_eds_calendar_list_async (GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, rapport_eds_calendar_list_async);
-  rapport_eds_registry_get_async (cancellable, list_registry_cb, task);
+  rapport_eds_registry_list_async (E_SOURCE_EXTENSION_CALENDAR, cancellable, callback, user_data);
 }
 
 GPtrArray *
 rapport_eds_calendar_list_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return rapport_eds_registry_list_finish (result, error);
 }
 
 /* }}} */

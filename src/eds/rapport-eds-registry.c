@@ -103,3 +103,40 @@ rapport_eds_registry_list (ESourceRegistry *sources,
   g_list_free_full (list, g_object_unref);
   return found;
 }
+
+static void
+list_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  g_autoptr(ESourceRegistry) sources = rapport_eds_registry_get_finish (result, &error);
+
+  if (sources == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, rapport_eds_registry_list (sources, g_task_get_name (task)),
+                           (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+rapport_eds_registry_list_async (const char          *extension,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, rapport_eds_registry_list_async);
+  /* The task's name carries the extension to the callback. */
+  g_task_set_name (task, extension);
+  rapport_eds_registry_get_async (cancellable, list_cb, task);
+}
+
+GPtrArray *
+rapport_eds_registry_list_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -27,4 +27,12 @@ ESourceRegistry *rapport_eds_registry_get_finish (GAsyncResult         *result,
 GPtrArray       *rapport_eds_registry_list       (ESourceRegistry      *registry,
                                                   const char           *extension);
 
+/* The same, asked of the registry once it is there. */
+void             rapport_eds_registry_list_async  (const char          *extension,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+GPtrArray       *rapport_eds_registry_list_finish (GAsyncResult        *result,
+                                                   GError             **error);
+
 G_END_DECLS
