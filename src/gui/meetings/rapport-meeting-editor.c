@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-contact-picker.h"
+#include "rapport-date-time-group.h"
 #include "rapport-accessible.h"
 #include "rapport-meeting-editor.h"
 #include "rapport-toast.h"
@@ -33,11 +34,7 @@ struct _RapportMeetingEditor
   GtkLabel             *message_label;
   AdwActionRow         *contact_row;
   RapportContactPicker *contact_picker;
-  GtkMenuButton        *date_button;
-  GtkPopover           *date_popover;
-  GtkCalendar          *calendar;
-  GtkSpinButton        *hour_spin;
-  GtkSpinButton        *minute_spin;
+  RapportDateTimeGroup *when_group;
   GtkToggleButton      *length_15;
   GtkToggleButton      *length_20;
   GtkToggleButton      *length_30;
@@ -65,19 +62,6 @@ is_new (RapportMeetingEditor *self)
   return rapport_meeting_get_id (self->meeting) == 0;
 }
 
-/* g_date_time_new_local() resolves the hour against the rules of that very
- * day, which is what makes the UTC instant right across DST changes. */
-static GDateTime *
-dup_chosen_start (RapportMeetingEditor *self)
-{
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
-
-  return g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
-                                g_date_time_get_day_of_month (day),
-                                gtk_spin_button_get_value_as_int (self->hour_spin),
-                                gtk_spin_button_get_value_as_int (self->minute_spin), 0);
-}
-
 static void
 show_message (RapportMeetingEditor *self,
               const char           *message,
@@ -95,7 +79,7 @@ show_message (RapportMeetingEditor *self,
 static gboolean
 validate (RapportMeetingEditor *self)
 {
-  g_autoptr(GDateTime) start = dup_chosen_start (self);
+  g_autoptr(GDateTime) start = rapport_date_time_group_dup_date_time (self->when_group);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   gboolean has_contact = rapport_contact_picker_get_contact_id (self->contact_picker) != 0;
 
@@ -109,17 +93,6 @@ validate (RapportMeetingEditor *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", has_contact && start != NULL);
   return has_contact && start != NULL;
-}
-
-static void
-update_date_button (RapportMeetingEditor *self)
-{
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
-  /* Translators: the date of a meeting on the date button, e.g. "Tuesday, 24 November 2026"
-   * (strftime format) */
-  g_autofree char *label = g_date_time_format (day, _("%A, %-d %B %Y"));
-
-  gtk_menu_button_set_label (self->date_button, label);
 }
 
 static void
@@ -150,25 +123,7 @@ picker_error_cb (RapportMeetingEditor *self,
   adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (message));
 }
 
-static void
-day_selected_cb (RapportMeetingEditor *self)
-{
-  update_date_button (self);
-  gtk_popover_popdown (self->date_popover);
-  validate (self);
-}
-
 /* "09:05" reads as a time; "9:5" does not. */
-static gboolean
-two_digits_cb (GtkSpinButton *spin)
-{
-  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
-
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
-}
-
 static void
 quick_length_cb (RapportMeetingEditor *self,
                  GtkToggleButton      *button)
@@ -227,7 +182,7 @@ save_action (GtkWidget  *widget,
   if (!validate (self))
     return;
 
-  start = dup_chosen_start (self);
+  start = rapport_date_time_group_dup_date_time (self->when_group);
   place = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->place_row))));
   purpose = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->purpose_row))));
 
@@ -275,17 +230,14 @@ rapport_meeting_editor_class_init (RapportMeetingEditorClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (RAPPORT_TYPE_CONTACT_PICKER);
+  g_type_ensure (RAPPORT_TYPE_DATE_TIME_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "ui/rapport-meeting-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, message_group);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, message_label);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, contact_row);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, contact_picker);
-  gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, date_button);
-  gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, date_popover);
-  gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, calendar);
-  gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, hour_spin);
-  gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, minute_spin);
+  gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, when_group);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, length_15);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, length_20);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, length_30);
@@ -296,8 +248,6 @@ rapport_meeting_editor_class_init (RapportMeetingEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, status_row);
   gtk_widget_class_bind_template_callback (widget_class, validate_cb);
   gtk_widget_class_bind_template_callback (widget_class, picker_error_cb);
-  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, two_digits_cb);
   gtk_widget_class_bind_template_callback (widget_class, quick_length_cb);
   gtk_widget_class_bind_template_callback (widget_class, length_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
@@ -368,10 +318,7 @@ rapport_meeting_editor_new (RapportMeetingStore *store,
       set_length (self, CLAMP (default_length, 5, 240));
     }
 
-  gtk_calendar_select_day (self->calendar, local);
-  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (local));
-  gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (local));
-  update_date_button (self);
+  rapport_date_time_group_set_date_time (self->when_group, local);
 
   gtk_window_set_title (GTK_WINDOW (self), is_new (self) ? _("Schedule Meeting") : _("Edit Meeting"));
   gtk_widget_set_visible (self->status_group, !is_new (self));

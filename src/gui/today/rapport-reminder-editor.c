@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "rapport-contact-picker.h"
+#include "rapport-date-time-group.h"
 #include "rapport-accessible.h"
 #include "rapport-reminder-editor.h"
 #include "rapport-toast.h"
@@ -37,11 +38,7 @@ struct _RapportReminderEditor
   AdwEntryRow          *text_row;
   AdwEntryRow          *details_row;
   RapportContactPicker *contact_picker;
-  GtkMenuButton        *date_button;
-  GtkPopover           *date_popover;
-  GtkCalendar          *calendar;
-  GtkSpinButton        *hour_spin;
-  GtkSpinButton        *minute_spin;
+  RapportDateTimeGroup *when_group;
 };
 
 G_DEFINE_FINAL_TYPE (RapportReminderEditor, rapport_reminder_editor, ADW_TYPE_WINDOW)
@@ -54,17 +51,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* Helpers {{{ */
-
-static GDateTime *
-dup_chosen_time (RapportReminderEditor *self)
-{
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
-
-  return g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
-                                g_date_time_get_day_of_month (day),
-                                gtk_spin_button_get_value_as_int (self->hour_spin),
-                                gtk_spin_button_get_value_as_int (self->minute_spin), 0);
-}
 
 static void
 show_message (RapportReminderEditor *self,
@@ -96,7 +82,7 @@ validate (RapportReminderEditor *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->text_row));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
-  g_autoptr(GDateTime) when = dup_chosen_time (self);
+  g_autoptr(GDateTime) when = rapport_date_time_group_dup_date_time (self->when_group);
   gboolean ok = stripped[0] != '\0' && when != NULL;
 
   if (stripped[0] == '\0')
@@ -108,17 +94,6 @@ validate (RapportReminderEditor *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", ok);
   return ok;
-}
-
-static void
-update_date_button (RapportReminderEditor *self)
-{
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
-  /* Translators: the date of a reminder on its date button, e.g. "Tuesday, 24 November 2026"
-   * (strftime format) */
-  g_autofree char *label = g_date_time_format (day, _("%A, %-d %B %Y"));
-
-  gtk_menu_button_set_label (self->date_button, label);
 }
 
 /* }}} */
@@ -135,24 +110,6 @@ picker_error_cb (RapportReminderEditor *self,
                  const char            *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (message));
-}
-
-static void
-day_selected_cb (RapportReminderEditor *self)
-{
-  update_date_button (self);
-  gtk_popover_popdown (self->date_popover);
-  validate (self);
-}
-
-static gboolean
-two_digits_cb (GtkSpinButton *spin)
-{
-  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
-
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
 }
 
 static void
@@ -197,7 +154,7 @@ save_action (GtkWidget  *widget,
   if (!validate (self))
     return;
 
-  when = dup_chosen_time (self);
+  when = rapport_date_time_group_dup_date_time (self->when_group);
   text = dup_text (self);
   contact_id = rapport_contact_picker_get_contact_id (self->contact_picker);
 
@@ -252,6 +209,7 @@ rapport_reminder_editor_class_init (RapportReminderEditorClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (RAPPORT_TYPE_CONTACT_PICKER);
+  g_type_ensure (RAPPORT_TYPE_DATE_TIME_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "ui/rapport-reminder-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportReminderEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RapportReminderEditor, message_group);
@@ -259,15 +217,9 @@ rapport_reminder_editor_class_init (RapportReminderEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportReminderEditor, text_row);
   gtk_widget_class_bind_template_child (widget_class, RapportReminderEditor, details_row);
   gtk_widget_class_bind_template_child (widget_class, RapportReminderEditor, contact_picker);
-  gtk_widget_class_bind_template_child (widget_class, RapportReminderEditor, date_button);
-  gtk_widget_class_bind_template_child (widget_class, RapportReminderEditor, date_popover);
-  gtk_widget_class_bind_template_child (widget_class, RapportReminderEditor, calendar);
-  gtk_widget_class_bind_template_child (widget_class, RapportReminderEditor, hour_spin);
-  gtk_widget_class_bind_template_child (widget_class, RapportReminderEditor, minute_spin);
+  gtk_widget_class_bind_template_child (widget_class, RapportReminderEditor, when_group);
   gtk_widget_class_bind_template_callback (widget_class, validate_cb);
   gtk_widget_class_bind_template_callback (widget_class, picker_error_cb);
-  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, two_digits_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
@@ -333,10 +285,7 @@ rapport_reminder_editor_new (RapportReminderStore *store,
                                      g_date_time_get_day_of_month (tomorrow), 9, 0, 0);
     }
 
-  gtk_calendar_select_day (self->calendar, local);
-  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (local));
-  gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (local));
-  update_date_button (self);
+  rapport_date_time_group_set_date_time (self->when_group, local);
 
   gtk_window_set_title (GTK_WINDOW (self), reminder == NULL ? _("New Reminder") : _("Edit Reminder"));
   validate (self);
