@@ -27,6 +27,17 @@ install_packages() {
   say "Installing ${#missing[@]} Debian packages: ${missing[*]}"
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null || return 1
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" || return 1
+  # apt-get removes a package that conflicts with one it installs and still succeeds: check
+  # that every package of the list is there afterwards, so a conflict in the list is caught here
+  # rather than as a missing header later
+  local gone=()
+  for pkg in "${wanted[@]}"; do
+    dpkg-query -W -f='${Status}\n' "$pkg" 2>/dev/null | grep -q '^install ok installed$' || gone+=("$pkg")
+  done
+  if [ ${#gone[@]} -ne 0 ]; then
+    echo "These packages of $PACKAGE_LIST are still not installed (a conflict in the list?): ${gone[*]}" >&2
+    return 1
+  fi
 }
 
 # configure_build DIR [MESON OPTION...]: sets DIR up once, and builds it.

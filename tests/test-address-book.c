@@ -66,7 +66,7 @@ fill_book (void)
   g_slist_free_full (contacts, g_object_unref);
 }
 
-static GPtrArray *
+static RapportContactFile *
 read_book (GFile **copy)
 {
   g_autoptr(GAsyncResult) result = NULL;
@@ -99,25 +99,27 @@ read_book (GFile **copy)
   file = rapport_contact_file_read_finish (test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpint (rapport_contact_file_get_format (file), ==, RAPPORT_CONTACT_FILE_VCARD);
-  return g_ptr_array_ref (rapport_contact_file_get_contacts (file));
+  return g_object_ref (file);
 }
 
 static void
 test_import_twice (void)
 {
+  g_autoptr(RapportContactFile) book = NULL;
+  g_autoptr(RapportContactFile) again = NULL;
   g_autoptr(GPtrArray) contacts = NULL;
-  g_autoptr(GPtrArray) again = NULL;
   g_autoptr(GFile) copy = NULL;
   g_autoptr(GFile) second_copy = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) found = NULL;
+  RapportImportPreview preview = { 0 };
   RapportImportResult counts = { 0 };
   gint progress = 0;
   RapportContact *first = NULL;
 
   fill_book ();
-  contacts = read_book (&copy);
+  book = read_book (&copy);
+  contacts = test_contact_file_dup_contacts (book);
   g_assert_cmpuint (contacts->len, ==, N_CONTACTS);
   for (guint i = 0; i < contacts->len; i++)
     if (g_str_equal (rapport_contact_get_display_name (g_ptr_array_index (contacts, i)), "Person 0042"))
@@ -126,7 +128,7 @@ test_import_twice (void)
   g_assert_cmpstr (rapport_contact_get_emails (first)[0], ==, "person0042@example.org");
   g_assert_cmpstr (rapport_contact_get_organisation (first), ==, "Acme 0");
 
-  rapport_contact_import_run_async (store, contacts, FALSE, &progress, NULL, test_store_result_cb, &result);
+  rapport_contact_import_run_async (store, book, FALSE, &progress, NULL, test_store_result_cb, &result);
   g_assert_true (rapport_contact_import_run_finish (store, test_wait_for (&result), &counts, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (counts.n_added, ==, N_CONTACTS);
@@ -136,11 +138,11 @@ test_import_twice (void)
   again = read_book (&second_copy);
   g_clear_object (&result);
   rapport_contact_import_find_duplicates_async (store, again, NULL, test_store_result_cb, &result);
-  found = rapport_contact_import_find_duplicates_finish (store, test_wait_for (&result), &error);
+  g_assert_true (rapport_contact_import_find_duplicates_finish (store, test_wait_for (&result), &preview, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (found->len, ==, N_CONTACTS);
-  for (guint i = 0; i < found->len; i++)
-    g_assert_cmpint (g_array_index (found, gint64, i), >, 0);
+  g_assert_cmpuint (preview.n_existing, ==, N_CONTACTS);
+  g_assert_cmpuint (preview.n_new, ==, 0);
+  g_assert_cmpuint (preview.n_repeated, ==, 0);
   g_clear_object (&result);
   memset (&counts, 0, sizeof counts);
   rapport_contact_import_run_async (store, again, FALSE, &progress, NULL, test_store_result_cb, &result);

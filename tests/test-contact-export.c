@@ -49,9 +49,9 @@ export_and_read (ContactFixture *fixture,
   rapport_contact_file_read_async (file, NULL, test_store_result_cb, &result);
   read = rapport_contact_file_read_finish (test_wait_for (&result), &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (rapport_contact_file_get_contacts (read)->len, ==, n);
+  g_assert_cmpuint (rapport_contact_file_get_n_contacts (read), ==, n);
 
-  return g_ptr_array_ref (rapport_contact_file_get_contacts (read));
+  return test_contact_file_dup_contacts (read);
 }
 
 static void

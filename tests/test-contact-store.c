@@ -9,6 +9,7 @@
 
 #include "rapport-contact-store.h"
 #include "rapport-organisation.h"
+#include "rapport-reminder.h"
 #include "rapport-text.h"
 #include "test-contact-util.h"
 #include "test-util.h"
@@ -576,6 +577,44 @@ test_text_helpers (void)
   g_assert_false (rapport_text_is_web_url ("https://exa mple.org"));
 }
 
+/* A contact's own follow-up routine is kept and given back; the default
+ * (Preferences) is kept as no routine of its own, and a copy for editing
+ * carries it. */
+static void
+test_playbook (ContactFixture *fixture,
+               gconstpointer   data)
+{
+  g_autoptr(RapportContact) contact = test_make_contact ("Grace Hopper", "Navy", "grace@navy.example");
+  g_autoptr(RapportContact) loaded = NULL;
+  g_autoptr(RapportContact) copy = NULL;
+  gint64 id;
+
+  g_assert_cmpint (rapport_contact_get_playbook (contact), ==, RAPPORT_CONTACT_PLAYBOOK_DEFAULT);
+  id = test_save_contact (fixture, contact);
+  loaded = test_load_contact (fixture, id);
+  g_assert_cmpint (rapport_contact_get_playbook (loaded), ==, RAPPORT_CONTACT_PLAYBOOK_DEFAULT);
+
+  rapport_contact_set_playbook (loaded, RAPPORT_PLAYBOOK_3B7);
+  copy = rapport_contact_copy (loaded);
+  g_assert_cmpint (rapport_contact_get_playbook (copy), ==, RAPPORT_PLAYBOOK_3B7);
+  test_save_contact (fixture, copy);
+  g_clear_object (&loaded);
+  loaded = test_load_contact (fixture, id);
+  g_assert_cmpint (rapport_contact_get_playbook (loaded), ==, RAPPORT_PLAYBOOK_3B7);
+
+  rapport_contact_set_playbook (loaded, RAPPORT_PLAYBOOK_TWO_WEEK);
+  test_save_contact (fixture, loaded);
+  g_clear_object (&loaded);
+  loaded = test_load_contact (fixture, id);
+  g_assert_cmpint (rapport_contact_get_playbook (loaded), ==, RAPPORT_PLAYBOOK_TWO_WEEK);
+
+  rapport_contact_set_playbook (loaded, RAPPORT_CONTACT_PLAYBOOK_DEFAULT);
+  test_save_contact (fixture, loaded);
+  g_clear_object (&loaded);
+  loaded = test_load_contact (fixture, id);
+  g_assert_cmpint (rapport_contact_get_playbook (loaded), ==, RAPPORT_CONTACT_PLAYBOOK_DEFAULT);
+}
+
 /* }}} */
 
 int
@@ -596,6 +635,7 @@ main (int   argc,
   TEST_CONTACT_ADD ("query-filters-and-sorts", test_query_filters_and_sorts);
   TEST_CONTACT_ADD ("insert-many-is-atomic", test_insert_many_is_atomic);
   TEST_CONTACT_ADD ("tags-in-use", test_tags_in_use);
+  TEST_CONTACT_ADD ("playbook", test_playbook);
   g_test_add_func ("/contact-store/text-helpers", test_text_helpers);
 
   return g_test_run ();

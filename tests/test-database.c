@@ -216,6 +216,23 @@ test_private_files (void)
   g_assert_no_error (error);
   assert_private (path);
   g_assert_true (rapport_database_get_made_private (db));
+  g_clear_object (&db);
+
+  /* A database put by hand in a shared folder (sticky and open to all, as
+   * /tmp is): the file is private, the folder is left as it was. */
+  g_assert_cmpint (g_chmod (dir, 01777), ==, 0);
+  db = rapport_database_new (path);
+  g_assert_true (open_database (db, &error));
+  g_assert_no_error (error);
+  {
+    struct stat st;
+
+    g_assert_cmpint (g_stat (dir, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 07777, ==, 01777);
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
 
   umask (old_umask);
 }
@@ -430,6 +447,103 @@ test_waits_for_a_lock (void)
   sqlite3_close (other);
 }
 
+static gpointer
+write_func (RapportDatabase  *db,
+            gpointer          data,
+            GError          **error)
+{
+  if (!rapport_database_exec (db, "BEGIN IMMEDIATE", error))
+    return NULL;
+  if (!rapport_database_exec (db, "CREATE TABLE IF NOT EXISTS edit (x); INSERT INTO edit VALUES (1); COMMIT", error))
+    {
+      rapport_database_exec (db, "ROLLBACK", NULL);
+      return NULL;
+    }
+  return GINT_TO_POINTER (1);
+}
+
+static void
+count_waiting_cb (RapportDatabase *db,
+                  GParamSpec      *pspec,
+                  GPtrArray       *seen)
+{
+  g_ptr_array_add (seen, GINT_TO_POINTER (rapport_database_get_waiting (db)));
+}
+
+static gboolean
+release_cb (gpointer data)
+{
+  g_assert_cmpint (sqlite3_exec (data, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  return G_SOURCE_REMOVE;
+}
+
+/* Another program holds the write lock for 1.5 s: the write waits, says
+ * so after a second, and goes through once the lock is let go. */
+static void
+test_waiting_is_shown (void)
+{
+  g_autofree char *path = test_path ("held.db");
+  g_autoptr(RapportDatabase) db = rapport_database_new (path);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  g_assert_true (open_database (db, &error));
+  g_assert_false (rapport_database_get_waiting (db));
+  g_signal_connect (db, "notify::waiting", G_CALLBACK (count_waiting_cb), seen);
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_timeout_add (1500, release_cb, other);
+
+  rapport_database_run_async (db, write_func, NULL, NULL, NULL, NULL, store_result_cb, &result);
+  g_assert_nonnull (rapport_database_run_finish (db, wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  while (seen->len < 2)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_true (GPOINTER_TO_INT (seen->pdata[0]));
+  g_assert_false (GPOINTER_TO_INT (seen->pdata[1]));
+  g_assert_false (rapport_database_get_waiting (db));
+  sqlite3_close (other);
+}
+
+/* A lock held past the limit: the write fails as busy, and the database
+ * is usable again at once when the lock goes. */
+static void
+test_busy_past_the_limit (void)
+{
+  g_autofree char *path = test_path ("busy.db");
+  g_autoptr(RapportDatabase) db = rapport_database_new (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) again = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+  gint64 start;
+
+  g_assert_true (open_database (db, &error));
+  rapport_database_set_busy_limit (db, 300);
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  start = g_get_monotonic_time ();
+  rapport_database_run_async (db, write_func, NULL, NULL, NULL, NULL, store_result_cb, &result);
+  g_assert_null (rapport_database_run_finish (db, wait_for_result (&result), &error));
+  g_assert_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_BUSY);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 300 * G_TIME_SPAN_MILLISECOND);
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  rapport_database_run_async (db, write_func, NULL, NULL, NULL, NULL, store_result_cb, &again);
+  g_assert_nonnull (rapport_database_run_finish (db, wait_for_result (&again), &error));
+  g_assert_no_error (error);
+}
+
 typedef struct
 {
   guint   index;
@@ -569,6 +683,8 @@ main (int   argc,
   g_test_add_func ("/database/check-passes", test_check_passes);
   g_test_add_func ("/database/foreign-database-is-refused", test_foreign_database_is_refused);
   g_test_add_func ("/database/waits-for-a-lock", test_waits_for_a_lock);
+  g_test_add_func ("/database/waiting-is-shown", test_waiting_is_shown);
+  g_test_add_func ("/database/busy-past-the-limit", test_busy_past_the_limit);
   g_test_add_func ("/database/jobs-run-in-order", test_jobs_run_in_order);
   g_test_add_func ("/database/use-before-open", test_use_before_open);
   g_test_add_func ("/database/cancelled-open", test_cancelled_open);

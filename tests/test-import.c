@@ -683,7 +683,7 @@ test_guards (void)
 {
   g_autoptr(GPtrArray) contacts = NULL;
 
-  g_test_expect_message ("rapport-vcard", G_LOG_LEVEL_CRITICAL, "*data != NULL*");
+  g_test_expect_message ("rapport-formats", G_LOG_LEVEL_CRITICAL, "*data != NULL*");
   contacts = rapport_vcard_parse (NULL, 3, NULL, NULL);
   g_test_assert_expected_messages ();
   g_assert_null (contacts);

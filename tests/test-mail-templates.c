@@ -85,7 +85,7 @@ check_request_coaching (void)
   g_autofree char *subject = rapport_template_render (rapport_template_get_subject (template), context, NULL);
   g_autofree char *body = rapport_template_render (rapport_template_get_body (template), context, NULL);
   g_autoptr(GPtrArray) checks = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, subject, body,
-                                                        "Grace Hopper", 150);
+                                                        "Grace Hopper", 150, G_MAXUINT);
 
   for (guint i = 0; i < checks->len; i++)
     g_assert_true (check_passed (checks, ((RapportCoachingCheck *) g_ptr_array_index (checks, i))->id));
@@ -280,7 +280,7 @@ test_coaching_request (void)
   good = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST,
                                  "Grace Hopper suggested I contact you about Northwind",
                                  "Dear Dana,\n\nGrace Hopper suggested I write to you. Could we talk for 20 minutes?",
-                                 "Grace Hopper", 150);
+                                 "Grace Hopper", 150, G_MAXUINT);
   g_assert_true (check_passed (good, "referrer-early"));
   g_assert_true (check_passed (good, "short-time"));
   g_assert_true (check_passed (good, "length"));
@@ -289,7 +289,7 @@ test_coaching_request (void)
   /* the referrer only at the end, no time, too long, a vague subject */
   bad = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "Hello",
                                 "Dear Dana,\n\nI would like to meet you sometime. It would mean a lot to me. "
-                                "Best, and Grace Hopper says hello.", "Grace Hopper", 10);
+                                "Best, and Grace Hopper says hello.", "Grace Hopper", 10, G_MAXUINT);
   g_assert_false (check_passed (bad, "referrer-early"));
   g_assert_false (check_passed (bad, "short-time"));
   g_assert_false (check_passed (bad, "length"));
@@ -298,7 +298,7 @@ test_coaching_request (void)
   /* German, and the first name alone is enough */
   german = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "Empfehlung von Grace: Ihre Arbeit bei Northwind",
                                    "Sehr geehrte Frau Whitfield,\n\nGrace hat mir empfohlen, mich an Sie zu wenden. "
-                                   "Hätten Sie zwanzig Minuten Zeit?", "Grace Hopper", 150);
+                                   "Hätten Sie zwanzig Minuten Zeit?", "Grace Hopper", 150, G_MAXUINT);
   g_assert_true (check_passed (german, "referrer-early"));
   g_assert_true (check_passed (german, "short-time"));
   g_assert_true (check_passed (german, "subject"));
@@ -311,26 +311,134 @@ test_coaching_request (void)
 
     french = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "Recommandé par Grace : votre travail chez Northwind",
                                      "Bonjour Madame Whitfield,\n\nGrace m’a conseillé de vous écrire. "
-                                     "Auriez-vous vingt minutes à m’accorder ?", "Grace Hopper", 150);
+                                     "Auriez-vous vingt minutes à m’accorder ?", "Grace Hopper", 150, G_MAXUINT);
     g_assert_true (check_passed (french, "referrer-early"));
     g_assert_true (check_passed (french, "short-time"));
     g_assert_true (check_passed (french, "subject"));
     spanish = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "Recomendación de Grace: su trabajo en Northwind",
                                       "Estimada Sra. Whitfield:\n\nGrace me sugirió que le escribiera. "
-                                      "¿Podría dedicarme 20 minutos?", "Grace Hopper", 150);
+                                      "¿Podría dedicarme 20 minutos?", "Grace Hopper", 150, G_MAXUINT);
     g_assert_true (check_passed (spanish, "referrer-early"));
     g_assert_true (check_passed (spanish, "short-time"));
     g_assert_true (check_passed (spanish, "subject"));
-    vague = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "Una pregunta", "¿Media hora?", NULL, 0);
+    vague = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "Una pregunta", "¿Media hora?", NULL, 0, G_MAXUINT);
     g_assert_false (check_passed (vague, "subject"));
     g_assert_true (check_passed (vague, "short-time"));
   }
 
   /* no referrer, no word limit: those checks do not apply */
-  none = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "x", "Ein Gespräch von 15 Min.?", NULL, 0);
+  none = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "x", "Ein Gespräch von 15 Min.?", NULL, 0, G_MAXUINT);
   g_assert_false (has_check (none, "referrer-early"));
   g_assert_false (has_check (none, "length"));
   g_assert_true (check_passed (none, "short-time"));
+}
+
+
+static const char *first_checks[] = {
+  "first-length", "ask-question", "general-interest", "no-job-ask", "about-them", NULL,
+};
+
+static void
+assert_first_checks (GPtrArray  *checks,
+                     gboolean    expected,
+                     const char *except)
+{
+  for (guint i = 0; first_checks[i] != NULL; i++)
+    if (g_strcmp0 (first_checks[i], except) != 0)
+      {
+        if (check_passed (checks, first_checks[i]) != expected)
+          g_error ("%s: expected %s", first_checks[i], expected ? "passed" : "failed");
+      }
+}
+
+/* The method's checks of a first request, on drafts in English and German. */
+static void
+test_coaching_first_request (void)
+{
+  g_autoptr(GPtrArray) good = NULL;
+  g_autoptr(GPtrArray) bad = NULL;
+  g_autoptr(GPtrArray) gut = NULL;
+  g_autoptr(GPtrArray) schlecht = NULL;
+  g_autoptr(GPtrArray) school = NULL;
+  g_autoptr(GPtrArray) schule = NULL;
+  g_autoptr(GPtrArray) cold = NULL;
+  g_autoptr(GPtrArray) later = NULL;
+  g_autoptr(GPtrArray) posting = NULL;
+  g_autoptr(GPtrArray) unlimited = NULL;
+  g_autofree char *long_body = NULL;
+  GString *words = g_string_new ("Dear Dana,\n\nGrace Hopper suggested I write to you.");
+
+  good = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "Grace Hopper suggested I contact you",
+                                 "Dear Dana,\n\nGrace Hopper suggested I write to you. I am interested in how your "
+                                 "team works and what you enjoy about your field. Would you have 20 minutes for a "
+                                 "call in the next weeks? Your advice would mean a lot.\n\nBest,\nAlex",
+                                 "Grace Hopper", 150, 75);
+  assert_first_checks (good, TRUE, NULL);
+  g_assert_true (check_passed (good, "referrer-early"));
+  /* The first request's length replaces the general one; with a referrer,
+   * the general check already looks for the connection. */
+  g_assert_false (has_check (good, "length"));
+  g_assert_false (has_check (good, "connection-first"));
+
+  bad = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "Job",
+                                "Hello,\n\nI am looking for a job and I saw your vacancy. I have attached my CV and "
+                                "I would like to apply for the open position. Please let me know.\n\nAlex",
+                                "Grace Hopper", 150, 20);
+  assert_first_checks (bad, FALSE, NULL);
+
+  /* German, formal: "Sie" and "Ihr" count for them, "ich" and "mein" for the user. */
+  gut = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "Empfehlung von Grace: Ihre Arbeit bei Northwind",
+                                "Sehr geehrte Frau Weber,\n\nGrace Hopper hat mir empfohlen, Sie anzuschreiben. Ihr "
+                                "Fachgebiet und Ihre Erfahrungen bei Northwind interessieren mich sehr. Hätten Sie "
+                                "in den nächsten Wochen 20 Minuten für ein Gespräch? Ihr Rat wäre sehr wertvoll."
+                                "\n\nMit freundlichen Grüßen\nAlex",
+                                "Grace Hopper", 150, 75);
+  assert_first_checks (gut, TRUE, NULL);
+
+  schlecht = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "Bewerbung",
+                                     "Hallo,\n\nich suche eine Stelle und habe Ihre Stellenanzeige gesehen. Mein "
+                                     "Lebenslauf ist angehängt, ich möchte mich gern bewerben. Ich freue mich auf "
+                                     "meine Chance.\n\nAlex",
+                                     NULL, 150, 20);
+  assert_first_checks (schlecht, FALSE, NULL);
+  g_assert_false (check_passed (schlecht, "connection-first"));
+
+  /* No referrer: a shared school named first is the connection. */
+  school = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "A fellow Leeds graduate about your work",
+                                   "Dear Dana,\n\nAs a fellow graduate of Leeds, I hope you don't mind a note. Could "
+                                   "you spare 20 minutes?", NULL, 150, 75);
+  g_assert_true (check_passed (school, "connection-first"));
+  schule = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "Alumni der TU München",
+                                   "Liebe Frau Weber,\n\nwir haben beide an der TU München studiert: ich bin "
+                                   "ebenfalls Absolventin. Hätten Sie 20 Minuten?", NULL, 150, 75);
+  g_assert_true (check_passed (schule, "connection-first"));
+  cold = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "Your work at Northwind",
+                                 "Dear Dana,\n\nI read your article. Could you spare 20 minutes?", NULL, 150, 75);
+  g_assert_false (check_passed (cold, "connection-first"));
+
+  /* A question mark alone is not an ask; a named posting is not a broad interest. */
+  posting = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "Your work at Northwind",
+                                    "I am interested in the role advertised in your posting. Isn't that exciting?",
+                                    NULL, 150, 75);
+  g_assert_false (check_passed (posting, "ask-question"));
+  g_assert_false (check_passed (posting, "general-interest"));
+
+  /* Over the first request's limit, though under the general one. */
+  for (guint i = 0; i < 80; i++)
+    g_string_append (words, " word");
+  long_body = g_string_free (words, FALSE);
+  later = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "s", long_body, "Grace Hopper", 150, 75);
+  g_assert_false (check_passed (later, "first-length"));
+  unlimited = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "s", long_body, "Grace Hopper", 150, 0);
+  g_assert_false (has_check (unlimited, "first-length"));
+  g_assert_true (has_check (unlimited, "about-them"));
+
+  /* Not a first request: none of these. */
+  g_clear_pointer (&later, g_ptr_array_unref);
+  later = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, "s", long_body, "Grace Hopper", 150, G_MAXUINT);
+  g_assert_true (has_check (later, "length"));
+  for (guint i = 0; first_checks[i] != NULL; i++)
+    g_assert_false (has_check (later, first_checks[i]));
 }
 
 static void
@@ -343,27 +451,27 @@ test_coaching_thank_you (void)
 
   good = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_THANK_YOU, "Thanks",
                                  "Your advice on the research team was very helpful. Next, I will apply "
-                                 "for the course you mentioned.", NULL, 150);
+                                 "for the course you mentioned.", NULL, 150, G_MAXUINT);
   g_assert_true (check_passed (good, "helpful"));
   g_assert_true (check_passed (good, "next-steps"));
   g_assert_false (has_check (good, "short-time"));
 
-  bad = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_THANK_YOU, "Thanks", "Thank you for your time.", NULL, 150);
+  bad = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_THANK_YOU, "Thanks", "Thank you for your time.", NULL, 150, G_MAXUINT);
   g_assert_false (check_passed (bad, "helpful"));
   g_assert_false (check_passed (bad, "next-steps"));
 
   german = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_THANK_YOU, "Danke",
-                                   "Ihr Hinweis war sehr hilfreich. Als Nächstes werde ich mich bewerben.", NULL, 150);
+                                   "Ihr Hinweis war sehr hilfreich. Als Nächstes werde ich mich bewerben.", NULL, 150, G_MAXUINT);
   g_assert_true (check_passed (german, "helpful"));
   g_assert_true (check_passed (german, "next-steps"));
 
   {
     g_autoptr(GPtrArray) french = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_THANK_YOU, "Merci",
                                                            "Vos conseils sur le recrutement m’ont été très utiles. "
-                                                           "Je vais postuler la semaine prochaine.", NULL, 150);
+                                                           "Je vais postuler la semaine prochaine.", NULL, 150, G_MAXUINT);
     g_autoptr(GPtrArray) spanish = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_THANK_YOU, "Gracias",
                                                             "Su consejo sobre el proceso fue muy útil. "
-                                                            "Voy a inscribirme en el curso.", NULL, 150);
+                                                            "Voy a inscribirme en el curso.", NULL, 150, G_MAXUINT);
 
     g_assert_true (check_passed (french, "helpful"));
     g_assert_true (check_passed (french, "next-steps"));
@@ -375,7 +483,7 @@ test_coaching_thank_you (void)
   {
     g_autoptr(RapportTemplate) template = rapport_template_new_builtin ("thank-you");
     g_autoptr(GPtrArray) unfilled = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_THANK_YOU, "Thanks",
-                                                            rapport_template_get_body (template), NULL, 150);
+                                                            rapport_template_get_body (template), NULL, 150, G_MAXUINT);
     g_autoptr(RapportTemplateContext) context = rapport_template_context_new ();
     g_autofree char *filled = NULL;
     g_autoptr(GPtrArray) done = NULL;
@@ -385,12 +493,12 @@ test_coaching_thank_you (void)
     rapport_template_context_set (context, "what_helped", "your view of the hiring process");
     rapport_template_context_set (context, "next_steps", "apply for the course");
     filled = rapport_template_render (rapport_template_get_body (template), context, NULL);
-    done = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_THANK_YOU, "Thanks", filled, NULL, 150);
+    done = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_THANK_YOU, "Thanks", filled, NULL, 150, G_MAXUINT);
     g_assert_true (check_passed (done, "helpful"));
     g_assert_true (check_passed (done, "next-steps"));
   }
 
-  other = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_CONFIRM, "", "", NULL, 150);
+  other = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_CONFIRM, "", "", NULL, 150, G_MAXUINT);
   g_assert_cmpuint (other->len, ==, 0);
 }
 
@@ -499,6 +607,7 @@ main (int   argc,
   g_test_add_func ("/mail-templates/context-names", test_context_names);
   g_test_add_func ("/mail-templates/context-meeting", test_context_meeting);
   g_test_add_func ("/mail-templates/coaching-request", test_coaching_request);
+  g_test_add_func ("/mail-templates/coaching-first-request", test_coaching_first_request);
   g_test_add_func ("/mail-templates/coaching-thank-you", test_coaching_thank_you);
   g_test_add_func ("/mail-templates/words-and-sentences", test_words_and_sentences);
   g_test_add_func ("/mail-templates/address", test_address);

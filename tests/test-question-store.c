@@ -7,9 +7,13 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
+#include "rapport-migrations.h"
 #include "rapport-question-seed.h"
 #include "rapport-question-store.h"
 #include "rapport-reminder-sql.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -178,22 +182,11 @@ builtin_seeds (void)
   return seeds;
 }
 
-static gpointer
-exec_func (RapportDatabase  *db,
-           gpointer          data,
-           GError          **error)
-{
-  return rapport_database_exec (db, data, error) ? GINT_TO_POINTER (TRUE) : NULL;
-}
-
 static void
 exec_sql (Fixture    *fixture,
           const char *sql)
 {
-  g_autoptr(GError) error = NULL;
-
-  rapport_database_run_sync (fixture->db, exec_func, (gpointer) sql, &error);
-  g_assert_no_error (error);
+  test_exec (fixture->db, sql);
 }
 
 static gpointer
@@ -331,9 +324,9 @@ test_new_seed_on_upgrade (Fixture       *fixture,
                           gconstpointer  data)
 {
   static const RapportQuestionSeed later[] = {
-    { "category-salary", NULL, "Pay and Conditions" },
-    { "salary-range", "category-salary", "What salary range is usual for this role?" },
-    { "advice-later", "category-advice", "What would you read this month?" },
+    { "category-salary", NULL, "Pay and Conditions", RAPPORT_TIARA_NONE },
+    { "salary-range", "category-salary", "What salary range is usual for this role?", RAPPORT_TIARA_NONE },
+    { "advice-later", "category-advice", "What would you read this month?", RAPPORT_TIARA_RESOURCES },
   };
   g_autoptr(GPtrArray) categories = list (fixture);
   g_autoptr(GArray) seeds = builtin_seeds ();
@@ -350,6 +343,9 @@ test_new_seed_on_upgrade (Fixture       *fixture,
   g_assert_cmpint (count_sql (fixture,
                               "SELECT count (*) FROM question q JOIN question_category c ON c.id = q.category_id "
                               "WHERE q.seed_key = 'salary-range' AND c.seed_key = 'category-salary'"), ==, 1);
+  /* A seed added later brings its TIARA area. */
+  g_assert_cmpint (count_sql (fixture, "SELECT tiara FROM question WHERE seed_key = 'advice-later'"), ==,
+                   RAPPORT_TIARA_RESOURCES);
 }
 
 static void
@@ -476,6 +472,211 @@ test_use_count_and_undo (Fixture       *fixture,
 
 /* }}} */
 
+/* TIARA {{{ */
+
+static guint
+count_area (GPtrArray    *categories,
+            RapportTiara  tiara)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < categories->len; i++)
+    {
+      GListModel *questions = rapport_question_category_get_questions (g_ptr_array_index (categories, i));
+
+      for (guint j = 0; j < g_list_model_get_n_items (questions); j++)
+        {
+          g_autoptr(RapportQuestion) question = g_list_model_get_item (questions, j);
+
+          n += rapport_question_get_tiara (question) == tiara;
+        }
+    }
+  return n;
+}
+
+static void
+test_tiara_seeded (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) categories = list (fixture);
+  g_autoptr(RapportQuestion) trends = find_question (categories, "industry-trends", NULL);
+  g_autoptr(RapportQuestion) assignments = find_question (categories, "tiara-assignments-try", NULL);
+  g_autoptr(RapportQuestion) who_else = find_question (categories, "contacts-who-else", NULL);
+
+  /* Every area has at least three questions of its own to choose from. */
+  for (RapportTiara tiara = RAPPORT_TIARA_TRENDS; tiara < RAPPORT_N_TIARA; tiara++)
+    g_assert_cmpuint (count_area (categories, tiara), >=, 3);
+  g_assert_cmpint (rapport_question_get_tiara (trends), ==, RAPPORT_TIARA_TRENDS);
+  g_assert_cmpint (rapport_question_get_tiara (assignments), ==, RAPPORT_TIARA_ASSIGNMENTS);
+  g_assert_cmpint (rapport_question_get_tiara (who_else), ==, RAPPORT_TIARA_NONE);
+  /* The categories stay as they were: the new questions joined them. */
+  g_assert_cmpuint (categories->len, ==, 8);
+  g_assert_cmpstr (rapport_tiara_get_name (RAPPORT_TIARA_RESOURCES), ==, "Resources");
+}
+
+static void
+test_tiara_edit (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) categories = list (fixture);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) restored_list = NULL;
+  g_autoptr(RapportQuestion) question = find_question (categories, "career-start", NULL);
+  g_autoptr(RapportQuestion) mine = NULL;
+  g_autoptr(RapportQuestion) found = NULL;
+  g_autoptr(RapportQuestion) edited = NULL;
+  g_autoptr(RapportQuestion) deleted = NULL;
+  g_autoptr(RapportQuestion) restored = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportQuestionCategory *advice = find_category (categories, "category-advice");
+  gint64 id;
+
+  /* Tagging a built-in question keeps its words unstored. */
+  rapport_question_set_tiara (question, RAPPORT_TIARA_INSIGHTS);
+  save (fixture, question, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_sql (fixture, "SELECT count (*) FROM question WHERE text != ''"), ==, 0);
+
+  /* One's own question, tagged when written. */
+  mine = rapport_question_new (rapport_question_category_get_id (advice), "Which blog should I follow?");
+  rapport_question_set_tiara (mine, RAPPORT_TIARA_RESOURCES);
+  id = save (fixture, mine, &error);
+  g_assert_no_error (error);
+
+  after = list (fixture);
+  edited = find_question (after, "career-start", NULL);
+  g_assert_cmpint (rapport_question_get_tiara (edited), ==, RAPPORT_TIARA_INSIGHTS);
+  found = find_question (after, NULL, "Which blog should I follow?");
+  g_assert_cmpint (rapport_question_get_tiara (found), ==, RAPPORT_TIARA_RESOURCES);
+
+  /* Untagging, then deleting and undoing: the area comes back with it. */
+  rapport_question_set_tiara (edited, RAPPORT_TIARA_NONE);
+  save (fixture, edited, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_sql (fixture, "SELECT tiara FROM question WHERE seed_key = 'career-start'"), ==, 0);
+
+  deleted = delete_question (fixture, id);
+  g_assert_cmpint (rapport_question_get_tiara (deleted), ==, RAPPORT_TIARA_RESOURCES);
+  rapport_question_store_restore_async (fixture->store, deleted, NULL, store_result_cb, &result);
+  g_assert_cmpint (rapport_question_store_restore_finish (fixture->store, wait_for (&result), &error), >, 0);
+  g_assert_no_error (error);
+  restored_list = list (fixture);
+  restored = find_question (restored_list, NULL, "Which blog should I follow?");
+  g_assert_cmpint (rapport_question_get_tiara (restored), ==, RAPPORT_TIARA_RESOURCES);
+
+  /* The database refuses an area that does not exist. */
+  g_assert_cmpint (count_sql (fixture, "SELECT count (*) FROM question WHERE tiara NOT BETWEEN 0 AND 5"), ==, 0);
+}
+
+/* A bank seeded by a release before TIARA gets the areas of its built-in
+ * questions on upgrade, the user's own stay untagged, and the new TIARA
+ * questions are seeded with theirs. */
+static void
+test_tiara_upgrade (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = rapport_database_dup_default_path ();
+  g_autoptr(GPtrArray) categories = NULL;
+  g_autoptr(RapportQuestion) next_step = NULL;
+  g_autoptr(RapportQuestion) typical = NULL;
+  g_autoptr(RapportQuestion) mine = NULL;
+  g_autoptr(RapportQuestion) added = NULL;
+  const char * const *steps;
+  guint n_steps, before = 0;
+  sqlite3 *conn = NULL;
+  char *message = NULL;
+
+  close_store (fixture);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+
+  steps = rapport_migrations_get (&n_steps);
+  while (before < n_steps && strstr (steps[before], "ADD COLUMN tiara") == NULL)
+    before++;
+  g_assert_cmpuint (before, <, n_steps);
+
+  g_assert_cmpint (sqlite3_open (path, &conn), ==, SQLITE_OK);
+  for (guint i = 0; i < before; i++)
+    {
+      g_assert_cmpint (sqlite3_exec (conn, steps[i], NULL, NULL, &message), ==, SQLITE_OK);
+      g_assert_null (message);
+    }
+  {
+    g_autofree char *bump = g_strdup_printf (
+      "PRAGMA application_id = %d; PRAGMA user_version = %u;"
+      "INSERT INTO question_seed VALUES ('category-advice'), ('advice-next-step'), "
+      "  ('category-daily-work'), ('daily-typical');"
+      "INSERT INTO question_category (id, seed_key, position) VALUES (1, 'category-advice', 0), "
+      "  (2, 'category-daily-work', 1);"
+      "INSERT INTO question (category_id, seed_key, text, position, created_at, updated_at) VALUES "
+      "  (1, 'advice-next-step', '', 0, 1, 1), (2, 'daily-typical', 'My words for it', 0, 1, 1), "
+      "  (1, NULL, 'A question of my own', 1, 1, 1);",
+      0x52505254 /* RAPPORT_DATABASE_APPLICATION_ID */, before);
+    g_assert_cmpint (sqlite3_exec (conn, bump, NULL, NULL, &message), ==, SQLITE_OK);
+    g_assert_null (message);
+  }
+  sqlite3_close (conn);
+
+  open_store (fixture);
+  categories = list (fixture);
+  next_step = find_question (categories, "advice-next-step", NULL);
+  typical = find_question (categories, "daily-typical", NULL);
+  mine = find_question (categories, NULL, "A question of my own");
+  added = find_question (categories, "tiara-advice-skip", NULL);
+  g_assert_cmpint (rapport_question_get_tiara (next_step), ==, RAPPORT_TIARA_ADVICE);
+  g_assert_cmpint (rapport_question_get_tiara (typical), ==, RAPPORT_TIARA_ASSIGNMENTS);
+  g_assert_cmpstr (rapport_question_get_text (typical), ==, "My words for it");
+  g_assert_cmpint (rapport_question_get_tiara (mine), ==, RAPPORT_TIARA_NONE);
+  g_assert_nonnull (added);
+  g_assert_cmpint (rapport_question_get_tiara (added), ==, RAPPORT_TIARA_ADVICE);
+}
+
+static RapportTiara
+tiara_of_question (gpointer item,
+                   gpointer user_data)
+{
+  return rapport_question_get_tiara (item);
+}
+
+static RapportQuestion *
+tagged (const char   *text,
+        RapportTiara  tiara)
+{
+  RapportQuestion *question = rapport_question_new (1, text);
+
+  rapport_question_set_tiara (question, tiara);
+  return question;
+}
+
+static void
+test_tiara_order (void)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *expected[] = { "t", "i1", "i2", "a", "r", "as", "who else", "own" };
+
+  g_ptr_array_add (items, tagged ("who else", RAPPORT_TIARA_NONE));
+  g_ptr_array_add (items, tagged ("as", RAPPORT_TIARA_ASSIGNMENTS));
+  g_ptr_array_add (items, tagged ("i1", RAPPORT_TIARA_INSIGHTS));
+  g_ptr_array_add (items, tagged ("r", RAPPORT_TIARA_RESOURCES));
+  g_ptr_array_add (items, tagged ("own", RAPPORT_TIARA_NONE));
+  g_ptr_array_add (items, tagged ("a", RAPPORT_TIARA_ADVICE));
+  g_ptr_array_add (items, tagged ("i2", RAPPORT_TIARA_INSIGHTS));
+  g_ptr_array_add (items, tagged ("t", RAPPORT_TIARA_TRENDS));
+
+  /* T, I, A, R, A; within an area and among the untagged, the order stays. */
+  g_assert_true (rapport_tiara_order (items, tiara_of_question, NULL));
+  g_assert_cmpuint (items->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < items->len; i++)
+    g_assert_cmpstr (rapport_question_get_text (items->pdata[i]), ==, expected[i]);
+
+  /* Already in order: nothing to do. */
+  g_assert_false (rapport_tiara_order (items, tiara_of_question, NULL));
+  g_ptr_array_set_size (items, 1);
+  g_assert_false (rapport_tiara_order (items, tiara_of_question, NULL));
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +691,10 @@ main (int   argc,
   ADD ("new-seed-on-upgrade", test_new_seed_on_upgrade);
   ADD ("edit-star-move", test_edit_star_move);
   ADD ("use-count-and-undo", test_use_count_and_undo);
+  ADD ("tiara-seeded", test_tiara_seeded);
+  ADD ("tiara-edit", test_tiara_edit);
+  ADD ("tiara-upgrade", test_tiara_upgrade);
+  g_test_add_func ("/question-store/tiara-order", test_tiara_order);
 
   return g_test_run ();
 }

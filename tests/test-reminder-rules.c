@@ -47,34 +47,19 @@ fixture_tear_down (Fixture       *fixture,
 
 /* Helpers {{{ */
 
-static gpointer
-write_func (RapportDatabase  *db,
-            gpointer          data,
-            GError          **error)
-{
-  gboolean ok;
-
-  if (!rapport_sql_begin (db, error))
-    return NULL;
-  ok = rapport_database_exec (db, data, error);
-  return rapport_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
-}
-
 /* Runs @format in one write transaction, which derives what it touched. */
 G_GNUC_PRINTF (2, 3) static void
 sql_write (Fixture    *fixture,
        const char *format,
        ...)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
   va_list args;
 
   va_start (args, format);
   sql = g_strdup_vprintf (format, args);
   va_end (args);
-  g_assert_nonnull (rapport_database_run_sync (fixture->db, write_func, sql, &error));
-  g_assert_no_error (error);
+  test_write (fixture->db, sql);
 }
 
 static gint64
@@ -135,7 +120,7 @@ reminders (Fixture *fixture,
   g_autofree char *sql = g_strdup_printf (
     "SELECT coalesce (group_concat (k, ' '), '') FROM ("
     "  SELECT CASE kind WHEN 0 THEN 'followup:c:s:' || sequence WHEN 1 THEN 'noreply:c:s' "
-    "    WHEN 7 THEN '7:' || text ELSE key END || '@' || "
+    "    WHEN 7 THEN '7:' || text WHEN 8 THEN 'second:c:s' ELSE key END || '@' || "
     "    ((due_at - %" G_GINT64_FORMAT ") / 3600) || '/' || state || "
     "    CASE WHEN notified_at IS NULL THEN '' ELSE '!' END AS k "
     "  FROM reminder WHERE contact_id = %" G_GINT64_FORMAT " ORDER BY key)", T0, contact);
@@ -284,6 +269,80 @@ test_follow_up_cap (Fixture       *fixture,
   /* marking the contact "No reply" (a stage change) ends it */
   sql_write (fixture, "UPDATE contact SET stage = %d WHERE id = %" G_GINT64_FORMAT, RAPPORT_STAGE_NO_REPLY, ada);
   assert_reminders (fixture, ada, "");
+}
+
+/* 3B7: T0 + 4 days is Friday 6 March 2026, 10:00 in Berlin. */
+static void
+test_3b7 (Fixture       *fixture,
+          gconstpointer  data)
+{
+  RapportReminderSettings settings;
+  const char * const days_off[] = { "2026-03-10", NULL };
+  gint64 ada = add_contact (fixture, RAPPORT_STAGE_REQUEST_SENT, 0);
+
+  rapport_reminder_settings_init_default (&settings);
+  settings.playbook = RAPPORT_PLAYBOOK_3B7;
+  set_settings (fixture, &settings);
+
+  /* sent on a Friday: a second person on Wednesday (3 business days), the
+   * follow-up on the Tuesday after (7) */
+  add_entry (fixture, ada, RAPPORT_INTERACTION_EMAIL_SENT, T0 + 4 * DAY);
+  assert_reminders (fixture, ada, "followup:c:s:1@360/0 second:c:s@216/0");
+
+  /* Tuesday 10 March off: both a day later */
+  rapport_reminder_settings_set_days_off (&settings, days_off);
+  set_settings (fixture, &settings);
+  assert_reminders (fixture, ada, "followup:c:s:1@384/0 second:c:s@240/0");
+
+  /* the second person written to, the reminder ticked off */
+  set_state (fixture, "second:%", RAPPORT_REMINDER_DONE, T0 + 10 * DAY);
+  assert_reminders (fixture, ada, "followup:c:s:1@384/0 second:c:s@240/1");
+}
+
+static void
+test_3b7_stops (Fixture       *fixture,
+                gconstpointer  data)
+{
+  RapportReminderSettings settings;
+  gint64 ada = add_contact (fixture, RAPPORT_STAGE_REQUEST_SENT, 0);
+
+  rapport_reminder_settings_init_default (&settings);
+  settings.playbook = RAPPORT_PLAYBOOK_3B7;
+  settings.follow_up_cap = 0;   /* "never stop" is the two-week routine's */
+  set_settings (fixture, &settings);
+  add_entry (fixture, ada, RAPPORT_INTERACTION_EMAIL_SENT, T0 + 4 * DAY);
+
+  /* the one follow-up, on Wednesday 18 March: then only the kind last word,
+   * seven business days on (Friday 27 March) */
+  add_entry (fixture, ada, RAPPORT_INTERACTION_EMAIL_SENT, T0 + 16 * DAY);
+  assert_reminders (fixture, ada, "noreply:c:s@600/0 second:c:s@216/0");
+  set_state (fixture, "noreply:%", RAPPORT_REMINDER_DONE, T0 + 25 * DAY);
+
+  /* another message later brings no new reminder, nor the old one back */
+  add_entry (fixture, ada, RAPPORT_INTERACTION_EMAIL_SENT, T0 + 30 * DAY);
+  assert_reminders (fixture, ada, "noreply:c:s@600/1 second:c:s@216/0");
+
+  /* a reply ends the series: what is still open goes */
+  add_entry (fixture, ada, RAPPORT_INTERACTION_EMAIL_RECEIVED, T0 + 31 * DAY);
+  assert_reminders (fixture, ada, "noreply:c:s@600/1");
+}
+
+/* The playbook of one contact, over the default. */
+static void
+test_3b7_per_contact (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  gint64 ada = add_contact (fixture, RAPPORT_STAGE_REQUEST_SENT, 0);
+
+  add_entry (fixture, ada, RAPPORT_INTERACTION_EMAIL_SENT, T0);
+  assert_reminders (fixture, ada, "followup:c:s:1@336/0");
+
+  sql_write (fixture, "UPDATE contact SET playbook = %d WHERE id = %" G_GINT64_FORMAT, RAPPORT_PLAYBOOK_3B7, ada);
+  /* Monday: Thursday and the Wednesday after */
+  assert_reminders (fixture, ada, "followup:c:s:1@216/0 second:c:s@72/0");
+
+  sql_write (fixture, "UPDATE contact SET playbook = NULL WHERE id = %" G_GINT64_FORMAT, ada);
+  assert_reminders (fixture, ada, "followup:c:s:1@336/0");
 }
 
 static void
@@ -511,6 +570,54 @@ test_hooked_into_stores (Fixture       *fixture,
   g_assert_cmpstr (title, ==, "Follow up with Ada Lovelace");
 }
 
+/* The Today page's groups (rapport_reminder_sql_list_due()): each counted
+ * and read up to its limit, earliest first by when it is to be shown (a
+ * snoozed one by its snooze), without what is done, dismissed, later or of
+ * a contact in the trash. The query names its index, so running at all
+ * says the index is there and usable. */
+static gpointer
+groups_func (RapportDatabase  *db,
+             gpointer          data,
+             GError          **error)
+{
+  static const gint64 bounds[RAPPORT_N_DUE_GROUPS] = { 1000, 2000, 3000 };
+  static const guint limits[RAPPORT_N_DUE_GROUPS] = { 1, 5, 5 };
+
+  if (!rapport_database_exec (db,
+        "INSERT INTO contact (id, display_name, sort_key, created_at, updated_at) VALUES (1, 'Ada', 'ada', 0, 0);"
+        "INSERT INTO contact (id, display_name, sort_key, trashed, created_at, updated_at) "
+        "  VALUES (2, 'Bob', 'bob', 1, 0, 0);"
+        "DELETE FROM reminder;"
+        "INSERT INTO reminder (id, kind, contact_id, due_at, state, snoozed_until, created_at, updated_at) VALUES "
+        "  (1, 0, 1, 100, 0, NULL, 0, 0), (2, 0, 1, 200, 0, NULL, 0, 0), (3, 0, 2, 300, 0, NULL, 0, 0),"
+        "  (4, 0, 1, 400, 1, NULL, 0, 0), (5, 0, 1, 50, 2, 1500, 0, 0), (6, 0, 1, 1200, 0, NULL, 0, 0),"
+        "  (7, 0, 1, 2500, 0, NULL, 0, 0), (8, 0, 1, 3500, 0, NULL, 0, 0), (9, 0, 1, 150, 3, NULL, 0, 0);",
+        error))
+    return NULL;
+  return rapport_reminder_sql_list_due (db, bounds, limits, error);
+}
+
+static void
+test_today_groups (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(RapportDueList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  const gint64 expected[] = { 1, 6, 5, 7 };
+
+  list = rapport_database_run_sync (fixture->db, groups_func, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (list);
+  g_assert_cmpuint (list->counts[RAPPORT_DUE_OVERDUE], ==, 2);
+  g_assert_cmpuint (list->counts[RAPPORT_DUE_TODAY], ==, 2);
+  g_assert_cmpuint (list->counts[RAPPORT_DUE_THIS_WEEK], ==, 1);
+  g_assert_cmpint (list->bounds[RAPPORT_DUE_TODAY], ==, 2000);
+  g_assert_cmpuint (list->reminders->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpint (rapport_reminder_get_id (g_ptr_array_index (list->reminders, i)), ==, expected[i]);
+  g_assert_cmpint (rapport_reminder_get_when (g_ptr_array_index (list->reminders, 2)), ==, 1500);
+}
+
 /* }}} */
 
 int
@@ -531,6 +638,9 @@ main (int   argc,
   ADD ("follow-up/done", test_follow_up_done);
   ADD ("follow-up/cap", test_follow_up_cap);
   ADD ("follow-up/ends-on-meeting", test_follow_up_ends_on_meeting);
+  ADD ("3b7/derived", test_3b7);
+  ADD ("3b7/stops", test_3b7_stops);
+  ADD ("3b7/per-contact", test_3b7_per_contact);
   ADD ("meeting/scheduled-moved-cancelled", test_meeting_scheduled);
   ADD ("meeting/short-notice", test_meeting_short_notice);
   ADD ("meeting/held", test_meeting_held);
@@ -538,6 +648,7 @@ main (int   argc,
   ADD ("contact/trashed-and-deleted", test_contact_trashed_and_deleted);
   ADD ("settings", test_settings_move_due_times);
   ADD ("hooked-into-stores", test_hooked_into_stores);
+  ADD ("today-groups", test_today_groups);
 
   return g_test_run ();
 }

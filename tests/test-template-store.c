@@ -94,27 +94,11 @@ save_template (Fixture         *fixture,
   return rapport_template_store_save_finish (fixture->templates, test_wait_for (&result), error);
 }
 
-static gpointer
-write_func (RapportDatabase  *db,
-            gpointer          data,
-            GError          **error)
-{
-  gboolean ok;
-
-  if (!rapport_sql_begin (db, error))
-    return NULL;
-  ok = rapport_database_exec (db, data, error);
-  return rapport_sql_commit_or_rollback (db, ok, error) ? GINT_TO_POINTER (TRUE) : NULL;
-}
-
 static void
 sql_write (Fixture    *fixture,
            const char *sql)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (rapport_database_run_sync (fixture->db, write_func, (gpointer) sql, &error));
-  g_assert_no_error (error);
+  test_write (fixture->db, sql);
 }
 
 static gint64

@@ -11,6 +11,7 @@
 
 #include "test-util.h"
 #include "rapport-reminder-sql.h"
+#include "rapport-sql.h"
 
 /* Keeps the result in *user_data, a GAsyncResult * that starts NULL. */
 void
@@ -83,4 +84,93 @@ test_query_text (RapportDatabase *db,
   g_assert_nonnull (rapport_database_run_sync (db, query_func, &query, &error));
   g_assert_no_error (error);
   return query.text;
+}
+
+typedef struct
+{
+  const char *sql;
+  gboolean    transaction;
+  gint64      id;
+} Exec;
+
+static gpointer
+exec_func (RapportDatabase  *db,
+           gpointer          data,
+           GError          **error)
+{
+  Exec *exec = data;
+  gboolean ok;
+
+  if (exec->transaction && !rapport_sql_begin (db, error))
+    return NULL;
+  ok = rapport_database_exec (db, exec->sql, error);
+  exec->id = sqlite3_last_insert_rowid (rapport_database_get_connection (db));
+  if (exec->transaction && !rapport_sql_commit_or_rollback (db, ok, error))
+    return NULL;
+  return ok ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+static gint64
+run_exec (RapportDatabase *db,
+          const char      *sql,
+          gboolean         transaction)
+{
+  g_autoptr(GError) error = NULL;
+  Exec exec = { sql, transaction, 0 };
+
+  g_assert_nonnull (rapport_database_run_sync (db, exec_func, &exec, &error));
+  g_assert_no_error (error);
+  return exec.id;
+}
+
+/* Runs @sql (any number of statements) on the database's own thread, never
+ * beside a job of the program's there, and returns the last row id
+ * inserted. */
+gint64
+test_exec (RapportDatabase *db,
+           const char      *sql)
+{
+  return run_exec (db, sql, FALSE);
+}
+
+/* test_exec() in one write transaction, whose commit derives what the
+ * statements touched as the program's own writes do. */
+void
+test_write (RapportDatabase *db,
+            const char      *sql)
+{
+  run_exec (db, sql, TRUE);
+}
+
+/* The contacts as a file to import, staged as the import dialog's are. */
+RapportContactFile *
+test_contact_file_new (GPtrArray *contacts)
+{
+  g_autoptr(GError) error = NULL;
+  RapportContactFile *file = rapport_contact_file_new_for_contacts (contacts, &error);
+
+  g_assert_no_error (error);
+  return file;
+}
+
+static gboolean
+collect_cb (RapportContact  *contact,
+            gpointer         user_data,
+            GError         **error)
+{
+  g_ptr_array_add (user_data, g_object_ref (contact));
+  return TRUE;
+}
+
+/* Every contact of @file, read back from where it was staged. */
+GPtrArray *
+test_contact_file_dup_contacts (RapportContactFile *file)
+{
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rapport_contact_file_foreach (file, collect_cb, contacts, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (contacts->len, ==, rapport_contact_file_get_n_contacts (file));
+  return g_steal_pointer (&contacts);
 }

@@ -10,7 +10,9 @@
  * While "run-in-background" is on (or Rapport was started with
  * --background) and a reminder is still to be shown, the application holds
  * itself: closing the last window then leaves it running, and it quits by
- * itself once nothing is left to wait for. app.quit quits regardless.
+ * itself once nothing is left to wait for. While "read-mailbox" is on, a
+ * reply may come at any time: that too is a reason to run on. app.quit
+ * quits regardless.
  *
  * "start-at-login" is mirrored by an XDG autostart entry that starts
  * `rapport --background`, written or removed whenever the key changes and
@@ -49,6 +51,8 @@ update_hold (RapportAppBackground *self)
   gboolean want;
 
   waiting = _rapport_app_reminders_is_waiting (reminders, &known);
+  if (g_settings_get_boolean (self->settings, "read-mailbox"))
+    known = waiting = TRUE;
   want = (self->started_hidden || g_settings_get_boolean (self->settings, "run-in-background")) &&
          rapport_application_get_database_error (self->app) == NULL &&
          (!known || waiting);
@@ -216,6 +220,7 @@ _rapport_app_background_new (RapportApplication *app,
   self->started_hidden = !!started_hidden;
 
   g_signal_connect_swapped (self->settings, "changed::run-in-background", G_CALLBACK (update_hold), self);
+  g_signal_connect_swapped (self->settings, "changed::read-mailbox", G_CALLBACK (update_hold), self);
   g_signal_connect_swapped (self->settings, "changed::start-at-login", G_CALLBACK (sync_autostart), self);
   g_signal_connect_swapped (app, "notify::database-ready", G_CALLBACK (update_hold), self);
 

@@ -17,22 +17,8 @@
 #include <glib/gi18n.h>
 
 #include "rapport-application-private.h"
-#include "rapport-toast.h"
-#include "rapport-window.h"
-#include "rapport-window-private.h"
 
 /* Helpers {{{ */
-
-static void
-toast_main_windows (RapportApplication *self,
-                    const char         *title)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
-    {
-      if (RAPPORT_IS_WINDOW (l->data))
-        _rapport_window_add_toast (l->data, rapport_toast_new (title));
-    }
-}
 
 static gboolean
 is_cancelled (const GError *error)
@@ -65,7 +51,7 @@ daily_backup_cb (GObject      *object,
       g_warning ("The daily backup failed: %s", error->message);
       /* Translators: %s is an error message */
       title = g_strdup_printf (_("The daily backup failed: %s"), error->message);
-      toast_main_windows (self, title);
+      _rapport_application_notice (self, title);
     }
 }
 
@@ -154,9 +140,9 @@ back_up_now_done_cb (GObject      *object,
 
   backup = rapport_application_back_up_finish (self, result, &error);
   if (backup != NULL)
-    toast_main_windows (self, _("Backed up"));
+    _rapport_application_notice (self, _("Backed up"));
   else if (!is_cancelled (error))
-    toast_main_windows (self, error->message);
+    _rapport_application_notice (self, error->message);
 }
 
 static void
@@ -178,10 +164,10 @@ restore_done_cb (GObject      *object,
         title = g_strdup_printf (_("Backup restored. The data it replaced was kept as “%s”"), basename);
       else
         title = g_strdup (_("Backup restored"));
-      toast_main_windows (self, title);
+      _rapport_application_notice (self, title);
     }
   else if (!is_cancelled (error))
-    toast_main_windows (self, error->message);
+    _rapport_application_notice (self, error->message);
 }
 
 /* }}} */

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 typedef struct _RapportAppReminders  RapportAppReminders;
 typedef struct _RapportAppBackground RapportAppBackground;
+typedef struct _RapportAppMailbox    RapportAppMailbox;
 
 /* rapport-application.c, for the rapport-application-*.c files */
 GCancellable *_rapport_application_get_cancellable      (RapportApplication *self);
@@ -23,8 +24,12 @@ void          _rapport_application_emit_backups_changed (RapportApplication *sel
 void          _rapport_application_database_restored   (RapportApplication *self);
 void          _rapport_application_set_database_error   (RapportApplication *self,
                                                          const GError       *error);
+void          _rapport_application_notice              (RapportApplication *self,
+                                                         const char         *message);
+GtkWindow    *_rapport_application_present_window      (RapportApplication *self);
 RapportAppReminders  *_rapport_application_get_reminders  (RapportApplication *self);
 RapportAppBackground *_rapport_application_get_background (RapportApplication *self);
+RapportAppMailbox    *_rapport_application_get_mailbox    (RapportApplication *self);
 
 /* rapport-application-backups.c */
 void          _rapport_application_add_backup_actions   (RapportApplication *self);
@@ -38,6 +43,14 @@ gboolean             _rapport_app_reminders_is_waiting  (RapportAppReminders *se
                                                          gboolean            *known);
 void                 _rapport_application_write_reminder (RapportApplication *app,
                                                           RapportReminder    *reminder);
+void                 _rapport_application_show_contact  (RapportApplication  *app,
+                                                         gint64               contact_id);
+
+/* rapport-application-mailbox.c: reading the mailbox, the replies' notification */
+RapportAppMailbox   *_rapport_app_mailbox_new           (RapportApplication  *app);
+void                 _rapport_app_mailbox_start         (RapportAppMailbox   *self);
+RapportMailboxSync  *_rapport_app_mailbox_get_sync      (RapportAppMailbox   *self);
+void                 _rapport_app_mailbox_free          (RapportAppMailbox   *self);
 
 /* rapport-application-background.c: running without a window, autostart */
 RapportAppBackground *_rapport_app_background_new       (RapportApplication   *app,

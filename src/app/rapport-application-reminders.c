@@ -22,7 +22,6 @@
 
 #include "rapport-template.h"
 #include "rapport-application-private.h"
-#include "rapport-window.h"
 
 /* Lines of the grouped notification's body before "and N more". */
 #define CATCH_UP_LINES 3
@@ -138,33 +137,13 @@ add_id (GHashTable *table,
   g_hash_table_add (table, key);
 }
 
-/* The main window, made and shown if there is none (after the last one was
- * closed with Rapport running on, or started from a notification). */
-static GtkWindow *
-present_main_window (RapportApplication *app)
+/* The contact's page, or with 0 the Today page, in the main window (made
+ * if need be). */
+void
+_rapport_application_show_contact (RapportApplication *app,
+                                   gint64              contact_id)
 {
-  GtkWindow *window = NULL;
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    {
-      if (RAPPORT_IS_WINDOW (l->data))
-        {
-          window = l->data;
-          break;
-        }
-    }
-  if (window == NULL)
-    window = GTK_WINDOW (rapport_window_new (app));
-
-  gtk_window_present (window);
-  return window;
-}
-
-static void
-show_contact (RapportApplication *app,
-              gint64              contact_id)
-{
-  GtkWindow *window = present_main_window (app);
+  GtkWindow *window = _rapport_application_present_window (app);
 
   if (contact_id != 0)
     g_action_group_activate_action (G_ACTION_GROUP (window), "show-contact", g_variant_new_int64 (contact_id));
@@ -445,7 +424,7 @@ reminder_loaded_cb (GObject      *object,
     {
       /* Deleted since: the window at least opens where reminders are. */
       g_debug ("Reminder gone: %s", error->message);
-      show_contact (app, 0);
+      _rapport_application_show_contact (app, 0);
     }
 
   g_application_release (G_APPLICATION (app));
@@ -469,7 +448,7 @@ static void
 show_reminder (RapportApplication *app,
                RapportReminder    *reminder)
 {
-  show_contact (app, rapport_reminder_get_contact_id (reminder));
+  _rapport_application_show_contact (app, rapport_reminder_get_contact_id (reminder));
 }
 
 /**
@@ -490,11 +469,11 @@ _rapport_application_write_reminder (RapportApplication *app,
   g_return_if_fail (RAPPORT_IS_REMINDER (reminder));
 
   contact_id = rapport_reminder_get_contact_id (reminder);
-  show_contact (app, contact_id);
+  _rapport_application_show_contact (app, contact_id);
   if (contact_id == 0)
     return;
   key = rapport_template_key_for_reminder (rapport_reminder_get_kind (reminder));
-  g_action_group_activate_action (G_ACTION_GROUP (present_main_window (app)), "write",
+  g_action_group_activate_action (G_ACTION_GROUP (_rapport_application_present_window (app)), "write",
                                   g_variant_new ("(xxs)", contact_id, rapport_reminder_get_meeting_id (reminder),
                                                  key != NULL ? key : ""));
 }
@@ -527,7 +506,7 @@ reminder_action (GSimpleAction *action,
 
   /* The window comes up at once; the contact follows from the database. */
   if (g_str_equal (name, "show-reminder") || g_str_equal (name, "write-reminder"))
-    present_main_window (app);
+    _rapport_application_present_window (app);
 
   if (!defer_until_ready (app, name, id))
     run_action (app, name, id);
@@ -538,7 +517,7 @@ show_today_action (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  show_contact (user_data, 0);
+  _rapport_application_show_contact (user_data, 0);
 }
 
 static const GActionEntry reminder_actions[] = {

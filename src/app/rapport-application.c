@@ -16,9 +16,7 @@
 #include "rapport-application-private.h"
 #include "rapport-search-provider.h"
 #include "rapport-preferences-window.h"
-#include "rapport-toast.h"
 #include "rapport-window.h"
-#include "rapport-window-private.h"
 
 struct _RapportApplication
 {
@@ -30,10 +28,12 @@ struct _RapportApplication
   RapportContactStore *contact_store;
   RapportMeetingStore *meeting_store;
   RapportCalendarSync *calendar_sync;
+  GHashTable      *contact_syncs;   /* source UID → RapportContactSync, the books kept in sync */
   RapportQuestionStore *question_store;
   RapportReminderStore *reminder_store;
   RapportAppReminders *reminders;
   RapportAppBackground *background;
+  RapportAppMailbox *mailbox;
   RapportTemplateStore *template_store;
   GError          *database_error;
   GCancellable    *cancellable;
@@ -46,6 +46,7 @@ struct _RapportApplication
   guint            database_checked : 1;
   guint            database_checking : 1;
   guint            start_hidden : 1;     /* --background: no window at first */
+  guint            started_hidden : 1;   /* and it stays so until the next activation */
 };
 
 G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
@@ -60,6 +61,7 @@ enum {
 
 enum {
   BACKUPS_CHANGED,
+  NOTICE,
   N_SIGNALS
 };
 
@@ -163,23 +165,12 @@ apply_color_scheme (RapportApplication *self)
     }
 }
 
-static void
-toast_all_windows (RapportApplication *self,
-                   const char         *title)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
-    {
-      if (RAPPORT_IS_WINDOW (l->data))
-        _rapport_window_add_toast (l->data, rapport_toast_new (title));
-    }
-}
-
 /* The intervals of the follow-up rules live in GSettings; the model keeps
  * its own copy in the database and derives every due time again only when
  * they differ, so this is cheap at every start. */
 static const char * const reminder_keys[] = {
   "follow-up-days", "follow-up-cap", "confirm-minute", "meeting-soon-minutes", "thank-you-hours",
-  "keep-in-touch-days",
+  "keep-in-touch-days", "playbook", "days-off",
 };
 
 static void
@@ -195,6 +186,32 @@ apply_reminder_settings (RapportApplication *self)
 }
 
 /* An event's alarm comes when Rapport's own "starts soon" reminder does. */
+/* The address books kept in sync: each one's sync made when it is
+ * chosen, and let go (its view closed) when it no longer is. The book is
+ * opened, and the module loaded, only once the database is there. */
+static void
+apply_synced_books (RapportApplication *self)
+{
+  g_auto(GStrv) books = g_settings_get_strv (self->settings, "synced-address-books");
+  GHashTableIter iter;
+  gpointer uid;
+
+  if (!self->database_ready || self->contact_syncs == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->contact_syncs);
+  while (g_hash_table_iter_next (&iter, &uid, NULL))
+    if (!g_strv_contains ((const char * const *) books, uid))
+      g_hash_table_iter_remove (&iter);
+  for (guint i = 0; books[i] != NULL; i++)
+    if (!g_hash_table_contains (self->contact_syncs, books[i]))
+      {
+        RapportContactSync *sync = rapport_contact_sync_new (self->contact_store, books[i]);
+
+        g_hash_table_insert (self->contact_syncs, g_strdup (books[i]), sync);
+        rapport_contact_sync_start (sync);
+      }
+}
+
 static void
 apply_calendar_alarm (RapportApplication *self)
 {
@@ -233,11 +250,12 @@ database_opened_cb (GObject      *object,
   set_database_state (self, TRUE, NULL);
   /* Said once: the next start finds the files private already. */
   if (rapport_database_get_made_private (RAPPORT_DATABASE (object)))
-    toast_all_windows (self, _("Your Rapport data can now be read by you alone"));
+    _rapport_application_notice (self, _("Your Rapport data can now be read by you alone"));
   apply_reminder_settings (self);
   /* The chosen calendar is opened, and its module loaded, only now: never
    * before the first frame, and never with a database that is not there. */
   g_settings_bind (self->settings, "meeting-calendar", self->calendar_sync, "calendar", G_SETTINGS_BIND_GET);
+  apply_synced_books (self);
   maybe_check_database (self);
 }
 
@@ -273,6 +291,10 @@ database_checked_cb (GObject      *object,
 static void
 maybe_check_database (RapportApplication *self)
 {
+  /* The mailbox too: at a start without a window, as soon as the database is open. */
+  if (self->database_ready && (self->window_presented || self->started_hidden))
+    _rapport_app_mailbox_start (self->mailbox);
+
   if (!self->window_presented || !self->database_ready || self->database_checked || self->database_checking)
     return;
 
@@ -311,7 +333,7 @@ database_moved_aside_cb (GObject      *object,
   basename = g_path_get_basename (moved_to);
   /* Translators: %s is a file name */
   title = g_strdup_printf (_("The old database was kept as “%s”"), basename);
-  toast_all_windows (self, title);
+  _rapport_application_notice (self, title);
 
   open_database (self);
 }
@@ -415,6 +437,7 @@ rapport_application_handle_local_options (GApplication *app,
       if (g_application_get_is_remote (app))
         return 0;
       self->start_hidden = TRUE;
+      self->started_hidden = TRUE;
     }
 
   return G_APPLICATION_CLASS (rapport_application_parent_class)->handle_local_options (app, options);
@@ -432,6 +455,8 @@ rapport_application_startup (GApplication *app)
     { "win.show-page::contacts", { "<Control>2", NULL } },
     { "win.show-page::meetings", { "<Control>3", NULL } },
     { "win.show-page::questions", { "<Control>4", NULL } },
+    { "win.show-page::insights", { "<Control>5", NULL } },
+    { "win.show-page::organisations", { "<Control>6", NULL } },
     { "win.new-contact", { "<Control>n", NULL } },
     { "win.schedule-meeting(int64 0)", { "<Control><Shift>n", NULL } },
     { "win.find", { "<Control>f", NULL } },
@@ -464,6 +489,9 @@ rapport_application_startup (GApplication *app)
   self->contact_store = rapport_contact_store_new (self->database);
   self->meeting_store = rapport_meeting_store_new (self->contact_store);
   self->calendar_sync = rapport_calendar_sync_new (self->meeting_store);
+  self->contact_syncs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_signal_connect_object (self->settings, "changed::synced-address-books", G_CALLBACK (apply_synced_books),
+                           self, G_CONNECT_SWAPPED);
   apply_calendar_alarm (self);
   g_signal_connect_object (self->settings, "changed::meeting-soon-minutes", G_CALLBACK (apply_calendar_alarm),
                            self, G_CONNECT_SWAPPED);
@@ -473,6 +501,7 @@ rapport_application_startup (GApplication *app)
                                                      self->meeting_store);
   self->reminders = _rapport_app_reminders_new (self);
   self->background = _rapport_app_background_new (self, self->start_hidden);
+  self->mailbox = _rapport_app_mailbox_new (self);
   open_database (self);
 }
 
@@ -490,10 +519,10 @@ rapport_application_activate (GApplication *app)
     }
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  if (window == NULL)
-    window = GTK_WINDOW (rapport_window_new (RAPPORT_APPLICATION (app)));
-
-  gtk_window_present (window);
+  if (window != NULL)
+    gtk_window_present (window);
+  else
+    _rapport_application_present_window (self);
 }
 
 /* `rapport FILE.vcf`, or a vCard or CSV file opened from the file manager:
@@ -508,9 +537,15 @@ rapport_application_open (GApplication  *app,
 
   g_application_activate (app);
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    return;
 
-  for (int i = 0; i < n_files && RAPPORT_IS_WINDOW (window); i++)
-    _rapport_window_import_file (RAPPORT_WINDOW (window), files[i]);
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *uri = g_file_get_uri (files[i]);
+
+      g_action_group_activate_action (G_ACTION_GROUP (window), "import-file", g_variant_new_string (uri));
+    }
 }
 
 /* GNOME Shell's search finds contacts through the application's own bus
@@ -549,6 +584,7 @@ rapport_application_shutdown (GApplication *app)
   RapportApplication *self = RAPPORT_APPLICATION (app);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_pointer (&self->mailbox, _rapport_app_mailbox_free);
   g_clear_pointer (&self->background, _rapport_app_background_free);
   g_clear_pointer (&self->reminders, _rapport_app_reminders_free);
   if (self->database != NULL)
@@ -568,6 +604,7 @@ rapport_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->calendar_sync);
+  g_clear_pointer (&self->contact_syncs, g_hash_table_unref);
   g_clear_object (&self->reminder_store);
   g_clear_object (&self->meeting_store);
   g_clear_object (&self->contact_store);
@@ -650,6 +687,16 @@ rapport_application_class_init (RapportApplicationClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /* Something the user should see in every main window (a backup made, a
+   * file's permissions mended): the windows show it as a toast, so the
+   * application never reaches into one. */
+  signals[NOTICE] =
+    g_signal_new ("notice",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -722,6 +769,25 @@ rapport_application_get_calendar_sync (RapportApplication *self)
   g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
 
   return self->calendar_sync;
+}
+
+/* The sync of the address book @source_uid; NULL when it is not kept in sync. */
+RapportContactSync *
+rapport_application_get_contact_sync (RapportApplication *self,
+                                      const char         *source_uid)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+
+  return self->contact_syncs != NULL ? g_hash_table_lookup (self->contact_syncs, source_uid) : NULL;
+}
+
+/* Reads the mailbox while "read-mailbox" is on; %NULL after shutdown. */
+RapportMailboxSync *
+rapport_application_get_mailbox_sync (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+
+  return _rapport_app_mailbox_get_sync (self->mailbox);
 }
 
 /**
@@ -821,6 +887,36 @@ _rapport_application_emit_backups_changed (RapportApplication *self)
  * The notifications make every window show and reload its pages, as after
  * "Try Again". */
 void
+_rapport_application_notice (RapportApplication *self,
+                             const char         *message)
+{
+  g_signal_emit (self, signals[NOTICE], 0, message);
+}
+
+/* The main window, made and shown if there is none (at the first start,
+ * after the last one was closed with Rapport running on, or from a
+ * notification). The one place the application makes a window. */
+GtkWindow *
+_rapport_application_present_window (RapportApplication *self)
+{
+  GtkWindow *window = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (RAPPORT_IS_WINDOW (l->data))
+        {
+          window = l->data;
+          break;
+        }
+    }
+  if (window == NULL)
+    window = GTK_WINDOW (rapport_window_new (self));
+
+  gtk_window_present (window);
+  return window;
+}
+
+void
 _rapport_application_database_restored (RapportApplication *self)
 {
   self->database_checked = TRUE;
@@ -845,6 +941,12 @@ RapportAppBackground *
 _rapport_application_get_background (RapportApplication *self)
 {
   return self->background;
+}
+
+RapportAppMailbox *
+_rapport_application_get_mailbox (RapportApplication *self)
+{
+  return self->mailbox;
 }
 
 void

@@ -10,8 +10,10 @@
 
 #include "rapport-backup.h"
 #include "rapport-calendar-sync.h"
+#include "rapport-contact-sync.h"
 #include "rapport-contact-store.h"
 #include "rapport-database.h"
+#include "rapport-mailbox-sync.h"
 #include "rapport-meeting-store.h"
 #include "rapport-question-store.h"
 #include "rapport-reminder-store.h"
@@ -28,6 +30,9 @@ RapportDatabase    *rapport_application_get_database          (RapportApplicatio
 RapportContactStore *rapport_application_get_contact_store    (RapportApplication *self);
 RapportMeetingStore *rapport_application_get_meeting_store    (RapportApplication *self);
 RapportCalendarSync *rapport_application_get_calendar_sync    (RapportApplication *self);
+RapportContactSync  *rapport_application_get_contact_sync     (RapportApplication *self,
+                                                               const char         *source_uid);
+RapportMailboxSync *rapport_application_get_mailbox_sync      (RapportApplication *self);
 RapportQuestionStore *rapport_application_get_question_store  (RapportApplication *self);
 RapportReminderStore *rapport_application_get_reminder_store  (RapportApplication *self);
 RapportTemplateStore *rapport_application_get_template_store  (RapportApplication *self);

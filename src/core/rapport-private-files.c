@@ -33,7 +33,10 @@
  *   others could read or enter it, and now cannot
  *
  * Creates @path and its parents as 0700, or takes away the group's and
- * others' access to it when it exists.
+ * others' access to it when it exists and is the user's own. A shared
+ * folder is left as it is: one that is not the user's, or a sticky one
+ * that everybody may write to (/tmp, where a database or a backup may be
+ * put by hand), whose access is not Rapport's to take away from others.
  */
 int
 rapport_private_folder_ensure (const char *path,
@@ -49,7 +52,7 @@ rapport_private_folder_ensure (const char *path,
   if (g_stat (path, &st) != 0)
     return errno;
 
-  if ((st.st_mode & 077) != 0)
+  if ((st.st_mode & 077) != 0 && st.st_uid == getuid () && (st.st_mode & S_ISVTX) == 0)
     {
       if (g_chmod (path, st.st_mode & 0700) != 0)
         return errno;

@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "rapport-book-card.h"
 #include "rapport-calendar-event.h"
 
 G_BEGIN_DECLS
@@ -18,8 +19,10 @@ G_BEGIN_DECLS
  *     for an event of Rapport's added or changed in the calendar (also one
  *     it has just written: compare before acting), and
  *   "event-removed" (const char *uid),
- * and has a boolean "online" property. All calls are asynchronous and
- * return in the caller's thread-default main context. */
+ * and has a boolean "online" property. An address book kept in sync is a
+ * GObject of the module that emits "changed" when any of its contacts was
+ * added, changed or removed (by Rapport too). All calls are asynchronous
+ * and return in the caller's thread-default main context. */
 
 #define RAPPORT_EDS_BACKEND_SYMBOL "rapport_eds_backend_get"
 
@@ -85,6 +88,31 @@ typedef struct
                                                   gpointer                     user_data);
   /* every contact of the book, as vCard 3.0 text */
   GBytes               *(*read_book_finish)      (GAsyncResult                *result,
+                                                  GError                     **error);
+
+  void                  (*open_book_async)       (const char                  *source_uid,
+                                                  GCancellable                *cancellable,
+                                                  GAsyncReadyCallback          callback,
+                                                  gpointer                     user_data);
+  GObject              *(*open_book_finish)      (GAsyncResult                *result,
+                                                  GError                     **error);
+  void                  (*read_cards_async)      (GObject                     *book,
+                                                  GCancellable                *cancellable,
+                                                  GAsyncReadyCallback          callback,
+                                                  gpointer                     user_data);
+  /* of RapportBookCard: every contact of the book */
+  GPtrArray            *(*read_cards_finish)     (GObject                     *book,
+                                                  GAsyncResult                *result,
+                                                  GError                     **error);
+  /* Sets the standard fields of the book's contact card->uid, in place:
+   * every other property of it (NICKNAME, X-…) stays as it is. */
+  void                  (*write_card_async)      (GObject                     *book,
+                                                  const RapportBookCard       *card,
+                                                  GCancellable                *cancellable,
+                                                  GAsyncReadyCallback          callback,
+                                                  gpointer                     user_data);
+  gboolean              (*write_card_finish)     (GObject                     *book,
+                                                  GAsyncResult                *result,
                                                   GError                     **error);
 } RapportEdsBackend;
 

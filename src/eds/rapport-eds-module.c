@@ -8,6 +8,7 @@
 
 #include <gmodule.h>
 
+#include "rapport-eds-book.h"
 #include "rapport-eds-books.h"
 #include "rapport-eds-calendar.h"
 
@@ -32,6 +33,12 @@ rapport_eds_backend_get (void)
     rapport_eds_books_list_finish,
     rapport_eds_books_read_async,
     rapport_eds_books_read_finish,
+    rapport_eds_book_open_async,
+    rapport_eds_book_open_finish,
+    rapport_eds_book_read_async,
+    rapport_eds_book_read_finish,
+    rapport_eds_book_write_async,
+    rapport_eds_book_write_finish,
   };
 
   return &backend;

@@ -11,20 +11,30 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-contact-file-private.h"
 #include "rapport-contact-import.h"
 #include "rapport-contact-sql.h"
 #include "rapport-text.h"
 
 /* Writing imported contacts: first a dry run that tells how many are new and
  * how many the user already has, then the import itself, in one transaction
- * so that a cancelled or failed import leaves nothing behind. */
+ * so that a cancelled or failed import leaves nothing behind. Both read the
+ * file's contacts one at a time from where they were staged, so neither
+ * holds more than one in memory. */
 
 typedef struct
 {
-  GPtrArray    *contacts;
-  GCancellable *cancellable;
-  gint         *progress;
-  gboolean      merge;
+  RapportContactFile *file;
+  GCancellable       *cancellable;
+  gint               *progress;
+  gboolean            merge;
+
+  /* While a job runs, on the database worker */
+  RapportDatabase      *db;
+  RapportImportKeys    *keys;
+  RapportImportPreview *preview;
+  RapportImportResult  *result;
+  guint                 n_done;
 } Job;
 
 static void
@@ -32,7 +42,7 @@ job_free (gpointer data)
 {
   Job *job = data;
 
-  g_clear_pointer (&job->contacts, g_ptr_array_unref);
+  g_clear_object (&job->file);
   g_clear_object (&job->cancellable);
   g_free (job);
 }
@@ -62,38 +72,105 @@ identity_keys (RapportContact *contact)
   return g_strv_builder_end (builder);
 }
 
+static gboolean
+find_duplicate_cb (RapportContact  *contact,
+                   gpointer         user_data,
+                   GError         **error)
+{
+  Job *job = user_data;
+  g_auto(GStrv) keys = identity_keys (contact);
+  gint64 id = rapport_contact_sql_find_duplicate (job->db, contact, error);
+  gboolean repeated = FALSE;
+
+  if (id < 0)
+    return FALSE;
+
+  /* Every key is added, so that a later row sharing any of them is seen
+   * as a repeat; a key already there makes this row one. */
+  for (guint k = 0; keys[k] != NULL; k++)
+    {
+      int added = _rapport_import_keys_add (job->keys, keys[k], error);
+
+      if (added < 0)
+        return FALSE;
+      repeated |= added == 0;
+    }
+
+  if (id > 0)
+    job->preview->n_existing++;
+  else if (repeated)
+    job->preview->n_repeated++;
+  else
+    job->preview->n_new++;
+
+  return TRUE;
+}
+
 static gpointer
 find_duplicates_func (RapportDatabase  *db,
                       gpointer          data,
                       GError          **error)
 {
   Job *job = data;
-  g_autoptr(GArray) found = g_array_sized_new (FALSE, TRUE, sizeof (gint64), job->contacts->len);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree RapportImportPreview *preview = g_new0 (RapportImportPreview, 1);
+  g_autoptr(RapportImportKeys) keys = NULL;
+  gboolean ok;
 
-  for (guint i = 0; i < job->contacts->len; i++)
+  if ((keys = _rapport_import_keys_new (_rapport_contact_file_get_stage (job->file), error)) == NULL)
+    return NULL;
+
+  job->db = db;
+  job->keys = keys;
+  job->preview = preview;
+
+  /* One read transaction for the whole dry run: the same snapshot for
+   * every row, and no lock taken and released for each of them. */
+  if (!rapport_database_exec (db, "BEGIN DEFERRED", error))
+    return NULL;
+  ok = rapport_contact_file_foreach (job->file, find_duplicate_cb, job, job->cancellable, error);
+  rapport_database_exec (db, "ROLLBACK", NULL);
+
+  return ok ? g_steal_pointer (&preview) : NULL;
+}
+
+static gboolean
+import_contact_cb (RapportContact  *contact,
+                   gpointer         user_data,
+                   GError         **error)
+{
+  Job *job = user_data;
+  RapportImportResult *result = job->result;
+  gboolean ok = TRUE;
+  gint64 existing;
+
+  /* Within the transaction, so that a person twice in the file is found
+   * the second time too. */
+  existing = rapport_contact_sql_find_duplicate (job->db, contact, error);
+  if (existing < 0)
+    ok = FALSE;
+  else if (existing == 0)
     {
-      RapportContact *contact = g_ptr_array_index (job->contacts, i);
-      g_auto(GStrv) keys = identity_keys (contact);
-      gint64 id = rapport_contact_sql_find_duplicate (db, contact, error);
+      g_autoptr(RapportContact) copy = rapport_contact_copy (contact);
 
-      if (id < 0)
-        return NULL;
-
-      /* -1: the same person as one earlier in the file. */
-      for (guint k = 0; id == 0 && keys[k] != NULL; k++)
-        if (g_hash_table_contains (seen, keys[k]))
-          id = -1;
-      for (guint k = 0; keys[k] != NULL; k++)
-        g_hash_table_add (seen, g_strdup (keys[k]));
-
-      g_array_append_val (found, id);
-
-      if (g_cancellable_set_error_if_cancelled (job->cancellable, error))
-        return NULL;
+      rapport_contact_set_id (copy, 0);
+      ok = rapport_contact_sql_save (job->db, copy, error) != 0;
+      result->n_added++;
     }
+  else if (job->merge)
+    {
+      ok = rapport_contact_sql_merge (job->db, existing, contact, error);
+      result->n_merged++;
+    }
+  else
+    result->n_skipped++;
 
-  return g_steal_pointer (&found);
+  if (ok && g_cancellable_set_error_if_cancelled (job->cancellable, error))
+    ok = FALSE;
+
+  if (job->progress != NULL)
+    g_atomic_int_set (job->progress, ++job->n_done);
+
+  return ok;
 }
 
 static gpointer
@@ -102,51 +179,19 @@ import_func (RapportDatabase  *db,
              GError          **error)
 {
   Job *job = data;
-  RapportImportResult *result = g_new0 (RapportImportResult, 1);
+  g_autofree RapportImportResult *result = g_new0 (RapportImportResult, 1);
   gboolean ok;
 
-  ok = rapport_sql_begin (db, error);
+  job->db = db;
+  job->result = result;
 
-  for (guint i = 0; ok && i < job->contacts->len; i++)
-    {
-      RapportContact *contact = g_ptr_array_index (job->contacts, i);
-      gint64 existing;
-
-      /* Within the transaction, so that a person twice in the file is
-       * found the second time too. */
-      existing = rapport_contact_sql_find_duplicate (db, contact, error);
-      if (existing < 0)
-        ok = FALSE;
-      else if (existing == 0)
-        {
-          g_autoptr(RapportContact) copy = rapport_contact_copy (contact);
-
-          rapport_contact_set_id (copy, 0);
-          ok = rapport_contact_sql_save (db, copy, error) != 0;
-          result->n_added++;
-        }
-      else if (job->merge)
-        {
-          ok = rapport_contact_sql_merge (db, existing, contact, error);
-          result->n_merged++;
-        }
-      else
-        result->n_skipped++;
-
-      if (ok && g_cancellable_set_error_if_cancelled (job->cancellable, error))
-        ok = FALSE;
-
-      if (job->progress != NULL)
-        g_atomic_int_set (job->progress, i + 1);
-    }
+  ok = rapport_sql_begin (db, error) &&
+       rapport_contact_file_foreach (job->file, import_contact_cb, job, NULL, error);
 
   if (!rapport_sql_commit_or_rollback (db, ok, error))
-    {
-      g_free (result);
-      return NULL;
-    }
+    return NULL;
 
-  return result;
+  return g_steal_pointer (&result);
 }
 
 static void
@@ -194,13 +239,14 @@ start (RapportContactStore *store,
 
 /**
  * rapport_contact_import_find_duplicates_async:
- * @contacts: (element-type RapportContact): contacts read from a file
+ * @file: contacts read from a file
  *
- * Finds, without writing anything, which of @contacts the user already has.
+ * Counts, without writing anything, which of the contacts of @file the user
+ * already has.
  */
 void
 rapport_contact_import_find_duplicates_async (RapportContactStore *store,
-                                              GPtrArray           *contacts,
+                                              RapportContactFile  *file,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data)
@@ -208,29 +254,37 @@ rapport_contact_import_find_duplicates_async (RapportContactStore *store,
   Job *job;
 
   g_return_if_fail (RAPPORT_IS_CONTACT_STORE (store));
-  g_return_if_fail (contacts != NULL);
+  g_return_if_fail (RAPPORT_IS_CONTACT_FILE (file));
 
   job = g_new0 (Job, 1);
-  job->contacts = g_ptr_array_ref (contacts);
+  job->file = g_object_ref (file);
   job->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
-  start (store, find_duplicates_func, job, (GDestroyNotify) g_array_unref,
+  start (store, find_duplicates_func, job, g_free,
          rapport_contact_import_find_duplicates_async, callback, user_data);
 }
 
 /**
  * rapport_contact_import_find_duplicates_finish:
- *
- * Returns: (transfer full): for each contact, the id of the contact it
- *   duplicates, -1 if it repeats one earlier in the list, or 0 if it is new
+ * @out_preview: (out): how many contacts are new, the same as one the user
+ *   has, or the same as one earlier in the file
  */
-GArray *
-rapport_contact_import_find_duplicates_finish (RapportContactStore  *store,
-                                               GAsyncResult         *result,
-                                               GError              **error)
+gboolean
+rapport_contact_import_find_duplicates_finish (RapportContactStore   *store,
+                                               GAsyncResult          *result,
+                                               RapportImportPreview  *out_preview,
+                                               GError               **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  g_autofree RapportImportPreview *ret = NULL;
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+
+  ret = g_task_propagate_pointer (G_TASK (result), error);
+  if (ret == NULL)
+    return FALSE;
+
+  if (out_preview != NULL)
+    *out_preview = *ret;
+  return TRUE;
 }
 
 /**
@@ -240,11 +294,11 @@ rapport_contact_import_find_duplicates_finish (RapportContactStore  *store,
  * @progress: (nullable): set to the number of contacts handled so far, from
  *   the database thread; it must stay valid until the callback runs
  *
- * Imports @contacts in one transaction: all or nothing.
+ * Imports the contacts of @file in one transaction: all or nothing.
  */
 void
 rapport_contact_import_run_async (RapportContactStore *store,
-                                  GPtrArray           *contacts,
+                                  RapportContactFile  *file,
                                   gboolean             merge_duplicates,
                                   gint                *progress,
                                   GCancellable        *cancellable,
@@ -254,10 +308,10 @@ rapport_contact_import_run_async (RapportContactStore *store,
   Job *job;
 
   g_return_if_fail (RAPPORT_IS_CONTACT_STORE (store));
-  g_return_if_fail (contacts != NULL);
+  g_return_if_fail (RAPPORT_IS_CONTACT_FILE (file));
 
   job = g_new0 (Job, 1);
-  job->contacts = g_ptr_array_ref (contacts);
+  job->file = g_object_ref (file);
   job->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   job->progress = progress;
   job->merge = merge_duplicates;

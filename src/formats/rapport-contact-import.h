@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "rapport-contact-file.h"
 #include "rapport-contact-store.h"
 
 G_BEGIN_DECLS
@@ -19,16 +20,25 @@ typedef struct
   guint n_skipped;
 } RapportImportResult;
 
+/* What an import would do, before it does it. */
+typedef struct
+{
+  guint n_new;         /* contacts the user does not have yet */
+  guint n_existing;    /* the same person as a contact the user has */
+  guint n_repeated;    /* the same person as one earlier in the file */
+} RapportImportPreview;
+
 void      rapport_contact_import_find_duplicates_async  (RapportContactStore  *store,
-                                                         GPtrArray            *contacts,
+                                                         RapportContactFile   *file,
                                                          GCancellable         *cancellable,
                                                          GAsyncReadyCallback   callback,
                                                          gpointer              user_data);
-GArray   *rapport_contact_import_find_duplicates_finish (RapportContactStore  *store,
+gboolean  rapport_contact_import_find_duplicates_finish (RapportContactStore  *store,
                                                          GAsyncResult         *result,
+                                                         RapportImportPreview *out_preview,
                                                          GError              **error);
 void      rapport_contact_import_run_async              (RapportContactStore  *store,
-                                                         GPtrArray            *contacts,
+                                                         RapportContactFile   *file,
                                                          gboolean              merge_duplicates,
                                                          gint                 *progress,
                                                          GCancellable         *cancellable,

@@ -17,7 +17,6 @@
 
 /* How far into a file the header row is looked for: LinkedIn puts three
  * lines of notes before it. */
-#define MAX_HEADER_ROW 20
 
 typedef struct
 {
@@ -249,8 +248,9 @@ guess_field (const char *header)
   return RAPPORT_CSV_FIELD_IGNORE;
 }
 
-static gboolean
-is_empty_row (const RapportCsvRow *row)
+/* Whether @row has no value at all: such rows are skipped. */
+gboolean
+rapport_csv_row_is_empty (const RapportCsvRow *row)
 {
   for (guint i = 0; i < row->n_fields; i++)
     {
@@ -350,11 +350,13 @@ text_or_empty (RowValues       *values,
   return values->texts[field] != NULL ? values->texts[field] : "";
 }
 
-static RapportContact *
-row_to_contact (const RapportCsvRow    *row,
-                const RapportCsvField  *mapping,
-                guint                   n_columns,
-                GError                **error)
+/* Turns one row into a contact, or fails naming its line (see
+ * rapport_csv_map_rows()). */
+RapportContact *
+rapport_csv_map_row (const RapportCsvRow    *row,
+                     const RapportCsvField  *mapping,
+                     guint                   n_columns,
+                     GError                **error)
 {
   g_auto(RowValues) values = { .notes = g_string_new (NULL) };
   g_autoptr(GPtrArray) location_parts = NULL;
@@ -589,12 +591,40 @@ rapport_csv_is_linkedin_header (const RapportCsvRow *row)
 }
 
 /**
+ * rapport_csv_is_header:
+ *
+ * Returns: whether the column names of @row include a name or an email
+ *   column and one more known column
+ */
+gboolean
+rapport_csv_is_header (const RapportCsvRow *row)
+{
+  g_autofree RapportCsvField *mapping = NULL;
+  gboolean has_identity = FALSE;
+  guint n_known = 0;
+
+  g_return_val_if_fail (row != NULL, FALSE);
+
+  mapping = rapport_csv_guess_mapping (row);
+  for (guint column = 0; column < row->n_fields; column++)
+    {
+      n_known += mapping[column] != RAPPORT_CSV_FIELD_IGNORE;
+      has_identity |= (mapping[column] == RAPPORT_CSV_FIELD_DISPLAY_NAME ||
+                       mapping[column] == RAPPORT_CSV_FIELD_GIVEN_NAME ||
+                       mapping[column] == RAPPORT_CSV_FIELD_FAMILY_NAME ||
+                       mapping[column] == RAPPORT_CSV_FIELD_EMAIL);
+    }
+
+  return has_identity && (n_known >= 2 || row->n_fields == 1);
+}
+
+/**
  * rapport_csv_find_header:
  * @rows: (element-type RapportCsvRow): rows from rapport_csv_read()
  * @header_index: (out): return location for the header's index in @rows
  *
- * Finds the first row whose column names include a name or an email column
- * and one more known column, skipping notes before it (LinkedIn).
+ * Finds the first of the first %RAPPORT_CSV_MAX_HEADER_ROW rows that
+ * rapport_csv_is_header(), skipping notes before it (LinkedIn).
  *
  * Returns: whether a header row was found
  */
@@ -605,23 +635,9 @@ rapport_csv_find_header (GPtrArray *rows,
   g_return_val_if_fail (rows != NULL, FALSE);
   g_return_val_if_fail (header_index != NULL, FALSE);
 
-  for (guint i = 0; i < MIN (rows->len, MAX_HEADER_ROW); i++)
+  for (guint i = 0; i < MIN (rows->len, RAPPORT_CSV_MAX_HEADER_ROW); i++)
     {
-      const RapportCsvRow *row = g_ptr_array_index (rows, i);
-      g_autofree RapportCsvField *mapping = rapport_csv_guess_mapping (row);
-      gboolean has_identity = FALSE;
-      guint n_known = 0;
-
-      for (guint column = 0; column < row->n_fields; column++)
-        {
-          n_known += mapping[column] != RAPPORT_CSV_FIELD_IGNORE;
-          has_identity |= (mapping[column] == RAPPORT_CSV_FIELD_DISPLAY_NAME ||
-                           mapping[column] == RAPPORT_CSV_FIELD_GIVEN_NAME ||
-                           mapping[column] == RAPPORT_CSV_FIELD_FAMILY_NAME ||
-                           mapping[column] == RAPPORT_CSV_FIELD_EMAIL);
-        }
-
-      if (has_identity && (n_known >= 2 || row->n_fields == 1))
+      if (rapport_csv_is_header (g_ptr_array_index (rows, i)))
         {
           *header_index = i;
           return TRUE;
@@ -629,6 +645,42 @@ rapport_csv_find_header (GPtrArray *rows,
     }
 
   return FALSE;
+}
+
+/**
+ * rapport_csv_check_row:
+ * @header: the header row
+ * @row: a row after it
+ * @error: return location for a #RAPPORT_IMPORT_ERROR
+ *
+ * Checks that @row has as many fields as @header. Extra fields are allowed
+ * when they are empty, as a spreadsheet may leave trailing commas.
+ *
+ * Returns: %TRUE if @row lines up with @header
+ */
+gboolean
+rapport_csv_check_row (const RapportCsvRow  *header,
+                       const RapportCsvRow  *row,
+                       GError              **error)
+{
+  guint n_fields;
+
+  g_return_val_if_fail (header != NULL && row != NULL, FALSE);
+
+  n_fields = row->n_fields;
+  while (n_fields > header->n_fields && *row->fields[n_fields - 1] == '\0')
+    n_fields--;
+
+  if (n_fields != header->n_fields)
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_RAGGED,
+                   /* Translators: the first and third %u are line numbers, the others counts of fields */
+                   _("Line %u has %u fields, but the header on line %u has %u"),
+                   row->line, row->n_fields, header->line, header->n_fields);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -656,20 +708,8 @@ rapport_csv_check_rows (GPtrArray  *rows,
   header = g_ptr_array_index (rows, header_index);
   for (guint i = header_index + 1; i < rows->len; i++)
     {
-      const RapportCsvRow *row = g_ptr_array_index (rows, i);
-      guint n_fields = row->n_fields;
-
-      while (n_fields > header->n_fields && *row->fields[n_fields - 1] == '\0')
-        n_fields--;
-
-      if (n_fields != header->n_fields)
-        {
-          g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_RAGGED,
-                       /* Translators: the first and third %u are line numbers, the others counts of fields */
-                       _("Line %u has %u fields, but the header on line %u has %u"),
-                       row->line, row->n_fields, header->line, header->n_fields);
-          return FALSE;
-        }
+      if (!rapport_csv_check_row (header, g_ptr_array_index (rows, i), error))
+        return FALSE;
     }
 
   return TRUE;
@@ -724,10 +764,10 @@ rapport_csv_map_rows (GPtrArray              *rows,
           return NULL;
         }
 
-      if (is_empty_row (row))
+      if (rapport_csv_row_is_empty (row))
         continue;
 
-      if ((contact = row_to_contact (row, mapping, n_columns, error)) == NULL)
+      if ((contact = rapport_csv_map_row (row, mapping, n_columns, error)) == NULL)
         return NULL;
       g_ptr_array_add (contacts, contact);
     }

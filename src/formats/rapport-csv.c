@@ -34,7 +34,7 @@ static const char * const export_columns[] = {
 
 typedef struct
 {
-  GPtrArray *rows;
+  GPtrArray *rows;        /* finished rows not yet handed on */
   GPtrArray *fields;      /* of the row being read */
   guint      row_line;    /* where that row began; 0 between rows */
 } Reader;
@@ -87,30 +87,59 @@ is_blank (const char *text,
   return TRUE;
 }
 
+/* Hands the rows libcsv finished to @func, in order. */
 static gboolean
-parse_lines (struct csv_parser  *parser,
-             Reader             *reader,
-             const char         *text,
-             gsize               length,
-             GCancellable       *cancellable,
-             GError            **error)
+hand_on (Reader            *reader,
+         RapportCsvRowFunc  func,
+         gpointer           user_data,
+         GError           **error)
 {
-  const char *end = text + length;
-  guint line = 1;
-
-  for (const char *p = text; p < end; line++)
+  for (guint i = 0; i < reader->rows->len; i++)
     {
-      const char *eol = p + strcspn (p, "\r\n");
-      const char *next = MIN (eol[0] == '\r' && eol[1] == '\n' ? eol + 2 : eol + 1, end);
-      gsize chunk = next - p;
+      RapportCsvRow *row = g_steal_pointer (&reader->rows->pdata[i]);
 
-      if (line % RAPPORT_IMPORT_CANCEL_LINES == 1 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
+      if (!func (row, user_data, error))
+        {
+          for (guint j = i + 1; j < reader->rows->len; j++)
+            rapport_csv_row_free (g_steal_pointer (&reader->rows->pdata[j]));
+          g_ptr_array_set_size (reader->rows, 0);
+          return FALSE;
+        }
+    }
 
-      if (reader->row_line == 0 && !is_blank (p, chunk))
+  g_ptr_array_set_size (reader->rows, 0);
+  return TRUE;
+}
+
+static gboolean
+parse_lines (struct csv_parser   *parser,
+             Reader              *reader,
+             RapportImportLines  *lines,
+             RapportCsvRowFunc    func,
+             gpointer             user_data,
+             GError             **error)
+{
+  const char *text;
+  gsize chunk;
+  guint line = 0;
+
+  while (_rapport_import_lines_next (lines, &text, &chunk, &line, error))
+    {
+      const char *invalid = NULL;
+
+      /* CSV declares no encoding, so anything but UTF-8 (Excel's "CSV" is the
+       * Windows code page; it calls UTF-8 "CSV UTF-8") can only be guessed. */
+      if (!g_utf8_validate (text, chunk, &invalid))
+        {
+          g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_ENCODING,
+                       _("Line %u is not UTF-8 text; save the file as UTF-8 and import it again"), line);
+          return FALSE;
+        }
+
+      if (reader->row_line == 0 && !is_blank (text, chunk))
         reader->row_line = line;
 
-      if (csv_parse (parser, p, chunk, field_cb, row_cb, reader) != chunk)
+      if (csv_parse (parser, text, chunk, field_cb, row_cb, reader) != chunk)
         {
           if (csv_error (parser) == CSV_EPARSE)
             g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
@@ -122,7 +151,18 @@ parse_lines (struct csv_parser  *parser,
           return FALSE;
         }
 
-      p = next;
+      if (!hand_on (reader, func, user_data, error))
+        return FALSE;
+    }
+
+  if (error != NULL && *error != NULL)
+    return FALSE;
+
+  if ((line = _rapport_import_lines_get_binary_line (lines)) != 0)
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_WRONG_FORMAT,
+                   _("This is not a CSV text file: line %u holds binary data"), line);
+      return FALSE;
     }
 
   if (csv_fini (parser, field_cb, row_cb, reader) != 0)
@@ -132,7 +172,7 @@ parse_lines (struct csv_parser  *parser,
       return FALSE;
     }
 
-  return TRUE;
+  return hand_on (reader, func, user_data, error);
 }
 
 /* }}} */
@@ -280,16 +320,69 @@ rapport_csv_row_free (RapportCsvRow *row)
 }
 
 /**
+ * rapport_csv_read_stream:
+ * @stream: a comma-separated UTF-8 (or UTF-16, with its mark) file
+ * @func: called with each row, which it takes; returning %FALSE with an
+ *   error set stops the reading
+ * @cancellable: (nullable): a #GCancellable, checked as the lines are read
+ * @error: return location for a #RAPPORT_IMPORT_ERROR, a %G_IO_ERROR, or
+ *   what @func set
+ *
+ * Splits the file into rows of fields as it reads it, a block at a time, so
+ * that only the row being read is in memory. Blank lines are skipped; rows
+ * may have different numbers of fields here (files such as LinkedIn's begin
+ * with notes), which rapport_csv_check_row() checks against the header.
+ *
+ * Returns: %TRUE if the whole file was read
+ */
+gboolean
+rapport_csv_read_stream (GInputStream       *stream,
+                         RapportCsvRowFunc   func,
+                         gpointer            user_data,
+                         GCancellable       *cancellable,
+                         GError            **error)
+{
+  g_autoptr(RapportImportLines) lines = NULL;
+  struct csv_parser parser;
+  Reader reader = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if ((lines = _rapport_import_lines_new (stream, cancellable, error)) == NULL)
+    return FALSE;
+
+  reader.rows = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_csv_row_free);
+  reader.fields = new_field_array ();
+
+  csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI);
+  ok = parse_lines (&parser, &reader, lines, func, user_data, error);
+  csv_free (&parser);
+  g_ptr_array_unref (reader.fields);
+  g_ptr_array_unref (reader.rows);
+
+  return ok;
+}
+
+static gboolean
+collect_row_cb (RapportCsvRow  *row,
+                gpointer        user_data,
+                GError        **error)
+{
+  g_ptr_array_add (user_data, row);
+  return TRUE;
+}
+
+/**
  * rapport_csv_read:
  * @data: the file's contents
  * @length: the length of @data in bytes
  * @cancellable: (nullable): a #GCancellable, checked as the lines are read
  * @error: return location for a #RAPPORT_IMPORT_ERROR, or %G_IO_ERROR_CANCELLED
  *
- * Splits a comma-separated UTF-8 file into rows of fields. Blank lines are
- * skipped; rows may have different numbers of fields here (files such as
- * LinkedIn's begin with notes), which rapport_csv_check_rows() checks
- * against the header.
+ * rapport_csv_read_stream() for a file in memory, keeping every row.
  *
  * Returns: (transfer full) (element-type RapportCsvRow): the rows
  */
@@ -299,47 +392,16 @@ rapport_csv_read (const char    *data,
                   GCancellable  *cancellable,
                   GError       **error)
 {
+  g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  g_autofree char *text = NULL;
-  struct csv_parser parser;
-  const char *invalid = NULL;
-  Reader reader = { 0 };
-  gboolean ok;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if ((text = _rapport_import_prepare_text (data, length, &length, &invalid, cancellable, error)) == NULL)
-    return NULL;
-
-  if (invalid != NULL)
-    {
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_WRONG_FORMAT,
-                   _("This is not a CSV text file: line %u holds binary data"),
-                   _rapport_import_line_at (text, invalid));
-      return NULL;
-    }
-
-  /* CSV declares no encoding, so anything but UTF-8 (Excel's "CSV" is the
-   * Windows code page; it calls UTF-8 "CSV UTF-8") can only be guessed. */
-  if (!g_utf8_validate (text, length, &invalid))
-    {
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_ENCODING,
-                   _("Line %u is not UTF-8 text; save the file as UTF-8 and import it again"),
-                   _rapport_import_line_at (text, invalid));
-      return NULL;
-    }
-
+  stream = g_memory_input_stream_new_from_data (data, length, NULL);
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_csv_row_free);
-  reader.rows = rows;
-  reader.fields = new_field_array ();
 
-  csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI);
-  ok = parse_lines (&parser, &reader, text, length, cancellable, error);
-  csv_free (&parser);
-  g_ptr_array_unref (reader.fields);
-
-  if (!ok)
+  if (!rapport_csv_read_stream (stream, collect_row_cb, rows, cancellable, error))
     {
       _rapport_import_drop_array (g_steal_pointer (&rows));
       return NULL;

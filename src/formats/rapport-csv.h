@@ -49,6 +49,18 @@ typedef struct
  * one call; a column mapping dialog uses the steps one by one. */
 void              rapport_csv_row_free           (RapportCsvRow          *row);
 
+/* A header row is looked for among the first rows only. */
+#define RAPPORT_CSV_MAX_HEADER_ROW 20
+
+typedef gboolean (*RapportCsvRowFunc) (RapportCsvRow  *row,
+                                       gpointer        user_data,
+                                       GError        **error);
+
+gboolean          rapport_csv_read_stream        (GInputStream           *stream,
+                                                  RapportCsvRowFunc       func,
+                                                  gpointer                user_data,
+                                                  GCancellable           *cancellable,
+                                                  GError                **error);
 GPtrArray        *rapport_csv_read               (const char             *data,
                                                   gsize                   length,
                                                   GCancellable           *cancellable,
@@ -75,6 +87,15 @@ RapportCsvField  *rapport_csv_guess_mapping      (const RapportCsvRow    *header
 gboolean          rapport_csv_is_linkedin_header (const RapportCsvRow    *row);
 gboolean          rapport_csv_find_header        (GPtrArray              *rows,
                                                   guint                  *header_index);
+gboolean          rapport_csv_is_header          (const RapportCsvRow    *row);
+gboolean          rapport_csv_check_row          (const RapportCsvRow    *header,
+                                                  const RapportCsvRow    *row,
+                                                  GError                **error);
+gboolean          rapport_csv_row_is_empty       (const RapportCsvRow    *row);
+RapportContact   *rapport_csv_map_row            (const RapportCsvRow    *row,
+                                                  const RapportCsvField  *mapping,
+                                                  guint                   n_columns,
+                                                  GError                **error);
 gboolean          rapport_csv_check_rows         (GPtrArray              *rows,
                                                   guint                   header_index,
                                                   GError                **error);

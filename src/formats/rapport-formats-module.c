@@ -21,7 +21,7 @@ const RapportFormats *
 rapport_formats_module_get (void)
 {
   static const RapportFormats formats = {
-    rapport_vcard_parse,
+    rapport_vcard_read,
     rapport_vcard_write,
     rapport_ics_make_uid,
     rapport_ics_write,

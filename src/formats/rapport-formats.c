@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-formats.h"
+#include "rapport-import-private.h"
 #include "rapport-module.h"
 #include "rapport-vcard.h"
 
@@ -72,15 +73,16 @@ rapport_formats_load_finish (GAsyncResult  *result,
 
 /* The module's functions, by the names the rest of the program knows {{{ */
 
-GPtrArray *
-rapport_vcard_parse (const char    *data,
-                     gsize          length,
-                     GCancellable  *cancellable,
-                     GError       **error)
+gboolean
+rapport_vcard_read (GInputStream      *stream,
+                    RapportVCardFunc   func,
+                    gpointer           user_data,
+                    GCancellable      *cancellable,
+                    GError           **error)
 {
   const RapportFormats *f = rapport_formats_load (error);
 
-  return f != NULL ? f->vcard_parse (data, length, cancellable, error) : NULL;
+  return f != NULL && f->vcard_read (stream, func, user_data, cancellable, error);
 }
 
 char *

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "rapport-ics.h"
+#include "rapport-vcard.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +17,8 @@ G_BEGIN_DECLS
  * use (see rapport-formats.c for why). */
 typedef struct
 {
-  GPtrArray *(*vcard_parse)  (const char *data, gsize length, GCancellable *cancellable, GError **error);
+  gboolean   (*vcard_read)   (GInputStream *stream, RapportVCardFunc func, gpointer user_data,
+                             GCancellable *cancellable, GError **error);
   char      *(*vcard_write)  (GPtrArray *contacts);
   char      *(*ics_make_uid) (gint64 id, const char *salt);
   char      *(*ics_write)    (const RapportIcsEvent *events, guint n_events, GError **error);

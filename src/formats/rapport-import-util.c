@@ -14,95 +14,6 @@
 
 #include "rapport-import-private.h"
 
-/*
- * Returns a NUL-terminated copy of @data without its byte order mark, or
- * sets RAPPORT_IMPORT_ERROR_EMPTY when there is nothing in it but white
- * space. UTF-16 with a byte order mark (older Apple Address Book and some
- * Windows tools write that) is converted to UTF-8 here, so that the readers
- * only ever see 8-bit text; whether that text is UTF-8 is theirs to check.
- * *@out_binary is set to the copy's first control character that marks a
- * binary file (see _rapport_import_is_binary_char()), or %NULL.
- */
-char *
-_rapport_import_prepare_text (const char    *data,
-                              gsize          length,
-                              gsize         *out_length,
-                              const char   **out_binary,
-                              GCancellable  *cancellable,
-                              GError       **error)
-{
-  /* Copied and scanned a block at a time, with a look at @cancellable in
-   * between: for a file of hundreds of megabytes this is the longest pass. */
-  const gsize block = 1 << 20;
-  g_autofree char *converted = NULL;
-  const guchar *bytes = (const guchar *) data;
-  const char *text = data;
-  char *copy;
-  gsize i;
-
-  g_assert (data != NULL || length == 0);
-  g_assert (out_length != NULL);
-  g_assert (out_binary != NULL);
-
-  if (length >= 2 && ((bytes[0] == 0xff && bytes[1] == 0xfe) || (bytes[0] == 0xfe && bytes[1] == 0xff)))
-    {
-      gsize converted_length = 0;
-
-      converted = g_convert (data + 2, length - 2, "UTF-8", bytes[0] == 0xff ? "UTF-16LE" : "UTF-16BE",
-                             NULL, &converted_length, NULL);
-      if (converted == NULL)
-        {
-          g_set_error_literal (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_ENCODING,
-                               _("The file begins like UTF-16 text but is not valid UTF-16"));
-          return NULL;
-        }
-      text = converted;
-      length = converted_length;
-    }
-  else if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    {
-      text += 3;
-      length -= 3;
-    }
-
-  for (i = 0; i < length; i++)
-    {
-      if (!g_ascii_isspace (text[i]))
-        break;
-    }
-
-  if (i == length)
-    {
-      g_set_error_literal (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_EMPTY,
-                           _("The file is empty"));
-      return NULL;
-    }
-
-  copy = g_malloc (length + 1);
-  *out_binary = NULL;
-  for (gsize done = 0; done < length; done += block)
-    {
-      gsize n = MIN (block, length - done);
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          g_free (copy);
-          return NULL;
-        }
-
-      memcpy (copy + done, text + done, n);
-      for (gsize j = done; *out_binary == NULL && j < done + n; j++)
-        {
-          if (_rapport_import_is_binary_char (copy[j]))
-            *out_binary = copy + j;
-        }
-    }
-  copy[length] = '\0';
-  *out_length = length;
-
-  return copy;
-}
-
 static gpointer
 drop_array_thread (gpointer data)
 {
@@ -125,24 +36,6 @@ _rapport_import_drop_array (GPtrArray *array)
     g_ptr_array_unref (array);
   else
     g_thread_unref (g_thread_new ("rapport-import-free", drop_array_thread, array));
-}
-
-/* Counts LF, CRLF and a lone CR alike, as the readers do. */
-guint
-_rapport_import_line_at (const char *text,
-                         const char *position)
-{
-  guint line = 1;
-
-  g_assert (text != NULL && position >= text);
-
-  for (const char *p = text; p < position; p++)
-    {
-      if (*p == '\n' || (*p == '\r' && p[1] != '\n'))
-        line++;
-    }
-
-  return line;
 }
 
 /*
@@ -360,4 +253,13 @@ _rapport_import_new_contact (void)
 
   rapport_contact_set_loaded (contact, TRUE);
   return contact;
+}
+
+gboolean
+_rapport_import_is_row_error (const GError *error)
+{
+  return error != NULL &&
+         (g_error_matches (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_INCOMPLETE) ||
+          g_error_matches (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_INVALID_VALUE) ||
+          g_error_matches (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE));
 }

@@ -41,9 +41,9 @@ typedef enum
 
 typedef struct
 {
-  const char *text;
-  GPtrArray  *contacts;
-  gboolean    seen_card;
+  RapportVCardFunc  func;
+  gpointer          user_data;
+  gboolean          seen_card;
 
   /* The card being collected; card_line is 0 outside a card. */
   guint       card_line;
@@ -143,6 +143,7 @@ end_card (Parser  *self,
           GError **error)
 {
   g_autoptr(EVCard) vcard = NULL;
+  g_autoptr(GError) card_error = NULL;
   RapportContact *contact;
 
   if (self->card_line == 0)
@@ -154,13 +155,16 @@ end_card (Parser  *self,
 
   g_string_append (self->card, "END:VCARD\r\n");
   vcard = e_vcard_new_from_string (self->card->str);
-  if ((contact = _rapport_vcard_to_contact (vcard, self->origins, self->card_line, error)) == NULL)
-    return FALSE;
-
-  g_ptr_array_add (self->contacts, contact);
+  contact = _rapport_vcard_to_contact (vcard, self->origins, self->card_line, &card_error);
   self->card_line = 0;
 
-  return TRUE;
+  if (contact == NULL && !_rapport_import_is_row_error (card_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&card_error));
+      return FALSE;
+    }
+
+  return self->func (contact, card_error, self->user_data, error);
 }
 
 /* Whether @p, after BEGIN or END, is ":VCARD". */
@@ -238,29 +242,24 @@ read_line (Parser      *self,
  * BASE64 value on the following lines up to a blank one.
  */
 static gboolean
-read_lines (Parser        *self,
-            gsize          length,
-            GCancellable  *cancellable,
-            GError       **error)
+read_lines (Parser              *self,
+            RapportImportLines  *lines,
+            GError             **error)
 {
   g_autoptr(GString) logical = g_string_new (NULL);
-  const char *end = self->text + length;
-  const char *p = self->text;
   LineKind kind = LINE_PLAIN;
   guint logical_line = 0;
   guint line_number = 0;
+  const char *p;
+  gsize line_length;
 
-  while (p < end)
+  while (_rapport_import_lines_next (lines, &p, &line_length, &line_number, error))
     {
-      const char *eol = p + strcspn (p, "\r\n");
-      gsize line_length = eol - p;
-
-      line_number++;
-
-      /* Cancel is pressed on the main thread while this runs on a worker;
-       * a few thousand lines take well under a millisecond. */
-      if (line_number % RAPPORT_IMPORT_CANCEL_LINES == 1 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
+      /* The line without its terminator. */
+      if (line_length > 0 && p[line_length - 1] == '\n')
+        line_length--;
+      if (line_length > 0 && p[line_length - 1] == '\r')
+        line_length--;
 
       if (logical_line != 0 && kind == LINE_QUOTED_PRINTABLE &&
           logical->len > 0 && logical->str[logical->len - 1] == '=' &&
@@ -287,10 +286,24 @@ read_lines (Parser        *self,
           kind = classify_line (logical->str);
         }
 
-      if (eol[0] == '\r' && eol[1] == '\n')
-        p = eol + 2;
-      else
-        p = eol + 1;
+      /* An unfolded value grows only up to what any field may hold (the
+       * per-field caps apply later); beyond that the file is damaged. */
+      if (logical->len > 4 * RAPPORT_IMPORT_MAX_NOTE)
+        {
+          g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
+                       _("The value that begins on line %u is longer than any field of a contact"), logical_line);
+          return FALSE;
+        }
+    }
+
+  if (error != NULL && *error != NULL)
+    return FALSE;
+
+  if ((line_number = _rapport_import_lines_get_binary_line (lines)) != 0)
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_WRONG_FORMAT,
+                   _("This is not a vCard file: line %u holds binary data"), line_number);
+      return FALSE;
     }
 
   if (logical_line != 0 && !read_line (self, logical->str, logical_line, error))
@@ -310,61 +323,49 @@ read_lines (Parser        *self,
 /* Public API {{{ */
 
 /**
- * rapport_vcard_parse:
- * @data: the file's contents
- * @length: the length of @data in bytes
+ * rapport_vcard_read:
+ * @stream: a vCard file, from its beginning
+ * @func: called with each contact, which it takes; returning %FALSE with
+ *   an error set stops the reading
  * @cancellable: (nullable): a #GCancellable, checked as the lines are read
- * @error: return location for a #RAPPORT_IMPORT_ERROR, or %G_IO_ERROR_CANCELLED
+ * @error: return location for a #RAPPORT_IMPORT_ERROR, a %G_IO_ERROR, or
+ *   what @func set
  *
- * Reads every card of a vCard 2.1, 3.0 or 4.0 file into new contacts. The
- * whole file is refused at the first problem, and the error names its line.
+ * Reads every card of a vCard 2.1, 3.0 or 4.0 file into new contacts, with
+ * id 0 and #RapportContact:loaded set, unfolding the lines as they are read
+ * so that only the card being read is in memory. The whole file is refused
+ * at the first problem, and the error names its line.
  *
- * Returns: (transfer full) (element-type RapportContact): the contacts, in
- *   the file's order, with id 0 and #RapportContact:loaded set
+ * Returns: %TRUE if the whole file was read
  */
-GPtrArray *
-rapport_vcard_parse (const char    *data,
-                     gsize          length,
-                     GCancellable  *cancellable,
-                     GError       **error)
+gboolean
+rapport_vcard_read (GInputStream      *stream,
+                    RapportVCardFunc   func,
+                    gpointer           user_data,
+                    GCancellable      *cancellable,
+                    GError           **error)
 {
-  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(RapportImportLines) lines = NULL;
   g_autoptr(GString) card = NULL;
   g_autoptr(GArray) origins = NULL;
-  g_autofree char *text = NULL;
-  const char *binary;
   Parser parser = { 0 };
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if ((text = _rapport_import_prepare_text (data, length, &length, &binary, cancellable, error)) == NULL)
-    return NULL;
+  if ((lines = _rapport_import_lines_new (stream, cancellable, error)) == NULL)
+    return FALSE;
 
-  if (binary != NULL)
-    {
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_WRONG_FORMAT,
-                   _("This is not a vCard file: line %u holds binary data"),
-                   _rapport_import_line_at (text, binary));
-      return NULL;
-    }
-
-  contacts = g_ptr_array_new_with_free_func (g_object_unref);
   card = g_string_sized_new (1024);
   origins = g_array_new (FALSE, FALSE, sizeof (RapportVCardOrigin));
 
-  parser.text = text;
-  parser.contacts = contacts;
+  parser.func = func;
+  parser.user_data = user_data;
   parser.card = card;
   parser.origins = origins;
 
-  if (!read_lines (&parser, length, cancellable, error))
-    {
-      _rapport_import_drop_array (g_steal_pointer (&contacts));
-      return NULL;
-    }
-
-  return g_steal_pointer (&contacts);
+  return read_lines (&parser, lines, error);
 }
 
 /* }}} */

@@ -40,6 +40,17 @@ new_composer (RapportWindow *self)
                                    rapport_application_get_settings (app));
   g_signal_connect_object (composer, "toast", G_CALLBACK (composer_toast_cb), self, G_CONNECT_SWAPPED);
   gtk_window_set_transient_for (GTK_WINDOW (composer), GTK_WINDOW (self));
+  /* Never wider or taller than the window it comes from: on a phone-sized
+   * screen the composer opens folded (its flap hides the coaching) rather
+   * than running off the edge. */
+  {
+    int width, height, parent_width = gtk_widget_get_width (GTK_WIDGET (self));
+    int parent_height = gtk_widget_get_height (GTK_WIDGET (self));
+
+    gtk_window_get_default_size (GTK_WINDOW (composer), &width, &height);
+    if (parent_width > 0 && parent_height > 0)
+      gtk_window_set_default_size (GTK_WINDOW (composer), MIN (width, parent_width), MIN (height, parent_height));
+  }
   return RAPPORT_COMPOSER (composer);
 }
 

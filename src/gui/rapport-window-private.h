@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "rapport-contacts-page.h"
 #include "rapport-window.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,8 @@ void _rapport_window_add_meeting_actions (RapportWindow *self);
 void _rapport_window_add_reminder_actions (RapportWindow *self);
 void _rapport_window_add_compose_actions (RapportWindow *self);
 void _rapport_window_add_address_book_actions (RapportWindow *self);
+void _rapport_window_add_file_actions (RapportWindow *self);
+
+RapportContactsPage *_rapport_window_ensure_contacts_page (RapportWindow *self);
 
 G_END_DECLS

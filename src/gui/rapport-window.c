@@ -15,15 +15,16 @@
 #include "rapport-window.h"
 #include "rapport-window-private.h"
 #include "rapport-toast.h"
-#include "rapport-contact-export.h"
 #include "rapport-contacts-page.h"
-#include "rapport-import-dialog.h"
 #include "rapport-meeting-editor.h"
 #include "rapport-meeting-prep.h"
 #include "rapport-meeting-questions.h"
 #include "rapport-meetings-page.h"
 #include "rapport-questions-page.h"
 #include "rapport-today-page.h"
+#include "rapport-insights-page.h"
+#include "rapport-organisations-page.h"
+#include "rapport-today-focus.h"
 
 struct _RapportWindow
 {
@@ -34,15 +35,20 @@ struct _RapportWindow
   /* Template children */
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
+  GtkWidget            *waiting_banner;
   AdwViewStack         *view_stack;
   AdwViewStackPage     *today_stack_page;
   RapportTodayPage     *today_page;
   AdwBin               *contacts_bin;
-  RapportContactsPage  *contacts_page;   /* made on first use, see ensure_contacts_page() */
+  RapportContactsPage  *contacts_page;   /* made on first use, see _rapport_window_ensure_contacts_page() */
   AdwBin               *questions_bin;
   RapportQuestionsPage *questions_page;  /* likewise */
   AdwBin               *meetings_bin;
   RapportMeetingsPage  *meetings_page;   /* likewise */
+  AdwBin               *insights_bin;
+  RapportInsightsPage  *insights_page;   /* built when first shown */
+  AdwBin               *organisations_bin;
+  RapportOrganisationsPage *organisations_page;  /* built when first shown */
   AdwStatusPage        *error_page;
   GtkWidget            *move_aside_button;
   GtkWidget            *restore_backup_button;
@@ -180,8 +186,8 @@ save_state (RapportWindow *self)
 /* The contacts page is the heaviest part of the window; it is built when it
  * is first shown, or right after the first frame, so that it never delays
  * the window's appearance. */
-static RapportContactsPage *
-ensure_contacts_page (RapportWindow *self)
+RapportContactsPage *
+_rapport_window_ensure_contacts_page (RapportWindow *self)
 {
   if (self->contacts_page == NULL)
     {
@@ -257,6 +263,34 @@ ensure_meetings_page (RapportWindow *self)
   return self->meetings_page;
 }
 
+static void
+ensure_insights_page (RapportWindow *self)
+{
+  RapportApplication *app = get_application (self);
+
+  if (self->insights_page != NULL)
+    return;
+  self->insights_page = RAPPORT_INSIGHTS_PAGE (rapport_insights_page_new ());
+  rapport_insights_page_set_stores (self->insights_page, rapport_application_get_contact_store (app),
+                                    rapport_application_get_meeting_store (app),
+                                    rapport_application_get_settings (app));
+  adw_bin_set_child (self->insights_bin, GTK_WIDGET (self->insights_page));
+}
+
+static RapportOrganisationsPage *
+ensure_organisations_page (RapportWindow *self)
+{
+  if (self->organisations_page == NULL)
+    {
+      self->organisations_page = RAPPORT_ORGANISATIONS_PAGE (rapport_organisations_page_new ());
+      rapport_organisations_page_set_store (self->organisations_page,
+                                            rapport_application_get_contact_store (get_application (self)));
+      adw_bin_set_child (self->organisations_bin, GTK_WIDGET (self->organisations_page));
+    }
+
+  return self->organisations_page;
+}
+
 /* One page per idle, so that input between them is not held up. */
 static gboolean
 build_pages_idle_cb (gpointer user_data)
@@ -265,7 +299,7 @@ build_pages_idle_cb (gpointer user_data)
 
   if (self->contacts_page == NULL)
     {
-      ensure_contacts_page (self);
+      _rapport_window_ensure_contacts_page (self);
       return G_SOURCE_CONTINUE;
     }
 
@@ -289,11 +323,15 @@ visible_page_changed_cb (RapportWindow *self)
   const char *page = rapport_window_get_page_name (self);
 
   if (g_strcmp0 (page, "contacts") == 0)
-    ensure_contacts_page (self);
+    _rapport_window_ensure_contacts_page (self);
   else if (g_strcmp0 (page, "questions") == 0)
     ensure_questions_page (self);
   else if (g_strcmp0 (page, "meetings") == 0)
     ensure_meetings_page (self);
+  else if (g_strcmp0 (page, "insights") == 0)
+    ensure_insights_page (self);
+  else if (g_strcmp0 (page, "organisations") == 0)
+    ensure_organisations_page (self);
 }
 
 static void
@@ -304,6 +342,11 @@ after_paint_cb (GdkFrameClock *frame_clock,
   _rapport_application_window_presented (get_application (self), GTK_WINDOW (self));
   rapport_today_page_set_store (self->today_page,
                                 rapport_application_get_reminder_store (get_application (self)));
+  rapport_today_focus_set_store (rapport_today_page_get_focus (self->today_page),
+                                 rapport_application_get_contact_store (get_application (self)));
+  /* A "second contact" step falls due with time: read again when the page is. */
+  g_signal_connect_object (self->today_page, "filled", G_CALLBACK (rapport_today_focus_refresh),
+                           rapport_today_page_get_focus (self->today_page), G_CONNECT_SWAPPED);
 
   if (self->build_pages_id == 0 &&
       (self->contacts_page == NULL || self->meetings_page == NULL || self->questions_page == NULL))
@@ -328,6 +371,12 @@ database_state_changed_cb (RapportWindow *self)
     rapport_meetings_page_refresh (self->meetings_page);
   if (rapport_application_get_database_ready (get_application (self)))
     rapport_today_page_refresh (self->today_page);
+  if (rapport_application_get_database_ready (get_application (self)))
+    rapport_today_focus_refresh (rapport_today_page_get_focus (self->today_page));
+  if (rapport_application_get_database_ready (get_application (self)) && self->insights_page != NULL)
+    rapport_insights_page_refresh (self->insights_page);
+  if (rapport_application_get_database_ready (get_application (self)) && self->organisations_page != NULL)
+    rapport_organisations_page_refresh (self->organisations_page);
 }
 
 /* }}} */
@@ -352,7 +401,7 @@ new_contact_action (GSimpleAction *action,
   RapportWindow *self = user_data;
 
   rapport_window_set_page_name (self, "contacts");
-  gtk_widget_activate_action (GTK_WIDGET (ensure_contacts_page (self)), "contacts.new", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (_rapport_window_ensure_contacts_page (self)), "contacts.new", NULL);
 }
 
 static void
@@ -370,7 +419,7 @@ find_action (GSimpleAction *action,
     }
 
   rapport_window_set_page_name (self, "contacts");
-  rapport_contacts_page_focus_search (ensure_contacts_page (self));
+  rapport_contacts_page_focus_search (_rapport_window_ensure_contacts_page (self));
 }
 
 /* GtkApplication would build the shortcuts window along with every main
@@ -398,171 +447,10 @@ show_help_overlay_action (GSimpleAction *action,
 }
 
 static void
-import_done_cb (RapportWindow *self,
-                const char    *message)
+notice_cb (RapportWindow *self,
+           const char    *message)
 {
   _rapport_window_add_toast (self, rapport_toast_new (message));
-}
-
-static void
-import_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    RapportWindow   *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
-
-  if (file != NULL)
-    _rapport_window_import_file (self, file);
-}
-
-static GtkFileFilter *
-contacts_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Contacts (vCard, CSV)"));
-  gtk_file_filter_add_mime_type (filter, "text/vcard");
-  gtk_file_filter_add_mime_type (filter, "text/x-vcard");
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "vcf");
-  gtk_file_filter_add_suffix (filter, "csv");
-  return filter;
-}
-
-static void
-import_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
-{
-  RapportWindow *self = user_data;
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = contacts_filter ();
-
-  chooser = gtk_file_chooser_native_new (_("Import Contacts"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-exported_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(RapportWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  guint n;
-
-  n = rapport_contact_export_finish (RAPPORT_CONTACT_STORE (object), result, &error);
-  if (error != NULL)
-    /* Translators: %s is an error message */
-    message = g_strdup_printf (_("Could not export the contacts: %s"), error->message);
-  else
-    message = g_strdup_printf (ngettext ("Exported %u contact", "Exported %u contacts", n), n);
-
-  _rapport_window_add_toast (self, rapport_toast_new (message));
-}
-
-static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    RapportWindow   *self)
-{
-  g_autoptr(GFile) file = NULL;
-  RapportContactStore *store = rapport_application_get_contact_store (get_application (self));
-  gint64 contact_id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (chooser), "contact-id"));
-  RapportContactsPage *page;
-  RapportExportFormat format;
-  gboolean verbatim = FALSE;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      verbatim = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "verbatim"), "true") == 0;
-    }
-  g_object_unref (chooser);
-
-  if (file == NULL)
-    return;
-
-  format = rapport_contact_export_format_for_file (file);
-  if (format == RAPPORT_EXPORT_CSV && verbatim)
-    format = RAPPORT_EXPORT_CSV_VERBATIM;
-
-  if (contact_id != 0)
-    {
-      rapport_contact_export_ids_async (store, &contact_id, 1, file, format, NULL, exported_cb, g_object_ref (self));
-      return;
-    }
-
-  /* What the contacts page lists, searched and filtered as it is. */
-  page = ensure_contacts_page (self);
-  rapport_contact_export_async (store, rapport_contact_list_get_query (rapport_contacts_page_get_list (page)),
-                                file, format, NULL, exported_cb, g_object_ref (self));
-}
-
-static void
-export_contacts (RapportWindow *self,
-                 gint64         contact_id,
-                 const char    *suggested_name)
-{
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) vcard = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (vcard, _("vCard (.vcf)"));
-  gtk_file_filter_add_suffix (vcard, "vcf");
-  gtk_file_filter_set_name (csv, _("Spreadsheet (.csv)"));
-  gtk_file_filter_add_suffix (csv, "csv");
-
-  chooser = gtk_file_chooser_native_new (_("Export Contacts"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), vcard);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
-  /* A spreadsheet runs a cell that starts like a formula; an export guards
-   * such cells unless asked not to (rapport-csv.h). */
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "verbatim",
-                               _("In a spreadsheet, keep cells that start with = + - or @ exactly as they are"),
-                               NULL, NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_object_set_data (G_OBJECT (chooser), "contact-id", GSIZE_TO_POINTER ((gsize) contact_id));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-export_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
-{
-  /* Translators: the suggested file name of an export */
-  export_contacts (user_data, 0, _("contacts.vcf"));
-}
-
-/* The contact shown on the contacts page, on its own. */
-static void
-export_contact_action (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
-{
-  RapportWindow *self = user_data;
-  RapportContact *contact = rapport_contacts_page_get_contact (ensure_contacts_page (self));
-  g_autofree char *name = NULL;
-
-  if (contact == NULL)
-    return;
-
-  name = g_strdup_printf ("%s.vcf", rapport_contact_get_display_name (contact));
-  g_strdelimit (name, "/\\", '-');
-  export_contacts (self, rapport_contact_get_id (contact), name);
 }
 
 static void
@@ -574,7 +462,19 @@ show_contact_action (GSimpleAction *action,
 
   gtk_stack_set_visible_child_name (self->stack, "main");
   rapport_window_set_page_name (self, "contacts");
-  rapport_contacts_page_show_contact (ensure_contacts_page (self), g_variant_get_int64 (parameter));
+  rapport_contacts_page_show_contact (_rapport_window_ensure_contacts_page (self), g_variant_get_int64 (parameter));
+}
+
+static void
+show_organisation_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  RapportWindow *self = user_data;
+
+  gtk_stack_set_visible_child_name (self->stack, "main");
+  rapport_window_set_page_name (self, "organisations");
+  rapport_organisations_page_show_organisation (ensure_organisations_page (self), g_variant_get_int64 (parameter));
 }
 
 static void
@@ -599,7 +499,10 @@ meeting_saved_cb (RapportWindow *self,
     rapport_meetings_page_show_meeting (ensure_meetings_page (self), meeting_id);
 }
 
-/* The target is the contact to meet, fixed; 0 to choose one in the dialog. */
+/* The target is the contact to meet, fixed; 0 to choose one in the dialog,
+ * which then starts with the contact the Contacts page shows (Ctrl+Shift+N
+ * on someone's page is most often meant for them) but lets the user pick
+ * another. */
 static void
 schedule_meeting_action (GSimpleAction *action,
                          GVariant      *parameter,
@@ -608,12 +511,19 @@ schedule_meeting_action (GSimpleAction *action,
   RapportWindow *self = user_data;
   RapportApplication *app = get_application (self);
   gint64 contact_id = g_variant_get_int64 (parameter);
+  RapportContact *shown = NULL;
   GtkWidget *editor;
 
   editor = rapport_meeting_editor_new (rapport_application_get_meeting_store (app), NULL,
                                        g_settings_get_int (self->settings, "meeting-length"));
+  if (contact_id == 0 && self->contacts_page != NULL
+      && g_strcmp0 (rapport_window_get_page_name (self), "contacts") == 0)
+    shown = rapport_contacts_page_get_contact (self->contacts_page);
   if (contact_id != 0)
     rapport_meeting_editor_set_contact (RAPPORT_MEETING_EDITOR (editor), contact_id, NULL, TRUE);
+  else if (shown != NULL)
+    rapport_meeting_editor_set_contact (RAPPORT_MEETING_EDITOR (editor), rapport_contact_get_id (shown),
+                                        rapport_contact_get_display_name (shown), FALSE);
   g_signal_connect_object (editor, "saved", G_CALLBACK (meeting_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (editor));
@@ -652,10 +562,8 @@ static const GActionEntry win_actions[] = {
   { "about", about_action },
   { "show-contact", show_contact_action, "x" },
   { "show-meeting", show_meeting_action, "x" },
+  { "show-organisation", show_organisation_action, "x" },
   { "schedule-meeting", schedule_meeting_action, "x" },
-  { "import", import_action },
-  { "export", export_action },
-  { "export-contact", export_contact_action },
   { "show-help-overlay", show_help_overlay_action },
   { "show-page", show_page_action, "s" },
   { "new-contact", new_contact_action },
@@ -714,6 +622,9 @@ setup_for_application (RapportWindow *self)
                            G_CALLBACK (database_state_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (app, "notify::latest-backup",
                            G_CALLBACK (update_database_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "notice", G_CALLBACK (notice_cb), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (rapport_application_get_database (app), "waiting",
+                          self->waiting_banner, "visible", G_BINDING_SYNC_CREATE);
   update_database_state (self);
 
   /* The first page: its template only until the first frame is shown
@@ -757,10 +668,13 @@ rapport_window_class_init (RapportWindowClass *klass)
   g_type_ensure (RAPPORT_TYPE_TODAY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "ui/rapport-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, waiting_banner);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, today_stack_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, today_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, insights_bin);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, organisations_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, contacts_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, questions_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, meetings_bin);
@@ -783,6 +697,7 @@ rapport_window_init (RapportWindow *self)
   _rapport_window_add_reminder_actions (self);
   _rapport_window_add_compose_actions (self);
   _rapport_window_add_address_book_actions (self);
+  _rapport_window_add_file_actions (self);
 }
 
 /* }}} */
@@ -820,30 +735,6 @@ rapport_window_set_page_name (RapportWindow *self,
     adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
-/**
- * _rapport_window_import_file:
- *
- * Shows the import preview of @file on the contacts page.
- *
- * Returns: (transfer none): the preview
- */
-GtkWidget *
-_rapport_window_import_file (RapportWindow *self,
-                             GFile         *file)
-{
-  GtkWidget *dialog;
-
-  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  rapport_window_set_page_name (self, "contacts");
-  dialog = rapport_import_dialog_new (rapport_application_get_contact_store (get_application (self)), file);
-  g_signal_connect_object (dialog, "done", G_CALLBACK (import_done_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
-}
-
 void
 _rapport_window_add_toast (RapportWindow *self,
                            AdwToast      *toast)
@@ -851,13 +742,7 @@ _rapport_window_add_toast (RapportWindow *self,
   g_return_if_fail (RAPPORT_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  /* the toast's close button, libadwaita's own */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->toast_overlay));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget"))
-      rapport_accessible_clean_names (child);
+  rapport_widget_add_toast (GTK_WIDGET (self->toast_overlay), toast);
 }
 
 /* }}} */

@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "rapport-coaching.h"
+#include "rapport-coaching-private.h"
 
 /* The quiet advice beside the composer: what a good request and a good
  * thank-you contain (see the method), checked on the text as written.
@@ -39,12 +39,12 @@ check_free (gpointer data)
   g_free (check);
 }
 
-static void
-add (GPtrArray  *checks,
-     const char *id,
-     gboolean    passed,
-     char       *label,
-     char       *hint)
+void
+_rapport_coaching_add (GPtrArray  *checks,
+                       const char *id,
+                       gboolean    passed,
+                       char       *label,
+                       char       *hint)
 {
   RapportCoachingCheck *check = g_new0 (RapportCoachingCheck, 1);
 
@@ -199,6 +199,10 @@ subject_is_specific (const char *subject)
  *   checked
  * @referrer: (nullable): who referred the contact, if anyone
  * @word_limit: the most words a request should have; 0 checks no length
+ * @first_word_limit: for a first request to this contact, the most words
+ *   it should have (this check then replaces the general length check; 0
+ *   checks no length), and the method's other checks of a first request
+ *   follow; %G_MAXUINT for a request that is not the first
  *
  * Returns: (transfer full) (element-type RapportCoachingCheck): the
  *   checks that apply, in the order shown; possibly none
@@ -208,7 +212,8 @@ rapport_coaching_check (RapportTemplatePurpose  purpose,
                         const char             *subject,
                         const char             *body,
                         const char             *referrer,
-                        guint                   word_limit)
+                        guint                   word_limit,
+                        guint                   first_word_limit)
 {
   GPtrArray *checks = g_ptr_array_new_with_free_func (check_free);
 
@@ -221,18 +226,19 @@ rapport_coaching_check (RapportTemplatePurpose  purpose,
     {
       g_autofree char *first = rapport_coaching_first_sentence (body);
       guint words = rapport_coaching_count_words (body);
+      gboolean first_request = first_word_limit != G_MAXUINT;
 
       if (referrer != NULL && referrer[0] != '\0')
-        add (checks, "referrer-early", names_referrer (first, referrer),
+        _rapport_coaching_add (checks, "referrer-early", names_referrer (first, referrer),
              g_strdup (_("Names the referrer first")),
              /* Translators: %s is the referrer's name */
              g_strdup_printf (_("Mention %s in the first sentence: a shared acquaintance is the best reason to say yes."),
                               referrer));
-      add (checks, "short-time", matches (SHORT_TIME, body),
+      _rapport_coaching_add (checks, "short-time", matches (SHORT_TIME, body),
            g_strdup (_("Asks for a short, specific time")),
            g_strdup (_("Ask for a set number of minutes, such as “20 minutes”: a small, clear request is easy to grant.")));
-      if (word_limit > 0)
-        add (checks, "length", words <= word_limit,
+      if (word_limit > 0 && !first_request)
+        _rapport_coaching_add (checks, "length", words <= word_limit,
              /* Translators: %u is a number of words */
              g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Fits on one screen (%u word)",
                                            "Fits on one screen (%u words)", words), words),
@@ -240,17 +246,19 @@ rapport_coaching_check (RapportTemplatePurpose  purpose,
              g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Keep a request under %u word so it is read without scrolling.",
                                            "Keep a request under %u words so it is read without scrolling.", word_limit),
                               word_limit));
-      add (checks, "subject", subject_is_specific (subject),
+      _rapport_coaching_add (checks, "subject", subject_is_specific (subject),
            g_strdup (_("Subject says what it is about")),
            g_strdup (_("Name the topic and the context, e.g. who referred you or the organisation, not just “Hello”.")));
+      if (first_request)
+        _rapport_coaching_add_first_request (checks, body, referrer, first_word_limit);
     }
   else if (purpose == RAPPORT_TEMPLATE_PURPOSE_THANK_YOU)
     {
       /* the template's own words do not count while its gap is open */
-      add (checks, "helpful", matches (HELPFUL, body) && strstr (body, "{what_helped}") == NULL,
+      _rapport_coaching_add (checks, "helpful", matches (HELPFUL, body) && strstr (body, "{what_helped}") == NULL,
            g_strdup (_("Says what was helpful")),
            g_strdup (_("Name one piece of advice that helped and why: it shows you listened.")));
-      add (checks, "next-steps", matches (NEXT_STEPS, body) && strstr (body, "{next_steps}") == NULL,
+      _rapport_coaching_add (checks, "next-steps", matches (NEXT_STEPS, body) && strstr (body, "{next_steps}") == NULL,
            g_strdup (_("Says what comes next")),
            g_strdup (_("Tell them what you will do next and that you will follow up.")));
     }

@@ -15,7 +15,9 @@ G_BEGIN_DECLS
 /* One piece of advice on a message being written. */
 typedef struct
 {
-  const char *id;      /* "referrer-early", "short-time", "length", "subject", "helpful", "next-steps" */
+  const char *id;      /* "referrer-early", "short-time", "length", "subject", "helpful", "next-steps";
+                        * a first request's: "first-length", "connection-first", "ask-question",
+                        * "general-interest", "no-job-ask", "about-them" */
   gboolean    passed;
   char       *label;   /* translated, e.g. "Names the referrer early" */
   char       *hint;    /* translated: why it matters, what to do */
@@ -25,7 +27,8 @@ GPtrArray *rapport_coaching_check       (RapportTemplatePurpose  purpose,
                                          const char             *subject,
                                          const char             *body,
                                          const char             *referrer,
-                                         guint                   word_limit);
+                                         guint                   word_limit,
+                                         guint                   first_word_limit);
 guint      rapport_coaching_count_words (const char             *text);
 char      *rapport_coaching_first_sentence (const char          *body);
 

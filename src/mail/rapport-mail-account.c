@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "rapport-mail-account.h"
 
@@ -31,6 +32,9 @@ struct _RapportMailAccount
   char                *username;
   char                *ca_file;
   guint                timeout;
+  gboolean             incoming;   /* the IMAP account rather than the SMTP one */
+  char                *goa_id;     /* a GNOME online account's, which holds the secret */
+  gboolean             oauth2;     /* its secret is an access token (XOAUTH2) */
 };
 
 G_DEFINE_FINAL_TYPE (RapportMailAccount, rapport_mail_account, G_TYPE_OBJECT)
@@ -54,6 +58,7 @@ rapport_mail_account_finalize (GObject *object)
   g_free (self->server);
   g_free (self->username);
   g_free (self->ca_file);
+  g_free (self->goa_id);
 
   G_OBJECT_CLASS (rapport_mail_account_parent_class)->finalize (object);
 }
@@ -105,13 +110,153 @@ rapport_mail_account_new_from_settings (GSettings *settings)
   return self;
 }
 
+/**
+ * rapport_mail_account_new_incoming_from_settings:
+ * @settings: the application's settings (schema io.github.rapport.Rapport)
+ *
+ * The account Rapport reads replies from (IMAP). Its password is kept in the
+ * keyring apart from the SMTP one, even for the same server and user, since
+ * providers often give each its own app password.
+ *
+ * Returns: (transfer full): a snapshot of the sender and IMAP keys
+ */
+RapportMailAccount *
+rapport_mail_account_new_incoming_from_settings (GSettings *settings)
+{
+  RapportMailAccount *self;
+  g_autofree char *security = NULL;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (RAPPORT_TYPE_MAIL_ACCOUNT, NULL);
+  self->incoming = TRUE;
+  self->sender_name = dup_stripped (settings, "sender-name");
+  self->sender_address = dup_stripped (settings, "sender-address");
+  self->server = dup_stripped (settings, "imap-server");
+  self->port = (guint) CLAMP (g_settings_get_int (settings, "imap-port"), 1, 65535);
+  self->username = dup_stripped (settings, "imap-username");
+  self->ca_file = dup_stripped (settings, "imap-ca-file");
+
+  security = g_settings_get_string (settings, "imap-security");
+  self->security = g_str_equal (security, "starttls") ? RAPPORT_MAIL_SECURITY_STARTTLS
+                                                       : RAPPORT_MAIL_SECURITY_TLS;
+  return self;
+}
+
+/* "host", "host:port", "[::1]:port" as GOA keeps them; @port keeps its
+ * value when none is given. */
+static char *
+split_host (const char *host,
+            guint      *port)
+{
+  const char *colon = strrchr (host, ':');
+  const char *end = NULL;
+  guint64 number;
+
+  if (host[0] == '[' && (end = strchr (host, ']')) != NULL)
+    {
+      if (end[1] == ':' && g_ascii_string_to_unsigned (end + 2, 10, 1, 65535, &number, NULL))
+        *port = (guint) number;
+      return g_strndup (host + 1, (gsize) (end - host - 1));
+    }
+  /* One colon only: two or more are an IPv6 address without a port. */
+  if (colon != NULL && strchr (host, ':') == colon
+      && g_ascii_string_to_unsigned (colon + 1, 10, 1, 65535, &number, NULL))
+    {
+      *port = (guint) number;
+      return g_strndup (host, (gsize) (colon - host));
+    }
+  return g_strdup (host);
+}
+
+/**
+ * rapport_mail_account_new_online:
+ * @settings: the application's settings, for the extra certificate
+ *   authority of a self-hosted server (imap-ca-file or smtp-ca-file)
+ * @incoming: the IMAP side of the account, else its SMTP side
+ * @goa_id: the GNOME online account's id
+ * @host: as GOA gives it, with or without a port
+ * @oauth2: the account's secret is an OAuth2 access token
+ *
+ * The account of GNOME Online Accounts, for one connection. Its secret
+ * never passes through Rapport's keyring entries: rapport_mail_secret_lookup_async()
+ * asks GOA for it.
+ *
+ * Returns: (transfer full): the account
+ */
+RapportMailAccount *
+rapport_mail_account_new_online (GSettings  *settings,
+                                 gboolean    incoming,
+                                 const char *goa_id,
+                                 const char *name,
+                                 const char *address,
+                                 const char *host,
+                                 const char *username,
+                                 gboolean    starttls,
+                                 gboolean    oauth2)
+{
+  RapportMailAccount *self;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (goa_id != NULL && host != NULL, NULL);
+
+  self = g_object_new (RAPPORT_TYPE_MAIL_ACCOUNT, NULL);
+  self->incoming = incoming;
+  self->goa_id = g_strdup (goa_id);
+  self->oauth2 = oauth2;
+  /* The name the user gave Rapport, else GOA's. */
+  self->sender_name = dup_stripped (settings, "sender-name");
+  if (self->sender_name[0] == '\0')
+    {
+      g_free (self->sender_name);
+      self->sender_name = g_strdup (name != NULL ? name : "");
+    }
+  self->sender_address = g_strdup (address != NULL ? address : "");
+  self->security = starttls ? RAPPORT_MAIL_SECURITY_STARTTLS : RAPPORT_MAIL_SECURITY_TLS;
+  if (incoming)
+    self->port = starttls ? RAPPORT_IMAP_PORT_STARTTLS : RAPPORT_IMAP_PORT_TLS;
+  else
+    self->port = starttls ? RAPPORT_MAIL_PORT_STARTTLS : RAPPORT_MAIL_PORT_TLS;
+  self->server = split_host (host, &self->port);
+  self->username = g_strdup (username != NULL ? username : "");
+  self->ca_file = dup_stripped (settings, incoming ? "imap-ca-file" : "smtp-ca-file");
+  return self;
+}
+
+/* NULL for an account typed in Preferences. */
+const char *
+rapport_mail_account_get_goa_id (RapportMailAccount *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MAIL_ACCOUNT (self), NULL);
+
+  return self->goa_id;
+}
+
+gboolean
+rapport_mail_account_uses_oauth2 (RapportMailAccount *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MAIL_ACCOUNT (self), FALSE);
+
+  return self->oauth2;
+}
+
+gboolean
+rapport_mail_account_is_incoming (RapportMailAccount *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MAIL_ACCOUNT (self), FALSE);
+
+  return self->incoming;
+}
+
 /* Enough to try SMTP: the password is checked later, in the keyring. */
 gboolean
 rapport_mail_account_is_complete (RapportMailAccount *self)
 {
   g_return_val_if_fail (RAPPORT_IS_MAIL_ACCOUNT (self), FALSE);
 
-  return self->sender_address[0] != '\0' && self->server[0] != '\0' && self->username[0] != '\0';
+  /* Reading needs no address of the user's: their mail is also found in Sent. */
+  return (self->incoming || self->sender_address[0] != '\0') && self->server[0] != '\0'
+         && self->username[0] != '\0';
 }
 
 const char *

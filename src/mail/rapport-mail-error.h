@@ -27,6 +27,7 @@ typedef enum
   RAPPORT_MAIL_ERROR_TIMEOUT,
   RAPPORT_MAIL_ERROR_FAILED,            /* anything else, with the server's words */
   RAPPORT_MAIL_ERROR_INVALID_SERVER,    /* the server's name is not a host name or address */
+  RAPPORT_MAIL_ERROR_ACCOUNT_GONE,      /* the chosen GNOME online account was removed or lost its mail */
 } RapportMailError;
 
 GQuark rapport_mail_error_quark (void);

@@ -11,7 +11,9 @@
 
 #include <glib/gi18n.h>
 #include <libsecret/secret.h>
+#include <string.h>
 
+#include "rapport-goa.h"
 #include "rapport-mail-error.h"
 #include "rapport-mail-secret.h"
 
@@ -26,6 +28,22 @@ static const SecretSchema smtp_schema = {
     { NULL, 0 },
   },
 };
+
+/* The incoming (IMAP) account's password, apart from the SMTP one. */
+static const SecretSchema imap_schema = {
+  "io.github.rapport.Rapport.Imap", SECRET_SCHEMA_NONE,
+  {
+    { "server", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { NULL, 0 },
+  },
+};
+
+static const SecretSchema *
+schema_for (RapportMailAccount *account)
+{
+  return rapport_mail_account_is_incoming (account) ? &imap_schema : &smtp_schema;
+}
 
 /* Each of these means nobody provides org.freedesktop.secrets, or there is
  * no session bus to ask: nothing the user can fix but by installing a
@@ -47,6 +65,7 @@ is_no_service_error (const GError *error)
       && (error->code == G_IO_ERROR_NOT_FOUND || error->code == G_IO_ERROR_FAILED);
 }
 
+/* Every task here has its account as task data. */
 static void
 return_error (GTask  *task,
               GError *error)
@@ -55,9 +74,13 @@ return_error (GTask  *task,
     g_task_return_error (task, error);
   else if (is_no_service_error (error))
     {
+      RapportMailAccount *account = g_task_get_task_data (task);
+
       g_debug ("No Secret Service: %s", error->message);
-      g_task_return_new_error (task, RAPPORT_MAIL_ERROR, RAPPORT_MAIL_ERROR_NO_SECRET_SERVICE,
-                               _("Sending by SMTP needs a keyring (Secret Service); Open in Mail App still works"));
+      g_task_return_new_error (task, RAPPORT_MAIL_ERROR, RAPPORT_MAIL_ERROR_NO_SECRET_SERVICE, "%s",
+                               rapport_mail_account_is_incoming (account)
+                               ? _("Reading your mailbox needs a keyring (Secret Service) to keep its password")
+                               : _("Sending by SMTP needs a keyring (Secret Service); Open in Mail App still works"));
       g_error_free (error);
     }
   else
@@ -92,8 +115,32 @@ lookup_cb (GObject      *object,
     g_task_return_pointer (task, password, (GDestroyNotify) secret_password_free);
 }
 
+static void
+goa_cb (GObject      *object,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  char *secret = rapport_goa_credential_finish (result, &error);
+
+  if (secret == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Into the keyring library's own memory, freed (and wiped) like a
+   * password looked up there. */
+  g_task_return_pointer (task, secret_value_unref_to_password (secret_value_new (secret, -1, "text/plain"), NULL),
+                         (GDestroyNotify) secret_password_free);
+  memset (secret, 0, strlen (secret));
+  g_free (secret);
+}
+
 /* A locked keyring is unlocked through the service, which shows the system's
- * own prompt: nothing to do here for it. */
+ * own prompt: nothing to do here for it. A GNOME online account's secret
+ * is GOA's: asked of it at each connection, never kept in Rapport's
+ * entries. */
 void
 rapport_mail_secret_lookup_async (RapportMailAccount  *account,
                                   GCancellable        *cancellable,
@@ -108,7 +155,12 @@ rapport_mail_secret_lookup_async (RapportMailAccount  *account,
   g_task_set_source_tag (task, rapport_mail_secret_lookup_async);
   g_task_set_task_data (task, g_object_ref (account), g_object_unref);
 
-  secret_password_lookup (&smtp_schema, cancellable, lookup_cb, task,
+  if (rapport_mail_account_get_goa_id (account) != NULL)
+    {
+      rapport_goa_credential_async (account, cancellable, goa_cb, task);
+      return;
+    }
+  secret_password_lookup (schema_for (account), cancellable, lookup_cb, task,
                           "server", rapport_mail_account_get_server (account),
                           "user", rapport_mail_account_get_username (account),
                           NULL);
@@ -161,13 +213,20 @@ rapport_mail_secret_store_async (RapportMailAccount  *account,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, rapport_mail_secret_store_async);
+  g_task_set_task_data (task, g_object_ref (account), g_object_unref);
 
   /* TRANSLATORS: the label of the password in the keyring: user name, server */
-  label = g_strdup_printf (_("Rapport SMTP password for %s on %s"),
-                           rapport_mail_account_get_username (account),
-                           rapport_mail_account_get_server (account));
+  if (rapport_mail_account_is_incoming (account))
+    /* TRANSLATORS: the label of the password in the keyring: user name, server */
+    label = g_strdup_printf (_("Rapport IMAP password for %s on %s"),
+                             rapport_mail_account_get_username (account),
+                             rapport_mail_account_get_server (account));
+  else
+    label = g_strdup_printf (_("Rapport SMTP password for %s on %s"),
+                             rapport_mail_account_get_username (account),
+                             rapport_mail_account_get_server (account));
 
-  secret_password_store (&smtp_schema, SECRET_COLLECTION_DEFAULT, label, password,
+  secret_password_store (schema_for (account), SECRET_COLLECTION_DEFAULT, label, password,
                          cancellable, store_cb, task,
                          "server", rapport_mail_account_get_server (account),
                          "user", rapport_mail_account_get_username (account),
@@ -212,8 +271,9 @@ rapport_mail_secret_clear_async (RapportMailAccount  *account,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, rapport_mail_secret_clear_async);
+  g_task_set_task_data (task, g_object_ref (account), g_object_unref);
 
-  secret_password_clear (&smtp_schema, cancellable, clear_cb, task,
+  secret_password_clear (schema_for (account), cancellable, clear_cb, task,
                          "server", rapport_mail_account_get_server (account),
                          "user", rapport_mail_account_get_username (account),
                          NULL);
@@ -263,8 +323,9 @@ rapport_mail_secret_has_password_async (RapportMailAccount  *account,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, rapport_mail_secret_has_password_async);
+  g_task_set_task_data (task, g_object_ref (account), g_object_unref);
 
-  secret_password_search (&smtp_schema, SECRET_SEARCH_NONE, cancellable, search_cb, task,
+  secret_password_search (schema_for (account), SECRET_SEARCH_NONE, cancellable, search_cb, task,
                           "server", rapport_mail_account_get_server (account),
                           "user", rapport_mail_account_get_username (account),
                           NULL);

@@ -237,7 +237,15 @@ send_thread (GTask        *task,
   if (ca_file[0] != '\0')
     curl_easy_setopt (curl, CURLOPT_CAINFO, ca_file);
   curl_easy_setopt (curl, CURLOPT_USERNAME, rapport_mail_account_get_username (account));
-  curl_easy_setopt (curl, CURLOPT_PASSWORD, job->password);
+  /* An OAuth2 account of GNOME Online Accounts sends its access token by
+   * XOAUTH2 (curl builds the SASL string), never a password. */
+  if (rapport_mail_account_uses_oauth2 (account))
+    {
+      curl_easy_setopt (curl, CURLOPT_XOAUTH2_BEARER, job->password);
+      curl_easy_setopt (curl, CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2");
+    }
+  else
+    curl_easy_setopt (curl, CURLOPT_PASSWORD, job->password);
 
   /* Threads: no SIGALRM for the resolver's timeout. */
   curl_easy_setopt (curl, CURLOPT_NOSIGNAL, 1L);

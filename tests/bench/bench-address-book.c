@@ -9,6 +9,9 @@
  * written with libebook first (not timed). Timed: reading the book into the
  * preview's copy, parsing it, and the import itself:
  *   BENCH eds_import_contacts_ms_10k  (target: 5,000 ms)
+ * and, over the same, the main loop's stalls longer than a frame
+ * (tests/stall-counter.c):
+ *   BENCH main_thread_stalls_eds_import  (target: 0)
  */
 
 #include "config.h"
@@ -23,6 +26,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
 #include "rapport-contact-file.h"
 #include "rapport-contact-import.h"
 #include "rapport-contact-store.h"
+#include "stall-counter.h"
 #include "test-util.h"
 
 #define N_CONTACTS 10000
@@ -47,6 +51,9 @@ main (int   argc,
   GSList *contacts = NULL;
   gint progress = 0;
   gint64 t0;
+  StallCounter *stalls;
+  double longest = 0;
+  guint n_stalls;
 
   if (registry == NULL)
     registry = e_source_registry_new_sync (NULL, NULL);
@@ -67,6 +74,7 @@ main (int   argc,
   g_assert_no_error (error);
   g_slist_free_full (contacts, g_object_unref);
 
+  stalls = stall_counter_start ();
   t0 = g_get_monotonic_time ();
   rapport_address_book_copy_async (book, NULL, test_store_result_cb, &result);
   copy = rapport_address_book_copy_finish (test_wait_for (&result), &error);
@@ -78,12 +86,14 @@ main (int   argc,
   g_assert_no_error (error);
   g_print ("# and parsed: %.0f ms\n", (g_get_monotonic_time () - t0) / 1000.0);
   g_clear_object (&result);
-  rapport_contact_import_run_async (store, rapport_contact_file_get_contacts (file), FALSE, &progress, NULL,
-                                    test_store_result_cb, &result);
+  rapport_contact_import_run_async (store, file, FALSE, &progress, NULL, test_store_result_cb, &result);
   g_assert_true (rapport_contact_import_run_finish (store, test_wait_for (&result), &counts, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (counts.n_added, ==, N_CONTACTS);
   g_print ("BENCH eds_import_contacts_ms_10k %.0f ms\n", (g_get_monotonic_time () - t0) / 1000.0);
+  n_stalls = stall_counter_stop (stalls, &longest);
+  g_print ("# the longest gap in the main loop: %.0f ms\n", longest);
+  g_print ("BENCH main_thread_stalls_eds_import %u frames\n", n_stalls);
 
   rapport_address_book_forget_copy (copy);
   g_clear_object (&store);

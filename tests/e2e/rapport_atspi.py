@@ -13,16 +13,16 @@ import warnings
 
 import gi
 gi.require_version('Atspi', '2.0')
-from gi.repository import Atspi, GLib  # noqa: E402
+from gi.repository import Atspi, Gio, GLib  # noqa: E402
 
 APP_NAME = 'rapport'     # GTK 4.8 names the accessible application after the program
 
 # X keycodes of the evdev layout that Xvfb starts with.
 KEYCODES = {
     'Control': 37, 'Escape': 9, 'Return': 36, 'Tab': 23, 'comma': 59,
-    '1': 10, '2': 11, '3': 12, '4': 13, 'q': 24, 'w': 25, 'e': 26, 'f': 41, 'n': 57, 'z': 52,
+    '1': 10, '2': 11, '3': 12, '4': 13, '5': 14, '6': 15, 'q': 24, 'w': 25, 'e': 26, 'f': 41, 'n': 57, 'z': 52,
     'Delete': 119, 'BackSpace': 22, 'space': 65, 'm': 58, 'Up': 111, 'Down': 116, 'Shift': 50,
-    'slash': 61,
+    'slash': 61, 'Alt': 64, 't': 28, 'F10': 76, 'i': 31, 'l': 46,
 }
 
 
@@ -79,6 +79,10 @@ def spoken_name(node):
         if c == ' ' and name[:i].replace('_', '') == name[i + 1:]:
             return name[i + 1:]
     return name
+
+
+def text_of(node):
+    return Atspi.Text.get_text(node, 0, Atspi.Text.get_character_count(node))
 
 
 def find_all(root, role=None, name=None):
@@ -171,6 +175,12 @@ class App:
         return [self.node.get_child_at_index(i).get_name() for i in range(self.node.get_child_count())
                 if self.node.get_child_at_index(i) is not None]
 
+    def activate_action(self, name):
+        """An application action (app.NAME), as the Shell or a notification activates it."""
+        bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+        bus.call_sync('io.github.rapport.Rapport', '/io/github/rapport/Rapport', 'org.gtk.Actions', 'Activate',
+                      GLib.Variant('(sava{sv})', (name, [], {})), None, Gio.DBusCallFlags.NONE, 10000, None)
+
     def wait_window_gone(self, title, timeout=10.0):
         wait_for(lambda: title not in self.windows(), timeout, f'window {title!r} to close')
 
@@ -195,3 +205,48 @@ class App:
                 out, _ = self.proc.communicate()
             if os.environ.get('RAPPORT_E2E_LOG'):
                 print(f'rapport said:\n{out}', file=sys.stderr)
+
+
+def tab_to(node, presses):
+    """Presses Tab until @node has the focus, at most @presses times."""
+    for _ in range(presses):
+        key_combo('Tab')
+        try:
+            return wait_for(lambda: 'focused' in states(node), 0.5)
+        except Timeout:
+            pass
+    raise Timeout(f'{node.get_role_name()} {node.get_name()!r} not reached in {presses} presses of Tab')
+
+
+def keyboard_to(window, x=None):
+    """The session has no window manager to give the keyboard to a new window: give it as a
+    window manager's click-to-focus does, with a click on the window's header bar where it
+    holds nothing (a dialog's title; the main window's left end, left of the page switcher)."""
+    area = window.get_extents(Atspi.CoordType.SCREEN)
+    Atspi.generate_mouse_event(area.x + (area.width // 2 if x is None else x), area.y + 12, 'b1c')
+    time.sleep(0.2)
+    return window
+
+
+def register_mail_app(catch):
+    """A tiny mail app for mailto: links that writes the link it is given to @catch."""
+    apps = os.path.join(os.environ['XDG_DATA_HOME'], 'applications')
+    os.makedirs(apps, exist_ok=True)
+    script = os.path.join(os.environ['RAPPORT_SESSION_DIR'], 'catch-mailto')
+    with open(script, 'w') as f:
+        f.write(f'#!/bin/sh\nprintf "%s" "$1" > "{catch}.tmp" && mv "{catch}.tmp" "{catch}"\n')
+    os.chmod(script, 0o755)
+    with open(os.path.join(apps, 'catch-mailto.desktop'), 'w') as f:
+        f.write('[Desktop Entry]\nType=Application\nName=Catch Mailto\n'
+                f'Exec={script} %u\nMimeType=x-scheme-handler/mailto;\nNoDisplay=true\n')
+    os.makedirs(os.environ['XDG_CONFIG_HOME'], exist_ok=True)
+    with open(os.path.join(os.environ['XDG_CONFIG_HOME'], 'mimeapps.list'), 'w') as f:
+        f.write('[Default Applications]\nx-scheme-handler/mailto=catch-mailto.desktop\n')
+
+
+def set_sender():
+    """The sender's name and phone, as set in Preferences, for {my_name} and {my_phone}."""
+    settings = os.path.join(os.environ['XDG_CONFIG_HOME'], 'glib-2.0', 'settings')
+    os.makedirs(settings, exist_ok=True)
+    with open(os.path.join(settings, 'keyfile'), 'a') as f:
+        f.write("[io/github/rapport/Rapport]\nsender-name='Sam Porter'\nsender-phone='+49 170 1234567'\n")

@@ -15,7 +15,7 @@ import unittest
 from gi.repository import GLib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from rapport_atspi import App, Atspi, do_action, find, find_all, key_combo, states, wait_for, walk  # noqa: E402
+from rapport_atspi import App, Atspi, do_action, find, find_all, key_combo, matches, states, wait_for, walk  # noqa: E402
 
 FIXTURES = os.path.join(os.environ['G_TEST_SRCDIR'], 'fixtures', 'import')
 CONTROLS = {'push button', 'toggle button', 'check box', 'radio button', 'menu item', 'check menu item',
@@ -90,8 +90,10 @@ class AccessibleNames(unittest.TestCase):
 
     def show_page(self, main, key, name):
         key_combo('Control', key)
-        switcher = find(main, 'page tab list')
-        wait_for(lambda: 'selected' in states(find(switcher, 'page tab', name)), 5, f'the {name} page')
+        # the window's switcher, not the Insights page's own (Overview, Network)
+        tab = wait_for(lambda: next((t for s in find_all(main, 'page tab list') for t in walk(s)
+                                     if matches(t, 'page tab', name)), None), 5, f'the {name} tab')
+        wait_for(lambda: 'selected' in states(tab), 5, f'the {name} page')
 
     def escape_closes(self, title):
         key_combo('Escape')
@@ -120,10 +122,13 @@ class AccessibleNames(unittest.TestCase):
         find(main, 'label', 'Imported 3 contacts')
 
         # Each page of the main window, both switchers included.
-        for key, page in (('1', 'Today'), ('2', 'Contacts'), ('3', 'Meetings'), ('4', 'Questions')):
+        for key, page in (('1', 'Today'), ('2', 'Contacts'), ('3', 'Meetings'), ('4', 'Questions'), ('5', 'Insights'),
+                          ('6', 'Organisations')):
             self.show_page(main, key, page)
             self.check(main, f'{page} page')
-        self.assertEqual(sorted(set(names(main, 'page tab'))), ['Contacts', 'Meetings', 'Questions', 'Today'])
+        self.assertEqual(sorted(set(names(main, 'page tab'))),
+                         ['Contacts', 'Insights', 'Meetings', 'Network', 'Organisations', 'Overview', 'Questions',
+                          'Today'])
 
         # A contact's page, from the list.
         self.show_page(main, '2', 'Contacts')

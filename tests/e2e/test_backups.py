@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 # test_backups.py -- backups as a user meets them, through AT-SPI: the daily backup at the
 # first start, Back Up Now and a confirmed restore in Preferences, and a damaged database
-# that Rapport offers to replace with the latest backup, keeping the damaged file aside.
+# that Rapport offers to replace with the latest backup, keeping the damaged file aside and
+# bringing back what the backup held.
 # Runs inside tests/session/headless-session.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,7 +15,7 @@ import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from rapport_atspi import App, click, do_action, find, key_combo, wait_for, walk  # noqa: E402
+from rapport_atspi import App, click, do_action, find, key_combo, states, wait_for, walk  # noqa: E402
 
 GARBAGE = b'This file is not a database, and it must never be overwritten. ' * 200
 
@@ -95,6 +96,47 @@ class Backups(unittest.TestCase):
             self.assertEqual(conn.execute('PRAGMA application_id').fetchone()[0], 0x52505254)
         find(app.window('Rapport'), 'page tab', 'Contacts')
         self.assertEqual(len(self.backups()), 1)
+
+    def test_damaged_database_restores_the_backed_up_contacts(self):
+        # A contact the user made, then a backup of it (Back Up Now: the daily one came first).
+        app = self.start()
+        self.wait_backups(1)
+        main = app.window('Rapport')
+        key_combo('Control', '2')
+        do_action(find(main, 'push button', 'New Contact'))
+        editor = app.window('New Contact')
+        find(editor, 'text', 'Name (required)').set_text_contents('Ada Lovelace')
+        find(editor, 'text', 'Organisation').set_text_contents('Analytical Engines')
+        save = find(editor, 'push button', 'Save')
+        wait_for(lambda: 'sensitive' in states(save), 5, 'Save to be enabled')
+        do_action(save)
+        app.wait_window_gone('New Contact')
+        key_combo('Control', 'comma')
+        do_action(find(app.window('Preferences'), 'push button', 'Back Up Now'))
+        latest = self.wait_backups(2)[-1]
+        app.close()
+
+        for suffix in ('-wal', '-shm'):
+            if os.path.exists(self.database + suffix):
+                os.unlink(self.database + suffix)
+        with open(self.database, 'wb') as f:
+            f.write(GARBAGE)
+
+        # The damaged database is met with the offer, and the restore brings Ada back.
+        app = self.start()
+        do_action(find(app.window('Rapport'), 'push button', 'Restore Latest Backup', timeout=15))
+        wait_for(lambda: glob.glob(self.database + '.damaged-*'), 15, 'the damaged file moved aside')
+        with sqlite3.connect(self.database) as conn:
+            self.assertEqual(conn.execute('PRAGMA quick_check').fetchone()[0], 'ok')
+            names = [row[0] for row in conn.execute('SELECT display_name FROM contact')]
+        with sqlite3.connect(latest) as conn:
+            backed_up = [row[0] for row in conn.execute('SELECT display_name FROM contact')]
+        self.assertEqual(names, ['Ada Lovelace'])
+        self.assertEqual(names, backed_up)
+        main = app.window('Rapport')
+        key_combo('Control', '2')
+        wait_for(lambda: any('Ada Lovelace' in (n.get_name() or '') for n in walk(main)), 10,
+                 'Ada Lovelace in the contacts list')
 
 
 if __name__ == '__main__':

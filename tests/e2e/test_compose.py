@@ -17,7 +17,8 @@ import unittest
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from rapport_atspi import App, Atspi, do_action, find, find_all, key_combo, states, wait_for  # noqa: E402
+from rapport_atspi import (App, Atspi, do_action, find, find_all, key_combo, register_mail_app,  # noqa: E402
+                           set_sender, states, text_of, wait_for)
 
 STAGE_REQUEST_SENT = 1
 EMAIL_SENT = 0
@@ -28,34 +29,6 @@ def query(sql, *args):
     db = os.path.join(os.environ['XDG_DATA_HOME'], 'rapport', 'rapport.db')
     with sqlite3.connect(db) as conn:
         return conn.execute(sql, args).fetchall()
-
-
-def text_of(node):
-    return Atspi.Text.get_text(node, 0, Atspi.Text.get_character_count(node))
-
-
-def register_mail_app(catch):
-    """A tiny mail app for mailto: links that writes the link it is given to @catch."""
-    apps = os.path.join(os.environ['XDG_DATA_HOME'], 'applications')
-    os.makedirs(apps, exist_ok=True)
-    script = os.path.join(os.environ['RAPPORT_SESSION_DIR'], 'catch-mailto')
-    with open(script, 'w') as f:
-        f.write(f'#!/bin/sh\nprintf "%s" "$1" > "{catch}.tmp" && mv "{catch}.tmp" "{catch}"\n')
-    os.chmod(script, 0o755)
-    with open(os.path.join(apps, 'catch-mailto.desktop'), 'w') as f:
-        f.write('[Desktop Entry]\nType=Application\nName=Catch Mailto\n'
-                f'Exec={script} %u\nMimeType=x-scheme-handler/mailto;\nNoDisplay=true\n')
-    os.makedirs(os.environ['XDG_CONFIG_HOME'], exist_ok=True)
-    with open(os.path.join(os.environ['XDG_CONFIG_HOME'], 'mimeapps.list'), 'w') as f:
-        f.write('[Default Applications]\nx-scheme-handler/mailto=catch-mailto.desktop\n')
-
-
-def set_sender():
-    """The sender's name and phone, as set in Preferences, for {my_name} and {my_phone}."""
-    settings = os.path.join(os.environ['XDG_CONFIG_HOME'], 'glib-2.0', 'settings')
-    os.makedirs(settings, exist_ok=True)
-    with open(os.path.join(settings, 'keyfile'), 'a') as f:
-        f.write("[io/github/rapport/Rapport]\nsender-name='Sam Porter'\nsender-phone='+49 170 1234567'\n")
 
 
 class Compose(unittest.TestCase):

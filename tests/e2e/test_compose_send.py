@@ -23,7 +23,7 @@ import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from rapport_atspi import App, Atspi, do_action, find, find_all, key_combo, states, wait_for  # noqa: E402
+from rapport_atspi import App, Atspi, do_action, find, find_all, key_combo, states, text_of, wait_for  # noqa: E402
 
 TOOL = sys.argv.pop(1)
 USER = 'sam'
@@ -37,10 +37,6 @@ def query(sql, *args):
     db = os.path.join(os.environ['XDG_DATA_HOME'], 'rapport', 'rapport.db')
     with sqlite3.connect(db) as conn:
         return conn.execute(sql, args).fetchall()
-
-
-def text_of(node):
-    return Atspi.Text.get_text(node, 0, Atspi.Text.get_character_count(node))
 
 
 class ComposeSend(unittest.TestCase):

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 # test_import.py -- importing from the command line, as a file manager would open a file:
 # the preview tells what would be added and what is already there, and only "Import"
-# writes; a file that is not contacts gets a clear message and writes nothing.
+# writes; rows that cannot be imported are counted and left out; a file that is not
+# contacts gets a clear message and writes nothing.
 # Runs inside tests/session/headless-session.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -88,6 +89,25 @@ class Import(unittest.TestCase):
         # Her name leads back to her details.
         do_action(find(people, 'push button', 'Zoë Ødegård'))
         find(find(main, 'list', 'Introductions'), 'list item')
+
+    def test_rows_left_out(self):
+        # One row has neither a name nor an address: the preview says so and names its line,
+        # and the import brings the others.
+        path = os.path.join(self.data, 'people.csv')
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write('Name,Email,Company\nZoë Ødegård,zoe@nordlys.example,Nordlys\n,,Nobody Inc\n'
+                    'Priya Raman,priya@example.org,\n')
+        app = self.start(path)
+        dialog = app.window('Import Contacts')
+        find(dialog, 'label', 'Cannot Be Imported')
+        left_out = wait_for(lambda: next((n.get_name() for n in find_all(dialog, 'label')
+                                          if n.get_name().startswith('1, left out.')), None), 10,
+                            'the count of rows left out')
+        self.assertIn('Line 3', left_out)
+        do_action(find(dialog, 'push button', 'Import'))
+        app.wait_window_gone('Import Contacts')
+        find(app.window('Rapport'), 'label', 'Imported 2 contacts')
+        self.assertEqual(self.names(), ['Priya Raman', 'Zoë Ødegård'])
 
     def test_not_contacts(self):
         app = self.start(os.path.join(FIXTURES, 'junk.bin'))

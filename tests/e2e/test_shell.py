@@ -14,7 +14,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from rapport_atspi import App, do_action, find, find_all, key_combo, states, wait_for, walk  # noqa: E402
 
-PAGES = ['Today', 'Contacts', 'Meetings', 'Questions']
+PAGES = ['Today', 'Contacts', 'Meetings', 'Questions', 'Insights', 'Organisations']
 CONTROL_ROLES = {'push button', 'toggle button', 'page tab', 'check box', 'radio button', 'menu item',
                  'combo box', 'text', 'spin button', 'slider', 'switch', 'link', 'entry'}
 
@@ -63,10 +63,11 @@ class Shell(unittest.TestCase):
 
     def page_tabs(self):
         # The header holds a wide and a narrow switcher, and a bar at the bottom takes
-        # over on narrow windows: use the one shown at this width, the wide one.
+        # over on narrow windows: use the one shown at this width, the wide one. (The Insights
+        # page has a switcher of its own, Overview and Network.)
         for switcher in find_all(self.main, 'page tab list'):
             tabs = find_all(switcher, 'page tab')
-            if tabs and 'horizontal' in states(tabs[0]):
+            if tabs and 'horizontal' in states(tabs[0]) and any(tab.get_name() == 'Today' for tab in tabs):
                 return {tab.get_name(): tab for tab in tabs}
         raise AssertionError('no wide view switcher')
 
@@ -80,12 +81,13 @@ class Shell(unittest.TestCase):
     def test_pages_by_pointer(self):
         self.assertEqual(sorted(self.page_tabs()), sorted(PAGES))
         self.assertEqual(self.selected_page(), 'Today')
-        for name in ['Contacts', 'Meetings', 'Questions', 'Today']:
+        for name in ['Contacts', 'Meetings', 'Questions', 'Insights', 'Organisations', 'Today']:
             do_action(self.page_tabs()[name])
             self.wait_page(name)
 
     def test_pages_by_keyboard(self):
-        for key, name in [('3', 'Meetings'), ('2', 'Contacts'), ('4', 'Questions'), ('1', 'Today')]:
+        for key, name in [('3', 'Meetings'), ('2', 'Contacts'), ('4', 'Questions'), ('5', 'Insights'), ('6', 'Organisations'),
+                          ('1', 'Today')]:
             key_combo('Control', key)
             self.wait_page(name)
 

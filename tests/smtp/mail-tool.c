@@ -12,6 +12,9 @@
  *   mail-tool [OPTION...] test
  *   mail-tool [OPTION...] send TO-NAME TO-ADDRESS SUBJECT   (the body on standard input)
  *
+ * --goa-account=ID sends through the online account ID, as "Use This Account" does, by the
+ * composer's way (rapport_mail_send_async()).
+ *
  * The options are written to GSettings and the account read back from there. Prints
  * "OK [message-id]" or "ERROR <code> <message>", then "ELAPSED <ms>".
  */
@@ -22,6 +25,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rapport-goa.h"
 #include "rapport-mail-account.h"
 #include "rapport-mail-error.h"
 #include "rapport-mail-secret.h"
@@ -30,6 +34,7 @@
 static const char * const error_names[] = {
   "NOT_CONFIGURED", "NO_SECRET_SERVICE", "NO_PASSWORD", "INVALID_HEADER", "CONNECT",
   "CERTIFICATE", "TLS", "LOGIN", "RECIPIENT", "TIMEOUT", "FAILED", "INVALID_SERVER",
+  "ACCOUNT_GONE",
 };
 
 static void
@@ -91,7 +96,7 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *name = NULL, *address = NULL, *server = NULL, *security = NULL;
-  g_autofree char *user = NULL, *ca_file = NULL;
+  g_autofree char *user = NULL, *ca_file = NULL, *goa_account = NULL;
   int port = 0;
   int cancel_after = 0;
   GOptionEntry entries[] = {
@@ -102,6 +107,7 @@ main (int   argc,
     { "security", 0, 0, G_OPTION_ARG_STRING, &security, "tls or starttls", NULL },
     { "user", 0, 0, G_OPTION_ARG_STRING, &user, "User name", NULL },
     { "ca-file", 0, 0, G_OPTION_ARG_STRING, &ca_file, "CA file", NULL },
+    { "goa-account", 0, 0, G_OPTION_ARG_STRING, &goa_account, "GNOME online account's id", NULL },
     { "cancel-after", 0, 0, G_OPTION_ARG_INT, &cancel_after, "Cancel after this many ms", NULL },
     { NULL },
   };
@@ -130,6 +136,7 @@ main (int   argc,
   if (security) g_settings_set_string (settings, "smtp-security", security);
   if (user) g_settings_set_string (settings, "smtp-username", user);
   if (ca_file) g_settings_set_string (settings, "smtp-ca-file", ca_file);
+  if (goa_account) g_settings_set_string (settings, "smtp-goa-account", goa_account);
   g_settings_sync ();
 
   account = rapport_mail_account_new_from_settings (settings);
@@ -174,9 +181,17 @@ main (int   argc,
       g_autofree char *body = read_stdin ();
       g_autofree char *message_id = NULL;
 
-      rapport_mail_sender_send_async (account, argv[2], argv[3], argv[4], body, cancellable,
-                                      store_result_cb, &result);
-      message_id = rapport_mail_sender_send_finish (wait_for (&result), &error);
+      if (goa_account != NULL)
+        {
+          rapport_mail_send_async (settings, argv[2], argv[3], argv[4], body, cancellable, store_result_cb, &result);
+          message_id = rapport_mail_send_finish (wait_for (&result), &error);
+        }
+      else
+        {
+          rapport_mail_sender_send_async (account, argv[2], argv[3], argv[4], body, cancellable,
+                                          store_result_cb, &result);
+          message_id = rapport_mail_sender_send_finish (wait_for (&result), &error);
+        }
       status = report (error, message_id, started);
     }
   else

@@ -24,6 +24,9 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, '..', 'session'))
+import sanitizers  # noqa: E402
+
 TOOL = sys.argv[1]
 SESSION = os.environ['RAPPORT_SESSION_DIR']
 WORK = tempfile.mkdtemp(prefix='smtp-', dir=SESSION)
@@ -35,16 +38,8 @@ CA = os.path.join(WORK, 'ca.pem')
 # Every run writes settings to the keyfile backend and logs everything it would ever log.
 TOOL_ENV = dict(os.environ, GSETTINGS_BACKEND='keyfile', G_MESSAGES_DEBUG='all')
 
-# Under the sanitizers: Debian 12's libsecret 0.20.5 leaks one D-Bus reply per password lookup
-# (a lookup and nothing else, in a ten-line program, shows the same report). The allocation is
-# made on GDBus's worker thread, so no libsecret frame is there to name; the exception is kept
-# to this tool's runs instead of the suppressions every test shares.
-if 'suppressions=' in os.environ.get('LSAN_OPTIONS', ''):
-    shared = os.environ['LSAN_OPTIONS'].split('suppressions=')[1].split(':')[0]
-    mine = os.path.join(WORK, 'lsan.supp')
-    with open(shared) as f, open(mine, 'w') as out:
-        out.write(f.read() + '\n# libsecret 0.20.5 password lookup (see test_mail_send.py)\nleak:g_dbus_message_new_from_blob\n')
-    TOOL_ENV['LSAN_OPTIONS'] = os.environ['LSAN_OPTIONS'].replace(shared, mine)
+TOOL_ENV = sanitizers.allow_libsecret_lookup_leak(TOOL_ENV, WORK)
+SLOW = 3 if 'ASAN_OPTIONS' in os.environ else 1   # the sanitizers make every step slower
 
 outputs = []
 failures = 0
@@ -226,7 +221,8 @@ def main():
               f'the default timeout is about 15 s: {status} after {elapsed} ms')
         status, _, elapsed = tool('--cancel-after=500', 'send', '', 'bob@example.net', 'Hi', stdin='x\n',
                                   **dict(over_tls, port=silent_port))
-        check(status == 'g-io-error-quark:19' and elapsed < 3000, f'cancelled while waiting: {status} after {elapsed} ms')
+        check(status == 'g-io-error-quark:19' and (SLOW > 1 or elapsed < 3000),   # timed in the plain build only
+              f'cancelled while waiting: {status} after {elapsed} ms')
 
         before = (mails('starttls'), mails('tls'))
         for name, to, subj in (('Anna', 'anna@example.com', 'Hi\r\nBcc: eve@example.org'),

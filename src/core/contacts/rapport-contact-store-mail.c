@@ -166,9 +166,11 @@ record_mail_func (RapportDatabase  *db,
     return NULL;
 
   stmt = rapport_database_prepare (db,
-    "INSERT INTO interaction (contact_id, kind, happened_at, summary, body, meeting_id, created_at, updated_at) "
+    "INSERT INTO interaction (contact_id, kind, happened_at, summary, body, meeting_id, created_at, updated_at, "
+    "  message_id) "
     "VALUES (?1, ?2, ?3, ?4, ?5, coalesce ((SELECT id FROM meeting WHERE id = ?6), "
-    "  (SELECT id FROM meeting WHERE ?9 AND contact_id = ?8 AND status = 2 ORDER BY starts_at, id LIMIT 1)), ?7, ?7)",
+    "  (SELECT id FROM meeting WHERE ?9 AND contact_id = ?8 AND status = 2 ORDER BY starts_at, id LIMIT 1)), ?7, ?7, "
+    "  nullif (?10, ''))",
     error);
   ok = stmt != NULL;
   if (ok)
@@ -184,6 +186,9 @@ record_mail_func (RapportDatabase  *db,
        * about the first one held, the one their reminder is for. */
       sqlite3_bind_int64 (stmt, 8, rapport_draft_get_contact_id (message));
       sqlite3_bind_int (stmt, 9, purpose == RAPPORT_TEMPLATE_PURPOSE_REFERRER_UPDATE);
+      /* So that the reply to it is known for what it is, and the copy in
+       * the Sent folder is not a second entry (rapport-mailbox-sql.c). */
+      rapport_sql_bind_text (stmt, 10, rapport_draft_get_message_id (message));
       ok = rapport_sql_step_done (db, stmt, error);
       id = sqlite3_last_insert_rowid (rapport_database_get_connection (db));
     }

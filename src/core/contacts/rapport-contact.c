@@ -54,6 +54,7 @@ struct _RapportContact
   char        **lists[N_LISTS];
   GDateTime    *dates[N_DATES];
   RapportStage  stage;
+  int           playbook;
   gboolean      loaded;
 };
 
@@ -65,6 +66,7 @@ enum {
   PROP_LOADED,
   PROP_REFERRED_BY_ID,
   PROP_STAGE,
+  PROP_PLAYBOOK,
   PROP_FIRST_FIELD,
   PROP_LAST_FIELD = PROP_FIRST_FIELD + N_FIELDS - 1,
   PROP_FIRST_LIST,
@@ -226,6 +228,10 @@ rapport_contact_get_property (GObject    *object,
       g_value_set_enum (value, self->stage);
       break;
 
+    case PROP_PLAYBOOK:
+      g_value_set_int (value, self->playbook);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -263,6 +269,10 @@ rapport_contact_set_property (GObject      *object,
       rapport_contact_set_stage (self, g_value_get_enum (value));
       break;
 
+    case PROP_PLAYBOOK:
+      rapport_contact_set_playbook (self, g_value_get_int (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -283,6 +293,8 @@ rapport_contact_class_init (RapportContactClass *klass)
   properties[PROP_REFERRED_BY_ID] = g_param_spec_int64 ("referred-by-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_STAGE] = g_param_spec_enum ("stage", NULL, NULL, RAPPORT_TYPE_STAGE,
                                               RAPPORT_STAGE_TO_CONTACT, flags);
+  properties[PROP_PLAYBOOK] = g_param_spec_int ("playbook", NULL, NULL, RAPPORT_CONTACT_PLAYBOOK_DEFAULT,
+                                                G_MAXINT, RAPPORT_CONTACT_PLAYBOOK_DEFAULT, flags);
 
   /* The names are static strings, which G_PARAM_STATIC_STRINGS allows. */
   for (guint i = 0; i < N_FIELDS; i++)
@@ -302,6 +314,7 @@ rapport_contact_init (RapportContact *self)
     self->fields[i] = g_strdup ("");
   for (guint i = 0; i < N_LISTS; i++)
     self->lists[i] = g_new0 (char *, 1);
+  self->playbook = RAPPORT_CONTACT_PLAYBOOK_DEFAULT;
 }
 
 /* }}} */
@@ -348,6 +361,7 @@ rapport_contact_update_from (RapportContact *self,
   rapport_contact_set_id (self, other->id);
   rapport_contact_set_referred_by_id (self, other->referred_by_id);
   rapport_contact_set_stage (self, other->stage);
+  rapport_contact_set_playbook (self, other->playbook);
   for (guint i = 0; i < N_FIELDS; i++)
     set_field (self, i, other->fields[i]);
   for (guint i = 0; i < N_LISTS; i++)
@@ -437,6 +451,29 @@ rapport_contact_set_stage (RapportContact *self,
     {
       self->stage = stage;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
+    }
+}
+
+/* The contact's own follow-up routine, a RapportPlaybook (core/reminders),
+ * or RAPPORT_CONTACT_PLAYBOOK_DEFAULT to follow the one in Preferences. */
+int
+rapport_contact_get_playbook (RapportContact *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTACT (self), RAPPORT_CONTACT_PLAYBOOK_DEFAULT);
+  return self->playbook;
+}
+
+void
+rapport_contact_set_playbook (RapportContact *self,
+                              int             playbook)
+{
+  g_return_if_fail (RAPPORT_IS_CONTACT (self));
+  g_return_if_fail (playbook >= RAPPORT_CONTACT_PLAYBOOK_DEFAULT);
+
+  if (self->playbook != playbook)
+    {
+      self->playbook = playbook;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAYBOOK]);
     }
 }
 

@@ -30,6 +30,10 @@ typedef enum
 GType        rapport_stage_get_type   (void) G_GNUC_CONST;
 const char  *rapport_stage_get_label  (RapportStage stage);
 
+/* A contact that follows the playbook chosen in Preferences (NULL in
+ * contact.playbook); otherwise the value is a RapportPlaybook. */
+#define RAPPORT_CONTACT_PLAYBOOK_DEFAULT (-1)
+
 #define RAPPORT_TYPE_CONTACT (rapport_contact_get_type ())
 
 G_DECLARE_FINAL_TYPE (RapportContact, rapport_contact, RAPPORT, CONTACT, GObject)
@@ -87,6 +91,9 @@ void                 rapport_contact_set_referred_by_name (RapportContact      *
 RapportStage         rapport_contact_get_stage            (RapportContact      *self);
 void                 rapport_contact_set_stage            (RapportContact      *self,
                                                            RapportStage         stage);
+int                  rapport_contact_get_playbook         (RapportContact      *self);
+void                 rapport_contact_set_playbook         (RapportContact      *self,
+                                                           int                  playbook);
 GDateTime           *rapport_contact_get_created          (RapportContact      *self);
 void                 rapport_contact_set_created          (RapportContact      *self,
                                                            GDateTime           *created);

@@ -56,6 +56,7 @@ _rapport_database_pool_worker (gpointer item,
 
   g_mutex_lock (&self->lock);
   result = job->func (self, job, &error);
+  _rapport_database_busy_done (self);
   g_mutex_unlock (&self->lock);
 
   if (error != NULL)

@@ -32,6 +32,13 @@ struct _RapportDatabase
    * queued, so a write queued after another is also applied after it. */
   GThreadPool *pool;
 
+  /* rapport-database-busy.c: waiting for another program's lock */
+  GMainContext *main_context;   /* where "waiting" is notified */
+  gint64       busy_since;      /* database thread */
+  gint         busy_limit_ms;   /* atomic */
+  gint         waiting;         /* atomic: the database thread's view */
+  gboolean     waiting_shown;   /* main thread: the property's value */
+
   GMutex       hooks_lock;      /* guards commit_hooks, replaced on each add */
   GPtrArray   *commit_hooks;    /* rapport-database-hooks.c */
 };
@@ -53,6 +60,11 @@ void     _rapport_database_queue_job            (RapportDatabase        *self,
                                                  GCancellable           *cancellable,
                                                  GAsyncReadyCallback     callback,
                                                  gpointer                user_data);
+
+/* rapport-database-busy.c */
+void     _rapport_database_busy_attach          (RapportDatabase      *self,
+                                                 sqlite3              *conn);
+void     _rapport_database_busy_done            (RapportDatabase      *self);
 
 /* rapport-database-hooks.c */
 gboolean _rapport_database_run_commit_hooks     (RapportDatabase      *self,

@@ -26,6 +26,7 @@ G_DEFINE_FINAL_TYPE (RapportDatabase, rapport_database, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_PATH,
+  PROP_WAITING,
   N_PROPS
 };
 
@@ -149,8 +150,8 @@ open_locked (RapportDatabase  *self,
                               NULL, fold_func, NULL, NULL, NULL);
 
   /* Another process (a backup tool, a second Rapport on another session) may
-   * hold a lock for a moment; wait rather than fail. */
-  sqlite3_busy_timeout (conn, 5000);
+   * hold a lock for a while; wait rather than fail (rapport-database-busy.c). */
+  _rapport_database_busy_attach (self, conn);
 
   /* Read the header before anything writes to it: a database from a newer
    * Rapport, or a file that is not ours, must be left exactly as it is. */
@@ -322,6 +323,7 @@ rapport_database_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->conn, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->main_context, g_main_context_unref);
   g_mutex_clear (&self->lock);
   _rapport_database_clear_commit_hooks (self);
 
@@ -340,6 +342,10 @@ rapport_database_get_property (GObject    *object,
     {
     case PROP_PATH:
       g_value_set_string (value, self->path);
+      break;
+
+    case PROP_WAITING:
+      g_value_set_boolean (value, self->waiting_shown);
       break;
 
     default:
@@ -380,6 +386,13 @@ rapport_database_class_init (RapportDatabaseClass *klass)
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  /* A job has been waiting more than a second for another program to let
+   * go of the database (rapport-database-busy.c). */
+  properties[PROP_WAITING] =
+    g_param_spec_boolean ("waiting", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -390,6 +403,8 @@ rapport_database_init (RapportDatabase *self)
   g_mutex_init (&self->hooks_lock);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, _rapport_database_finalize_statement);
   self->pool = g_thread_pool_new (_rapport_database_pool_worker, self, 1, FALSE, NULL);
+  self->main_context = g_main_context_ref_thread_default ();
+  self->busy_limit_ms = 30 * 1000;
 }
 
 /* }}} */

@@ -62,6 +62,9 @@ RapportDatabase *rapport_database_new                (const char           *path
 const char      *rapport_database_get_path           (RapportDatabase      *self);
 gboolean         rapport_database_is_open            (RapportDatabase      *self);
 gboolean         rapport_database_get_made_private   (RapportDatabase      *self);
+gboolean         rapport_database_get_waiting        (RapportDatabase      *self);
+void             rapport_database_set_busy_limit     (RapportDatabase      *self,
+                                                      guint                 limit_ms);
 guint            rapport_database_get_schema_version (RapportDatabase      *self);
 guint            rapport_database_get_latest_version (void);
 gboolean         rapport_database_open               (RapportDatabase      *self,

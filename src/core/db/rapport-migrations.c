@@ -327,6 +327,295 @@ static const char * const migrations[] = {
   "CREATE TRIGGER meeting_event_removed AFTER DELETE ON meeting WHEN OLD.event_uid IS NOT NULL BEGIN"
   "  INSERT OR IGNORE INTO calendar_removal (event_uid) VALUES (OLD.event_uid);"
   "END;",
+
+  /* The referral network's layout (src/core/network/): each person's last
+   * position, and the key of the graph's shape it was computed for, so that
+   * an unchanged graph is never laid out again and a changed one keeps the
+   * positions of the people who were already there. Person 0 is the user. */
+  "CREATE TABLE network_position ("
+  "  contact_id INTEGER PRIMARY KEY,"
+  "  x          REAL NOT NULL,"
+  "  y          REAL NOT NULL"
+  ");"
+  "CREATE TABLE network_layout ("
+  "  id        INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  graph_key TEXT NOT NULL"
+  ");",
+
+  /* Playbooks (#16). The follow-up routine of a contact's requests
+   * (RapportPlaybook); NULL follows the one chosen in Preferences, and
+   * changing it derives the contact's reminders again. The reminder table
+   * takes a new kind, 8 (a second person to write to): SQLite cannot
+   * change a CHECK in place, so the table is made again as it was with
+   * the wider range, rows, ids and indexes kept. Nothing refers to it. */
+  "ALTER TABLE contact ADD COLUMN playbook INTEGER CHECK (playbook IN (0, 1));"
+  "CREATE TRIGGER reminder_contact_playbook_updated AFTER UPDATE OF playbook ON contact BEGIN"
+  "  INSERT INTO reminder_dirty (contact_id) VALUES (NEW.id);"
+  "END;"
+  "CREATE TABLE reminder_wider ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  key           TEXT UNIQUE,"
+  "  kind          INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 8),"
+  "  contact_id    INTEGER REFERENCES contact (id) ON DELETE CASCADE,"
+  "  meeting_id    INTEGER REFERENCES meeting (id) ON DELETE CASCADE,"
+  "  series        INTEGER NOT NULL DEFAULT 0,"
+  "  sequence      INTEGER NOT NULL DEFAULT 0,"
+  "  due_at        INTEGER NOT NULL,"
+  "  state         INTEGER NOT NULL DEFAULT 0 CHECK (state BETWEEN 0 AND 3),"
+  "  snoozed_until INTEGER,"
+  "  notified_at   INTEGER,"
+  "  text          TEXT NOT NULL DEFAULT '',"
+  "  created_at    INTEGER NOT NULL,"
+  "  updated_at    INTEGER NOT NULL,"
+  "  next_at       INTEGER GENERATED ALWAYS AS ("
+  "    CASE WHEN notified_at IS NOT NULL THEN NULL"
+  "         WHEN state = 0 THEN due_at"
+  "         WHEN state = 2 THEN snoozed_until END) VIRTUAL"
+  ");"
+  "INSERT INTO reminder_wider (id, key, kind, contact_id, meeting_id, series, sequence, due_at, state,"
+  "  snoozed_until, notified_at, text, created_at, updated_at)"
+  "  SELECT id, key, kind, contact_id, meeting_id, series, sequence, due_at, state,"
+  "    snoozed_until, notified_at, text, created_at, updated_at FROM reminder;"
+  "DROP TABLE reminder;"
+  "ALTER TABLE reminder_wider RENAME TO reminder;"
+  "CREATE INDEX reminder_by_next ON reminder (next_at) WHERE next_at IS NOT NULL;"
+  "CREATE INDEX reminder_by_state ON reminder (state, due_at);"
+  "CREATE INDEX reminder_by_contact ON reminder (contact_id);"
+  "CREATE INDEX reminder_by_meeting ON reminder (meeting_id) WHERE meeting_id IS NOT NULL;",
+
+  /* Replies read from the user's mailbox over IMAP (src/mail/rapport-mailbox-sync.c).
+   * An entry carries the Message-ID of the mail it stands for, Rapport's own
+   * sent mail included, so that a message seen twice (in two folders, at
+   * each sync, or sent by Rapport and found again in Sent) is one entry.
+   * mailbox_folder is where each folder's sync stopped, written in the
+   * transaction that adds its entries, so that a crash neither loses nor
+   * doubles one. Only matched mail leaves anything here. */
+  "ALTER TABLE interaction ADD COLUMN message_id TEXT;"
+  "CREATE UNIQUE INDEX interaction_by_message_id ON interaction (message_id, contact_id)"
+  "  WHERE message_id IS NOT NULL;"
+  "CREATE TABLE mailbox_folder ("
+  "  account     TEXT NOT NULL,"
+  "  folder      TEXT NOT NULL,"
+  "  uidvalidity INTEGER NOT NULL,"
+  "  last_uid    INTEGER NOT NULL,"
+  "  modseq      INTEGER NOT NULL DEFAULT 0,"
+  "  synced_at   INTEGER NOT NULL,"
+  "  PRIMARY KEY (account, folder)"
+  ") WITHOUT ROWID;",
+
+  /* Insights (#17, src/core/insights/). The funnel counts, per contact, how
+   * far the outreach got; read from the timeline for 100,000 contacts that
+   * takes far longer than a page may wait, so each contact keeps a summary
+   * row, written by the triggers below in the same transaction as what it
+   * sums (so it can never disagree with it): when they were identified
+   * (added), their stage and bin state, how many requests (an email sent,
+   * a call or a voicemail not tied to a meeting), replies (an email
+   * received) and meetings held are on their timeline, and how many
+   * contacts outside the bin they introduced. The funnel's step is then a
+   * column of that row, and each step's count one range of an index.
+   * The weekly rhythm reads the last weeks of the timeline through a
+   * partial index on time. */
+  "CREATE TABLE insights_contact ("
+  "  contact_id    INTEGER PRIMARY KEY,"
+  "  identified_at INTEGER NOT NULL,"
+  "  trashed       INTEGER NOT NULL,"
+  "  stage         INTEGER NOT NULL,"
+  "  requests      INTEGER NOT NULL DEFAULT 0,"
+  "  replies       INTEGER NOT NULL DEFAULT 0,"
+  "  meetings      INTEGER NOT NULL DEFAULT 0,"
+  "  introduced    INTEGER NOT NULL DEFAULT 0,"
+  /* The furthest step (RapportFunnelStep): introducing others counts as
+   * every step before it, a meeting as a reply, and so on; a stage set by
+   * hand counts too (Scheduled and Declined are answers, No reply follows
+   * a request). */
+  "  step          INTEGER GENERATED ALWAYS AS ("
+  "    CASE WHEN introduced > 0 THEN 4"
+  "         WHEN meetings > 0 OR stage IN (3, 4, 5) THEN 3"
+  "         WHEN replies > 0 OR stage IN (2, 6) THEN 2"
+  "         WHEN requests > 0 OR stage IN (1, 7) THEN 1"
+  "         ELSE 0 END) VIRTUAL"
+  ");"
+  "CREATE INDEX insights_contact_by_step ON insights_contact (trashed, step, identified_at);"
+  "CREATE INDEX interaction_by_time ON interaction (happened_at) WHERE kind IN (0, 2, 3, 4, 6);"
+  "INSERT INTO insights_contact (contact_id, identified_at, trashed, stage, requests, replies, meetings, introduced)"
+  "  SELECT c.id, c.created_at, c.trashed, c.stage,"
+  "    (SELECT count (*) FROM interaction i WHERE i.contact_id = c.id AND i.kind IN (0, 2, 3)"
+  "       AND i.meeting_id IS NULL),"
+  "    (SELECT count (*) FROM interaction i WHERE i.contact_id = c.id AND i.kind = 1),"
+  "    (SELECT count (*) FROM interaction i WHERE i.contact_id = c.id AND i.kind = 4),"
+  "    (SELECT count (*) FROM contact r WHERE r.referred_by = c.id AND r.trashed = 0)"
+  "  FROM contact c;"
+  "CREATE TRIGGER insights_contact_inserted AFTER INSERT ON contact BEGIN"
+  "  INSERT OR REPLACE INTO insights_contact (contact_id, identified_at, trashed, stage)"
+  "    VALUES (NEW.id, NEW.created_at, NEW.trashed, NEW.stage);"
+  "  UPDATE insights_contact SET introduced = introduced + 1"
+  "    WHERE contact_id = NEW.referred_by AND NEW.trashed = 0;"
+  "END;"
+  "CREATE TRIGGER insights_contact_updated AFTER UPDATE OF created_at, stage, trashed ON contact BEGIN"
+  "  UPDATE insights_contact SET identified_at = NEW.created_at, trashed = NEW.trashed, stage = NEW.stage"
+  "    WHERE contact_id = NEW.id;"
+  "END;"
+  /* Fires whenever either column is set, changed or not: taking the old
+   * referral out and putting the new one in keeps the count right either way. */
+  "CREATE TRIGGER insights_contact_referral_updated AFTER UPDATE OF referred_by, trashed ON contact BEGIN"
+  "  UPDATE insights_contact SET introduced = introduced - 1"
+  "    WHERE contact_id = OLD.referred_by AND OLD.trashed = 0;"
+  "  UPDATE insights_contact SET introduced = introduced + 1"
+  "    WHERE contact_id = NEW.referred_by AND NEW.trashed = 0;"
+  "END;"
+  "CREATE TRIGGER insights_contact_deleted AFTER DELETE ON contact BEGIN"
+  "  DELETE FROM insights_contact WHERE contact_id = OLD.id;"
+  "  UPDATE insights_contact SET introduced = introduced - 1"
+  "    WHERE contact_id = OLD.referred_by AND OLD.trashed = 0;"
+  "END;"
+  "CREATE TRIGGER insights_interaction_inserted AFTER INSERT ON interaction"
+  "  WHEN NEW.kind IN (0, 1, 2, 3, 4) BEGIN"
+  "  UPDATE insights_contact SET"
+  "    requests = requests + (NEW.kind IN (0, 2, 3) AND NEW.meeting_id IS NULL),"
+  "    replies = replies + (NEW.kind = 1), meetings = meetings + (NEW.kind = 4)"
+  "    WHERE contact_id = NEW.contact_id;"
+  "END;"
+  "CREATE TRIGGER insights_interaction_updated AFTER UPDATE OF kind, contact_id, meeting_id ON interaction"
+  "  WHEN OLD.kind IN (0, 1, 2, 3, 4) OR NEW.kind IN (0, 1, 2, 3, 4) BEGIN"
+  "  UPDATE insights_contact SET"
+  "    requests = requests - (OLD.kind IN (0, 2, 3) AND OLD.meeting_id IS NULL),"
+  "    replies = replies - (OLD.kind = 1), meetings = meetings - (OLD.kind = 4)"
+  "    WHERE contact_id = OLD.contact_id;"
+  "  UPDATE insights_contact SET"
+  "    requests = requests + (NEW.kind IN (0, 2, 3) AND NEW.meeting_id IS NULL),"
+  "    replies = replies + (NEW.kind = 1), meetings = meetings + (NEW.kind = 4)"
+  "    WHERE contact_id = NEW.contact_id;"
+  "END;"
+  "CREATE TRIGGER insights_interaction_deleted AFTER DELETE ON interaction"
+  "  WHEN OLD.kind IN (0, 1, 2, 3, 4) BEGIN"
+  "  UPDATE insights_contact SET"
+  "    requests = requests - (OLD.kind IN (0, 2, 3) AND OLD.meeting_id IS NULL),"
+  "    replies = replies - (OLD.kind = 1), meetings = meetings - (OLD.kind = 4)"
+  "    WHERE contact_id = OLD.contact_id;"
+  "END;",
+
+  /* Addresses whose mail the mailbox sync leaves alone (#14): a contact's
+   * shared or noisy address (a team list, a ticket system). Kept apart
+   * from contact_email, which a contact's save rewrites; casefolded as the
+   * sync compares them (rapport-mail-match.c). */
+  "CREATE TABLE mail_ignored ("
+  "  address    TEXT PRIMARY KEY,"
+  "  created_at INTEGER NOT NULL"
+  ") WITHOUT ROWID;",
+
+  /* The target list (#16, "LAMP"): the organisations the user means to
+   * approach, each rated for Motivation (0-3) and Posting (1-3), with the
+   * outreach's stage there (RapportTargetStage). Advocacy is derived from
+   * the user's contacts there; advocacy holds only the user's own answer
+   * when it differs (NULL follows the contacts). */
+  "CREATE TABLE organisation_target ("
+  "  organisation_id INTEGER PRIMARY KEY REFERENCES organisation (id) ON DELETE CASCADE,"
+  "  motivation      INTEGER NOT NULL DEFAULT 0 CHECK (motivation BETWEEN 0 AND 3),"
+  "  posting         INTEGER NOT NULL DEFAULT 1 CHECK (posting BETWEEN 1 AND 3),"
+  "  advocacy        INTEGER CHECK (advocacy IN (0, 1)),"
+  "  stage           INTEGER NOT NULL DEFAULT 0 CHECK (stage BETWEEN 0 AND 3),"
+  "  created_at      INTEGER NOT NULL"
+  ");",
+
+  /* TIARA (#16): each question's area (RapportTiara: 1 Trends, 2 Insights,
+   * 3 Advice, 4 Resources, 5 Assignments; 0 none), for the "TIARA order"
+   * of a meeting's questions. The built-in questions seeded before this
+   * step get their area here, by key (whatever the user has since done to
+   * their words); newer seeds bring theirs when they are seeded. */
+  "ALTER TABLE question ADD COLUMN tiara INTEGER NOT NULL DEFAULT 0 CHECK (tiara BETWEEN 0 AND 5);"
+  "UPDATE question SET tiara = CASE"
+  "    WHEN seed_key IN ('industry-trends', 'industry-growth') THEN 1"
+  "    WHEN seed_key IN ('career-best-worst', 'career-differently', 'daily-surprise', 'daily-challenges', 'organisation-success') THEN 2"
+  "    WHEN seed_key IN ('advice-next-step', 'advice-profile', 'advice-mistakes', 'advice-first-step', 'advice-wish-known') THEN 3"
+  "    WHEN seed_key IN ('advice-resources', 'industry-learn-more', 'skills-training', 'contacts-groups') THEN 4"
+  "    WHEN seed_key IN ('daily-typical') THEN 5"
+  "    ELSE 0 END"
+  "  WHERE seed_key IS NOT NULL;",
+
+  /* Reply times (#17): each person's first request (an email, a call or a
+   * voicemail not about a meeting), the first reply or meeting after it,
+   * and who introduced them, kept beside the funnel's counts so that the
+   * Insights page reads one row a person rather than searching each
+   * person's timeline twice. Recomputed for the one person whose timeline
+   * changed; the contact's insert trigger is made again to carry the
+   * referrer, which a later change of referral keeps. */
+  "ALTER TABLE insights_contact ADD COLUMN asked_at INTEGER;"
+  "ALTER TABLE insights_contact ADD COLUMN answered_at INTEGER;"
+  "ALTER TABLE insights_contact ADD COLUMN referrer INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE insights_contact SET"
+  "  referrer = coalesce ((SELECT referred_by FROM contact WHERE id = insights_contact.contact_id), 0),"
+  "  asked_at = (SELECT min (happened_at) FROM interaction WHERE contact_id = insights_contact.contact_id"
+  "    AND kind IN (0, 2, 3) AND meeting_id IS NULL);"
+  "UPDATE insights_contact SET answered_at = (SELECT min (happened_at) FROM interaction"
+  "  WHERE contact_id = insights_contact.contact_id AND kind IN (1, 4) AND happened_at >= insights_contact.asked_at)"
+  "  WHERE asked_at IS NOT NULL;"
+  "DROP TRIGGER insights_contact_inserted;"
+  "CREATE TRIGGER insights_contact_inserted AFTER INSERT ON contact BEGIN"
+  "  INSERT OR REPLACE INTO insights_contact (contact_id, identified_at, trashed, stage, referrer)"
+  "    VALUES (NEW.id, NEW.created_at, NEW.trashed, NEW.stage, coalesce (NEW.referred_by, 0));"
+  "  UPDATE insights_contact SET introduced = introduced + 1"
+  "    WHERE contact_id = NEW.referred_by AND NEW.trashed = 0;"
+  "END;"
+  "CREATE TRIGGER insights_contact_referrer_updated AFTER UPDATE OF referred_by ON contact BEGIN"
+  "  UPDATE insights_contact SET referrer = coalesce (NEW.referred_by, 0) WHERE contact_id = NEW.id;"
+  "END;"
+  "CREATE TRIGGER insights_reply_times_inserted AFTER INSERT ON interaction"
+  "  WHEN NEW.kind IN (0, 1, 2, 3, 4) BEGIN"
+  "  UPDATE insights_contact SET asked_at = (SELECT min (happened_at) FROM interaction"
+  "    WHERE contact_id = NEW.contact_id AND kind IN (0, 2, 3) AND meeting_id IS NULL) WHERE contact_id = NEW.contact_id;"
+  "  UPDATE insights_contact SET answered_at = (SELECT min (happened_at) FROM interaction"
+  "    WHERE contact_id = NEW.contact_id AND kind IN (1, 4) AND happened_at >= insights_contact.asked_at)"
+  "    WHERE contact_id = NEW.contact_id;"
+  "END;"
+  "CREATE TRIGGER insights_reply_times_updated AFTER UPDATE OF kind, contact_id, meeting_id, happened_at ON interaction"
+  "  WHEN OLD.kind IN (0, 1, 2, 3, 4) OR NEW.kind IN (0, 1, 2, 3, 4) BEGIN"
+  "  UPDATE insights_contact SET asked_at = (SELECT min (happened_at) FROM interaction"
+  "    WHERE contact_id = OLD.contact_id AND kind IN (0, 2, 3) AND meeting_id IS NULL) WHERE contact_id = OLD.contact_id;"
+  "  UPDATE insights_contact SET answered_at = (SELECT min (happened_at) FROM interaction"
+  "    WHERE contact_id = OLD.contact_id AND kind IN (1, 4) AND happened_at >= insights_contact.asked_at)"
+  "    WHERE contact_id = OLD.contact_id;"
+  "  UPDATE insights_contact SET asked_at = (SELECT min (happened_at) FROM interaction"
+  "    WHERE contact_id = NEW.contact_id AND kind IN (0, 2, 3) AND meeting_id IS NULL) WHERE contact_id = NEW.contact_id;"
+  "  UPDATE insights_contact SET answered_at = (SELECT min (happened_at) FROM interaction"
+  "    WHERE contact_id = NEW.contact_id AND kind IN (1, 4) AND happened_at >= insights_contact.asked_at)"
+  "    WHERE contact_id = NEW.contact_id;"
+  "END;"
+  "CREATE TRIGGER insights_reply_times_deleted AFTER DELETE ON interaction"
+  "  WHEN OLD.kind IN (0, 1, 2, 3, 4) BEGIN"
+  "  UPDATE insights_contact SET asked_at = (SELECT min (happened_at) FROM interaction"
+  "    WHERE contact_id = OLD.contact_id AND kind IN (0, 2, 3) AND meeting_id IS NULL) WHERE contact_id = OLD.contact_id;"
+  "  UPDATE insights_contact SET answered_at = (SELECT min (happened_at) FROM interaction"
+  "    WHERE contact_id = OLD.contact_id AND kind IN (1, 4) AND happened_at >= insights_contact.asked_at)"
+  "    WHERE contact_id = OLD.contact_id;"
+  "END;",
+
+  /* The Today page's groups (#18): the open reminders by when they are to
+   * be shown, so that each group is a range of this index, counted and
+   * read up to the rows shown, however many reminders there are; with the
+   * contact, a group is counted from the index alone (and the contact's
+   * row, for the trash). The expression is the one rapport-reminder-sql.c
+   * queries (SQLite uses an expression index only for the same one). */
+  "CREATE INDEX reminder_open_by_when ON reminder "
+  "  ((CASE state WHEN 2 THEN snoozed_until ELSE due_at END), id, contact_id) WHERE state IN (0, 2);",
+
+  /* Contacts kept in sync with an address book of evolution-data-server
+   * (#15): per linked contact the book (its ESource UID), the contact's
+   * UID there and its last revision (REV), the standard fields as last
+   * synced (rapport-book-card.c's text), from which a three-way merge
+   * tells who changed what, and a fingerprint of each side's fields after
+   * the last sync. conflict holds the book's fields while a field was
+   * changed differently on both sides, until the user chooses. */
+  "CREATE TABLE eds_contact_link ("
+  "  contact_id          INTEGER PRIMARY KEY REFERENCES contact (id) ON DELETE CASCADE,"
+  "  source_uid          TEXT NOT NULL,"
+  "  eds_uid             TEXT NOT NULL,"
+  "  rev                 TEXT NOT NULL DEFAULT '',"
+  "  synced              TEXT NOT NULL,"
+  "  rapport_fingerprint TEXT NOT NULL,"
+  "  book_fingerprint    TEXT NOT NULL,"
+  "  conflict            TEXT,"
+  "  UNIQUE (source_uid, eds_uid)"
+  ");",
 };
 
 const char * const *

@@ -18,71 +18,88 @@
  * informational interview: the industry, the career, what it takes, the
  * organisation, the work itself, advice, owners, and the names to ask for at
  * the end. Categories come before the questions filed under them; the order
- * here is the order shown. New entries go at the end of their category. */
+ * here is the order shown. New entries go at the end of their category.
+ * Each question carries its TIARA area where it has one; the tiara-* keys
+ * were added so that every area has several. */
 static const RapportQuestionSeed builtin[] = {
-  { "category-industry", NULL, N_("The Industry") },
-  { "industry-trends", "category-industry", N_("Which changes do you see coming for this industry in the next few years?") },
-  { "industry-growth", "category-industry", N_("Is the field growing, holding steady or shrinking, and what drives that?") },
-  { "industry-employers", "category-industry", N_("Who are the main employers, and how do large and small ones differ?") },
-  { "industry-hiring", "category-industry", N_("How do organisations in this field usually find new people?") },
-  { "industry-learn-more", "category-industry", N_("Where do you keep up with the field: publications, events, groups?") },
-  { "industry-misconceptions", "category-industry", N_("What do outsiders most often get wrong about this industry?") },
+  { "category-industry", NULL, N_("The Industry"), RAPPORT_TIARA_NONE },
+  { "industry-trends", "category-industry", N_("Which changes do you see coming for this industry in the next few years?"), RAPPORT_TIARA_TRENDS },
+  { "industry-growth", "category-industry", N_("Is the field growing, holding steady or shrinking, and what drives that?"), RAPPORT_TIARA_TRENDS },
+  { "industry-employers", "category-industry", N_("Who are the main employers, and how do large and small ones differ?"), RAPPORT_TIARA_NONE },
+  { "industry-hiring", "category-industry", N_("How do organisations in this field usually find new people?"), RAPPORT_TIARA_NONE },
+  { "industry-learn-more", "category-industry", N_("Where do you keep up with the field: publications, events, groups?"), RAPPORT_TIARA_RESOURCES },
+  { "industry-misconceptions", "category-industry", N_("What do outsiders most often get wrong about this industry?"), RAPPORT_TIARA_NONE },
+  { "tiara-trends-own-work", "category-industry", N_("Which change in the field is reshaping your own work the most right now?"), RAPPORT_TIARA_TRENDS },
+  { "tiara-trends-watch", "category-industry", N_("Which developments should a newcomer to this field keep an eye on?"), RAPPORT_TIARA_TRENDS },
+  { "tiara-trends-five-years", "category-industry", N_("How do you expect a role like yours to look different in five years?"), RAPPORT_TIARA_TRENDS },
 
-  { "category-career", NULL, N_("The Career Path") },
-  { "career-start", "category-career", N_("How did you get started in this line of work?") },
-  { "career-entry", "category-career", N_("How do people usually get into this role today?") },
-  { "career-path", "category-career", N_("What did your path look like from your first job to where you are now?") },
-  { "career-progression", "category-career", N_("What does moving up look like from here, and how long does it usually take?") },
-  { "career-differently", "category-career", N_("If you started over, what would you do differently?") },
-  { "career-best-worst", "category-career", N_("What do you enjoy most about your work, and what would you rather do without?") },
+  { "category-career", NULL, N_("The Career Path"), RAPPORT_TIARA_NONE },
+  { "career-start", "category-career", N_("How did you get started in this line of work?"), RAPPORT_TIARA_NONE },
+  { "career-entry", "category-career", N_("How do people usually get into this role today?"), RAPPORT_TIARA_NONE },
+  { "career-path", "category-career", N_("What did your path look like from your first job to where you are now?"), RAPPORT_TIARA_NONE },
+  { "career-progression", "category-career", N_("What does moving up look like from here, and how long does it usually take?"), RAPPORT_TIARA_NONE },
+  { "career-differently", "category-career", N_("If you started over, what would you do differently?"), RAPPORT_TIARA_INSIGHTS },
+  { "career-best-worst", "category-career", N_("What do you enjoy most about your work, and what would you rather do without?"), RAPPORT_TIARA_INSIGHTS },
+  { "tiara-insights-learned", "category-career", N_("What do you know about this work now that only doing it could have taught you?"), RAPPORT_TIARA_INSIGHTS },
+  { "tiara-insights-proud", "category-career", N_("Which piece of work are you proudest of, and what made it succeed?"), RAPPORT_TIARA_INSIGHTS },
+  { "tiara-insights-first-year", "category-career", N_("What was the hardest lesson of your first year in this role?"), RAPPORT_TIARA_INSIGHTS },
 
-  { "category-skills", NULL, N_("Skills, Training and Qualifications") },
-  { "skills-essential", "category-skills", N_("Which skills matter most for doing this job well?") },
-  { "skills-qualifications", "category-skills", N_("Which qualifications are expected, and which are only nice to have?") },
-  { "skills-training", "category-skills", N_("What training or courses would you recommend to someone coming in?") },
-  { "skills-experience", "category-skills", N_("What kind of experience makes a candidate stand out?") },
-  { "skills-transferable", "category-skills", N_("Which skills from other fields carry over well into this one?") },
-  { "skills-current", "category-skills", N_("How do you keep your own knowledge up to date?") },
+  { "category-skills", NULL, N_("Skills, Training and Qualifications"), RAPPORT_TIARA_NONE },
+  { "skills-essential", "category-skills", N_("Which skills matter most for doing this job well?"), RAPPORT_TIARA_NONE },
+  { "skills-qualifications", "category-skills", N_("Which qualifications are expected, and which are only nice to have?"), RAPPORT_TIARA_NONE },
+  { "skills-training", "category-skills", N_("What training or courses would you recommend to someone coming in?"), RAPPORT_TIARA_RESOURCES },
+  { "skills-experience", "category-skills", N_("What kind of experience makes a candidate stand out?"), RAPPORT_TIARA_NONE },
+  { "skills-transferable", "category-skills", N_("Which skills from other fields carry over well into this one?"), RAPPORT_TIARA_NONE },
+  { "skills-current", "category-skills", N_("How do you keep your own knowledge up to date?"), RAPPORT_TIARA_NONE },
 
-  { "category-organisation", NULL, N_("The Organisation and Its Culture") },
-  { "organisation-culture", "category-organisation", N_("How would you describe the culture here to a friend?") },
-  { "organisation-values", "category-organisation", N_("What does the organisation value most in its people?") },
-  { "organisation-success", "category-organisation", N_("What sets apart the people who do well here?") },
-  { "organisation-teams", "category-organisation", N_("How are the teams organised, and how do they work together?") },
-  { "organisation-changes", "category-organisation", N_("What has changed here since you joined?") },
-  { "organisation-decisions", "category-organisation", N_("How are decisions made, and who has a say in hiring?") },
+  { "category-organisation", NULL, N_("The Organisation and Its Culture"), RAPPORT_TIARA_NONE },
+  { "organisation-culture", "category-organisation", N_("How would you describe the culture here to a friend?"), RAPPORT_TIARA_NONE },
+  { "organisation-values", "category-organisation", N_("What does the organisation value most in its people?"), RAPPORT_TIARA_NONE },
+  { "organisation-success", "category-organisation", N_("What sets apart the people who do well here?"), RAPPORT_TIARA_INSIGHTS },
+  { "organisation-teams", "category-organisation", N_("How are the teams organised, and how do they work together?"), RAPPORT_TIARA_NONE },
+  { "organisation-changes", "category-organisation", N_("What has changed here since you joined?"), RAPPORT_TIARA_NONE },
+  { "organisation-decisions", "category-organisation", N_("How are decisions made, and who has a say in hiring?"), RAPPORT_TIARA_NONE },
 
-  { "category-daily-work", NULL, N_("Day-to-Day Work and Challenges") },
-  { "daily-typical", "category-daily-work", N_("What does an ordinary working day or week look like for you?") },
-  { "daily-challenges", "category-daily-work", N_("What are the biggest challenges in your role right now?") },
-  { "daily-time", "category-daily-work", N_("Where does most of your time go?") },
-  { "daily-pressure", "category-daily-work", N_("When does the pressure peak, and how do you deal with it?") },
-  { "daily-tools", "category-daily-work", N_("Which tools or methods do you rely on every day?") },
-  { "daily-surprise", "category-daily-work", N_("What surprised you most when you started in this role?") },
+  { "category-daily-work", NULL, N_("Day-to-Day Work and Challenges"), RAPPORT_TIARA_NONE },
+  { "daily-typical", "category-daily-work", N_("What does an ordinary working day or week look like for you?"), RAPPORT_TIARA_ASSIGNMENTS },
+  { "daily-challenges", "category-daily-work", N_("What are the biggest challenges in your role right now?"), RAPPORT_TIARA_INSIGHTS },
+  { "daily-time", "category-daily-work", N_("Where does most of your time go?"), RAPPORT_TIARA_NONE },
+  { "daily-pressure", "category-daily-work", N_("When does the pressure peak, and how do you deal with it?"), RAPPORT_TIARA_NONE },
+  { "daily-tools", "category-daily-work", N_("Which tools or methods do you rely on every day?"), RAPPORT_TIARA_NONE },
+  { "daily-surprise", "category-daily-work", N_("What surprised you most when you started in this role?"), RAPPORT_TIARA_INSIGHTS },
+  { "tiara-assignments-first-projects", "category-daily-work", N_("What kind of projects is someone new in this role usually given first?"), RAPPORT_TIARA_ASSIGNMENTS },
+  { "tiara-assignments-first-year", "category-daily-work", N_("What would a newcomer need to deliver in the first year to be seen as doing well?"), RAPPORT_TIARA_ASSIGNMENTS },
+  { "tiara-assignments-try", "category-daily-work", N_("Is there a small project I could take on myself to get a feel for this work?"), RAPPORT_TIARA_ASSIGNMENTS },
 
-  { "category-advice", NULL, N_("Advice") },
-  { "advice-next-step", "category-advice", N_("Given my background, what would you advise me to do next?") },
-  { "advice-profile", "category-advice", N_("What would make my profile stronger for this kind of work?") },
-  { "advice-mistakes", "category-advice", N_("Which mistakes should I avoid when trying to get into this field?") },
-  { "advice-first-step", "category-advice", N_("If you were in my position, what would your first step be?") },
-  { "advice-wish-known", "category-advice", N_("What do you wish someone had told you at the start?") },
-  { "advice-resources", "category-advice", N_("Is there a book, course or community you would point me to?") },
+  { "category-advice", NULL, N_("Advice"), RAPPORT_TIARA_NONE },
+  { "advice-next-step", "category-advice", N_("Given my background, what would you advise me to do next?"), RAPPORT_TIARA_ADVICE },
+  { "advice-profile", "category-advice", N_("What would make my profile stronger for this kind of work?"), RAPPORT_TIARA_ADVICE },
+  { "advice-mistakes", "category-advice", N_("Which mistakes should I avoid when trying to get into this field?"), RAPPORT_TIARA_ADVICE },
+  { "advice-first-step", "category-advice", N_("If you were in my position, what would your first step be?"), RAPPORT_TIARA_ADVICE },
+  { "advice-wish-known", "category-advice", N_("What do you wish someone had told you at the start?"), RAPPORT_TIARA_ADVICE },
+  { "advice-resources", "category-advice", N_("Is there a book, course or community you would point me to?"), RAPPORT_TIARA_RESOURCES },
+  { "tiara-advice-three-months", "category-advice", N_("If you were preparing to move into this field, how would you spend the next three months?"), RAPPORT_TIARA_ADVICE },
+  { "tiara-advice-background", "category-advice", N_("How could someone with a background like mine best show that it fits this field?"), RAPPORT_TIARA_ADVICE },
+  { "tiara-advice-skip", "category-advice", N_("Is there a step people often take that you would advise me to skip?"), RAPPORT_TIARA_ADVICE },
+  { "tiara-resources-read", "category-advice", N_("Which newsletters, podcasts or books do people in your field really read?"), RAPPORT_TIARA_RESOURCES },
+  { "tiara-resources-learn", "category-advice", N_("Where would you learn the skills this work needs if you were starting today?"), RAPPORT_TIARA_RESOURCES },
+  { "tiara-resources-communities", "category-advice", N_("Which events or online communities are worth a newcomer’s time?"), RAPPORT_TIARA_RESOURCES },
 
-  { "category-business-owners", NULL, N_("For Business Owners") },
-  { "business-why", "category-business-owners", N_("What made you decide to start your own business?") },
-  { "business-clients", "category-business-owners", N_("How do you find new clients or customers?") },
-  { "business-love-hate", "category-business-owners", N_("What do you love about running a business, and what do you find hardest?") },
-  { "business-early-years", "category-business-owners", N_("What were the first years like, and what kept you going?") },
-  { "business-hiring", "category-business-owners", N_("When you take people on, what do you look for?") },
-  { "business-competition", "category-business-owners", N_("How do you set yourself apart from others in your market?") },
+  { "category-business-owners", NULL, N_("For Business Owners"), RAPPORT_TIARA_NONE },
+  { "business-why", "category-business-owners", N_("What made you decide to start your own business?"), RAPPORT_TIARA_NONE },
+  { "business-clients", "category-business-owners", N_("How do you find new clients or customers?"), RAPPORT_TIARA_NONE },
+  { "business-love-hate", "category-business-owners", N_("What do you love about running a business, and what do you find hardest?"), RAPPORT_TIARA_NONE },
+  { "business-early-years", "category-business-owners", N_("What were the first years like, and what kept you going?"), RAPPORT_TIARA_NONE },
+  { "business-hiring", "category-business-owners", N_("When you take people on, what do you look for?"), RAPPORT_TIARA_NONE },
+  { "business-competition", "category-business-owners", N_("How do you set yourself apart from others in your market?"), RAPPORT_TIARA_NONE },
 
-  { "category-contacts", NULL, N_("Asking for More Contacts") },
-  { "contacts-who-else", "category-contacts", N_("Who else would you suggest I talk to?") },
-  { "contacts-use-name", "category-contacts", N_("May I mention your name when I get in touch with them?") },
-  { "contacts-groups", "category-contacts", N_("Are there associations, groups or events where I could meet people in this field?") },
-  { "contacts-organisations", "category-contacts", N_("Which other organisations should I find out about?") },
-  { "contacts-keep-in-touch", "category-contacts", N_("Would it be all right if I kept in touch with you?") },
-  { "contacts-in-return", "category-contacts", N_("Is there anything I could send you or help you with in return?") },
+  { "category-contacts", NULL, N_("Asking for More Contacts"), RAPPORT_TIARA_NONE },
+  { "contacts-who-else", "category-contacts", N_("Who else would you suggest I talk to?"), RAPPORT_TIARA_NONE },
+  { "contacts-use-name", "category-contacts", N_("May I mention your name when I get in touch with them?"), RAPPORT_TIARA_NONE },
+  { "contacts-groups", "category-contacts", N_("Are there associations, groups or events where I could meet people in this field?"), RAPPORT_TIARA_RESOURCES },
+  { "contacts-organisations", "category-contacts", N_("Which other organisations should I find out about?"), RAPPORT_TIARA_NONE },
+  { "contacts-keep-in-touch", "category-contacts", N_("Would it be all right if I kept in touch with you?"), RAPPORT_TIARA_NONE },
+  { "contacts-in-return", "category-contacts", N_("Is there anything I could send you or help you with in return?"), RAPPORT_TIARA_NONE },
 };
 
 /**
@@ -166,13 +183,14 @@ insert_seed (RapportDatabase            *db,
     return TRUE;
 
   stmt = rapport_database_prepare (db,
-    "INSERT INTO question (category_id, seed_key, position, created_at, updated_at) "
-    "SELECT ?1, ?2, coalesce (max (position) + 1, 0), ?3, ?3 FROM question WHERE category_id = ?1", error);
+    "INSERT INTO question (category_id, seed_key, position, created_at, updated_at, tiara) "
+    "SELECT ?1, ?2, coalesce (max (position) + 1, 0), ?3, ?3, ?4 FROM question WHERE category_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, category_id);
   rapport_sql_bind_text (stmt, 2, seed->key);
   sqlite3_bind_int64 (stmt, 3, rapport_sql_now ());
+  sqlite3_bind_int (stmt, 4, seed->tiara);
   return rapport_sql_step_done (db, stmt, error);
 }
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "rapport-database.h"
+#include "rapport-tiara.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,7 @@ typedef struct
   const char *key;
   const char *category_key;
   const char *text;           /* the msgid, marked N_() */
+  RapportTiara tiara;         /* a question's area, set when it is seeded */
 } RapportQuestionSeed;
 
 const RapportQuestionSeed *rapport_question_seed_get_builtin (guint                      *n_seeds);

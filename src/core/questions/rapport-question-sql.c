@@ -152,7 +152,7 @@ rapport_question_sql_list (RapportDatabase  *db,
 
   stmt = rapport_database_prepare (db,
     "SELECT q.id, q.category_id, q.seed_key, q.text, q.position, q.starred, "
-    "  (SELECT count (*) FROM meeting_question mq WHERE mq.question_id = q.id) "
+    "  (SELECT count (*) FROM meeting_question mq WHERE mq.question_id = q.id), q.tiara "
     "FROM question q ORDER BY q.category_id, q.position, q.id", error);
   if (stmt == NULL)
     return NULL;
@@ -174,6 +174,7 @@ rapport_question_sql_list (RapportDatabase  *db,
       rapport_question_set_position (question, sqlite3_column_int (stmt, 4));
       rapport_question_set_starred (question, sqlite3_column_int (stmt, 5) != 0);
       rapport_question_set_use_count (question, sqlite3_column_int (stmt, 6));
+      rapport_question_set_tiara (question, CLAMP (sqlite3_column_int (stmt, 7), 0, RAPPORT_N_TIARA - 1));
       g_list_store_append (G_LIST_STORE (rapport_question_category_get_questions (category)), question);
     }
   sqlite3_reset (stmt);
@@ -211,8 +212,8 @@ save_locked (RapportDatabase  *db,
       if ((position = next_position (db, category_id, error)) < 0)
         return 0;
       stmt = rapport_database_prepare (db,
-        "INSERT INTO question (category_id, text, position, starred, created_at, updated_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?5)", error);
+        "INSERT INTO question (category_id, text, position, starred, created_at, updated_at, tiara) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)", error);
       if (stmt == NULL)
         return 0;
       sqlite3_bind_int64 (stmt, 1, category_id);
@@ -220,6 +221,7 @@ save_locked (RapportDatabase  *db,
       sqlite3_bind_int64 (stmt, 3, position);
       sqlite3_bind_int (stmt, 4, rapport_question_get_starred (question));
       sqlite3_bind_int64 (stmt, 5, rapport_sql_now ());
+      sqlite3_bind_int (stmt, 6, rapport_question_get_tiara (question));
       if (!rapport_sql_step_done (db, stmt, error))
         return 0;
       return sqlite3_last_insert_rowid (rapport_database_get_connection (db));
@@ -244,18 +246,19 @@ save_locked (RapportDatabase  *db,
     return 0;
 
   stmt = rapport_database_prepare (db,
-    "UPDATE question SET text = ?2, starred = ?3, updated_at = ?4 WHERE id = ?1", error);
+    "UPDATE question SET text = ?2, starred = ?3, updated_at = ?4, tiara = ?5 WHERE id = ?1", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, id);
   rapport_sql_bind_text (stmt, 2, rapport_question_sql_text_to_store (seed_key, text));
   sqlite3_bind_int (stmt, 3, rapport_question_get_starred (question));
   sqlite3_bind_int64 (stmt, 4, rapport_sql_now ());
+  sqlite3_bind_int (stmt, 5, rapport_question_get_tiara (question));
   return rapport_sql_step_done (db, stmt, error) ? id : 0;
 }
 
 /* Inserts a new question (id 0) at the end of its category, or updates the
- * text, category and star of an existing one. Returns its id, or 0. */
+ * text, category, star and TIARA area of an existing one. Returns its id, or 0. */
 gint64
 rapport_question_sql_save (RapportDatabase  *db,
                            RapportQuestion  *question,
@@ -341,7 +344,7 @@ delete_locked (RapportDatabase  *db,
   int rc;
 
   stmt = rapport_database_prepare (db,
-    "SELECT category_id, seed_key, text, position, starred, created_at FROM question WHERE id = ?1", error);
+    "SELECT category_id, seed_key, text, position, starred, created_at, tiara FROM question WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, question_id);
@@ -356,6 +359,7 @@ delete_locked (RapportDatabase  *db,
       rapport_question_set_seed_key (deleted, seed_key);
       rapport_question_set_position (deleted, sqlite3_column_int (stmt, 3));
       rapport_question_set_starred (deleted, sqlite3_column_int (stmt, 4) != 0);
+      rapport_question_set_tiara (deleted, CLAMP (sqlite3_column_int (stmt, 6), 0, RAPPORT_N_TIARA - 1));
       created_at = sqlite3_column_int64 (stmt, 5);
       g_object_set_data_full (G_OBJECT (deleted), CREATED_AT_KEY, g_memdup2 (&created_at, sizeof created_at), g_free);
     }
@@ -437,8 +441,8 @@ restore_locked (RapportDatabase  *db,
 
   /* Its rowid may have gone to a question added since; then it gets a new one. */
   stmt = rapport_database_prepare (db,
-    "INSERT INTO question (id, category_id, seed_key, text, position, starred, created_at, updated_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+    "INSERT INTO question (id, category_id, seed_key, text, position, starred, created_at, updated_at, tiara) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
   if (stmt == NULL)
     return 0;
   if (!taken)
@@ -451,6 +455,7 @@ restore_locked (RapportDatabase  *db,
   sqlite3_bind_int (stmt, 6, rapport_question_get_starred (deleted));
   sqlite3_bind_int64 (stmt, 7, created_at != NULL ? *created_at : now);
   sqlite3_bind_int64 (stmt, 8, now);
+  sqlite3_bind_int (stmt, 9, rapport_question_get_tiara (deleted));
   if (!rapport_sql_step_done (db, stmt, error))
     return 0;
   id = sqlite3_last_insert_rowid (rapport_database_get_connection (db));

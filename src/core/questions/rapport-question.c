@@ -24,6 +24,7 @@ struct _RapportQuestion
   char     *text;
   int       position;
   guint     use_count;
+  guint     tiara;
   guint     starred : 1;
 };
 
@@ -38,6 +39,7 @@ enum {
   PROP_STARRED,
   PROP_USE_COUNT,
   PROP_POSITION,
+  PROP_TIARA,
   N_PROPS
 };
 
@@ -83,6 +85,7 @@ rapport_question_get_property (GObject    *object,
     case PROP_STARRED:     g_value_set_boolean (value, self->starred); break;
     case PROP_USE_COUNT:   g_value_set_uint (value, self->use_count); break;
     case PROP_POSITION:    g_value_set_int (value, self->position); break;
+    case PROP_TIARA:       g_value_set_uint (value, self->tiara); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -105,6 +108,7 @@ rapport_question_set_property (GObject      *object,
     case PROP_STARRED:     rapport_question_set_starred (self, g_value_get_boolean (value)); break;
     case PROP_USE_COUNT:   rapport_question_set_use_count (self, g_value_get_uint (value)); break;
     case PROP_POSITION:    rapport_question_set_position (self, g_value_get_int (value)); break;
+    case PROP_TIARA:       rapport_question_set_tiara (self, g_value_get_uint (value)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -129,6 +133,8 @@ rapport_question_class_init (RapportQuestionClass *klass)
   /* How many meetings asked it. */
   properties[PROP_USE_COUNT] = g_param_spec_uint ("use-count", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_POSITION] = g_param_spec_int ("position", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
+  /* A RapportTiara: which of the five TIARA areas it asks about. */
+  properties[PROP_TIARA] = g_param_spec_uint ("tiara", NULL, NULL, 0, RAPPORT_N_TIARA - 1, 0, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -171,6 +177,7 @@ rapport_question_copy (RapportQuestion *self)
   copy->position = self->position;
   copy->use_count = self->use_count;
   copy->starred = self->starred;
+  copy->tiara = self->tiara;
   return copy;
 }
 
@@ -289,4 +296,19 @@ rapport_question_set_position (RapportQuestion *self,
                                int              position)
 {
   SETTER (int, position, PROP_POSITION, position)
+}
+
+RapportTiara
+rapport_question_get_tiara (RapportQuestion *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_QUESTION (self), RAPPORT_TIARA_NONE);
+  return self->tiara;
+}
+
+void
+rapport_question_set_tiara (RapportQuestion *self,
+                            RapportTiara     tiara)
+{
+  g_return_if_fail (tiara < RAPPORT_N_TIARA);
+  SETTER (guint, tiara, PROP_TIARA, tiara)
 }

@@ -8,6 +8,8 @@
 
 #include <gio/gio.h>
 
+#include "rapport-tiara.h"
+
 G_BEGIN_DECLS
 
 #define RAPPORT_TYPE_QUESTION (rapport_question_get_type ())
@@ -35,6 +37,9 @@ void             rapport_question_set_starred     (RapportQuestion *self,
 guint            rapport_question_get_use_count   (RapportQuestion *self);
 void             rapport_question_set_use_count   (RapportQuestion *self,
                                                    guint            use_count);
+RapportTiara     rapport_question_get_tiara       (RapportQuestion *self);
+void             rapport_question_set_tiara       (RapportQuestion *self,
+                                                   RapportTiara     tiara);
 int              rapport_question_get_position    (RapportQuestion *self);
 void             rapport_question_set_position    (RapportQuestion *self,
                                                    int              position);

@@ -185,3 +185,12 @@ rapport_due_format_when (gint64     when,
   /* Translators: a date and a time, e.g. "24 December, 09:00" (strftime format) */
   return g_date_time_format (local, _("%-d %B, %H:%M"));
 }
+
+void
+rapport_due_list_free (RapportDueList *list)
+{
+  if (list == NULL)
+    return;
+  g_clear_pointer (&list->reminders, g_ptr_array_unref);
+  g_free (list);
+}

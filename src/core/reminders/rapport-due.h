@@ -29,6 +29,18 @@ typedef enum
   RAPPORT_SNOOZE_NEXT_WEEK,        /* 09:00 next Monday */
 } RapportSnooze;
 
+/* What the Today page shows: for each group, how many open reminders it
+ * holds and the first of them (rapport_reminder_sql_list_due()). */
+typedef struct
+{
+  gint64     bounds[RAPPORT_N_DUE_GROUPS];   /* each group ends before its bound */
+  guint      counts[RAPPORT_N_DUE_GROUPS];
+  GPtrArray *reminders;                      /* of every group, earliest first */
+} RapportDueList;
+
+void rapport_due_list_free (RapportDueList *list);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportDueList, rapport_due_list_free)
+
 gint64           rapport_due_day_start   (gint64         now,
                                           GTimeZone     *tz,
                                           int            days);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "rapport-sql.h"
+#include "rapport-business-days.h"
 #include "rapport-contact.h"
 #include "rapport-interaction.h"
 #include "rapport-meeting.h"
@@ -48,6 +49,7 @@
  * without a lock of its own; and kept in the meta table, so that a start
  * with the same settings as last time derives nothing again. */
 #define SETTINGS_KEY "rapport-reminder-settings"
+G_STATIC_ASSERT (RAPPORT_DAYS_OFF_SIZE == 512);  /* the %511[ of the sscanf () below */
 
 typedef struct
 {
@@ -84,9 +86,10 @@ want (GArray               *wanted,
 static char *
 settings_to_string (const RapportReminderSettings *settings)
 {
-  return g_strdup_printf ("%u,%u,%u,%u,%u,%u", settings->follow_up_days, settings->follow_up_cap,
+  /* the days off last: the only field with commas in it */
+  return g_strdup_printf ("%u,%u,%u,%u,%u,%u,%u,%s", settings->follow_up_days, settings->follow_up_cap,
                           settings->confirm_minute, settings->soon_minutes, settings->thank_you_hours,
-                          settings->keep_in_touch_days);
+                          settings->keep_in_touch_days, settings->playbook, settings->days_off);
 }
 
 static char *
@@ -118,11 +121,14 @@ rapport_reminder_sql_get_settings (RapportDatabase         *db,
     }
 
   stored = read_stored_settings (db);
+  /* Those stored before the playbooks had six fields: the defaults then,
+   * which derive everything again once the application sets its own. */
   if (stored != NULL &&
-      sscanf (stored, "%u,%u,%u,%u,%u,%u", &settings->follow_up_days, &settings->follow_up_cap,
+      sscanf (stored, "%u,%u,%u,%u,%u,%u,%u,%511[^\n]", &settings->follow_up_days, &settings->follow_up_cap,
               &settings->confirm_minute, &settings->soon_minutes, &settings->thank_you_hours,
-              &settings->keep_in_touch_days) != 6)
+              &settings->keep_in_touch_days, &settings->playbook, settings->days_off) < 7)
     rapport_reminder_settings_init_default (settings);
+  settings->playbook = MIN (settings->playbook, RAPPORT_N_PLAYBOOKS - 1);
 }
 
 /* Stores @settings and, if they differ from those the reminders were
@@ -201,6 +207,37 @@ query_int64 (RapportDatabase  *db,
  * a reply from them. */
 #define OWN_ENTRY "(meeting_id IS NULL OR meeting_id IN (SELECT id FROM meeting WHERE contact_id = ?1))"
 
+/* The 3B7 routine: with no reply three business days after the request,
+ * write to a second person at the same organisation (the row suggests
+ * whom); after seven, follow up once with the first. Once that follow-up
+ * is logged or ticked off, the last word, seven business days on, is to
+ * mark them "No reply" (sequence 0 says which wording): no further
+ * follow-ups, whatever the cap. Business days are counted in the user's
+ * zone, as contacts have none of their own yet. @n is the follow-up due
+ * next, 1 for the first; @followed_at when the first was sent or ticked. */
+static void
+derive_3b7 (gint64                          contact_id,
+            gint64                          anchor_id,
+            gint64                          anchor_at,
+            gint64                          n,
+            gint64                          followed_at,
+            const RapportReminderSettings  *settings,
+            GArray                         *wanted)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_auto(GStrv) days_off = rapport_reminder_settings_dup_days_off (settings);
+  const char * const *off = (const char * const *) days_off;
+
+  want (wanted, RAPPORT_REMINDER_SECOND_CONTACT, 0, anchor_id, 0, rapport_business_days_add (anchor_at, 3, tz, off),
+        g_strdup_printf ("second:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, contact_id, anchor_id));
+  if (n == 1)
+    want (wanted, RAPPORT_REMINDER_FOLLOW_UP, 0, anchor_id, 1, rapport_business_days_add (anchor_at, 7, tz, off),
+          g_strdup_printf ("followup:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":1", contact_id, anchor_id));
+  else
+    want (wanted, RAPPORT_REMINDER_NO_REPLY, 0, anchor_id, 0, rapport_business_days_add (followed_at, 7, tz, off),
+          g_strdup_printf ("noreply:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, contact_id, anchor_id));
+}
+
 /* A request is an email sent, a call or a voicemail. A reply (an email
  * received), a meeting (logged, or anything a meeting wrote) ends the
  * series; so does moving the contact out of the stages that wait for a
@@ -221,7 +258,7 @@ derive_follow_up (RapportDatabase                *db,
                   GError                        **error)
 {
   gint64 last_end, anchor_id, anchor_at, n_requests, n_handled, last_activity, last_handled;
-  gint64 base, n;
+  gint64 base, n, playbook;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -268,6 +305,30 @@ derive_follow_up (RapportDatabase                *db,
 
   base = MAX (last_activity, last_handled);
   n = MAX (n_requests, n_handled) + 1;
+
+  if (!query_int64 (db, "SELECT coalesce (playbook, ?2) FROM contact WHERE id = ?1",
+                    contact_id, settings->playbook, settings->playbook, &playbook, error))
+    return FALSE;
+  if (playbook == RAPPORT_PLAYBOOK_3B7)
+    {
+      gint64 second_request, first_handled;
+
+      /* The last word counts from the one follow-up, not from whatever
+       * came after it, so that once ticked off it stays done. */
+      if (n > 1 &&
+          (!query_int64 (db,
+                         "SELECT happened_at FROM interaction WHERE contact_id = ?1 AND kind IN (0, 2, 3) "
+                         "AND happened_at >= ?2 AND " OWN_ENTRY " ORDER BY happened_at, id LIMIT 1 OFFSET 1",
+                         contact_id, anchor_at, G_MAXINT64, &second_request, error) ||
+           !query_int64 (db,
+                         "SELECT min (updated_at) FROM reminder WHERE contact_id = ?1 AND series = ?2 AND kind = 0 "
+                         "AND state IN (1, 3)",
+                         contact_id, anchor_id, G_MAXINT64, &first_handled, error)))
+        return FALSE;
+      derive_3b7 (contact_id, anchor_id, anchor_at, n, n > 1 ? MIN (second_request, first_handled) : base,
+                  settings, wanted);
+      return TRUE;
+    }
 
   if (settings->follow_up_cap > 0 && n > settings->follow_up_cap)
     want (wanted, RAPPORT_REMINDER_NO_REPLY, 0, anchor_id, n, base + (gint64) settings->follow_up_days * DAY,

@@ -21,12 +21,21 @@
  * not grow with the number of reminders. Reminders of trashed contacts are
  * skipped, not deleted, so that Undo brings them back as they were. */
 
-#define REMINDER_COLUMNS \
+#define REMINDER_FIELDS \
   "r.id, r.kind, r.state, r.due_at, coalesce (r.snoozed_until, 0), coalesce (r.notified_at, 0), " \
   "coalesce (r.contact_id, 0), coalesce (c.display_name, ''), coalesce (ref.display_name, ''), " \
-  "coalesce (r.meeting_id, 0), coalesce (m.starts_at, 0), r.sequence, r.text " \
-  "FROM reminder r LEFT JOIN contact c ON c.id = r.contact_id " \
+  "coalesce (r.meeting_id, 0), coalesce (m.starts_at, 0), r.sequence, r.text "
+#define REMINDER_JOINS \
+  "LEFT JOIN contact c ON c.id = r.contact_id " \
   "LEFT JOIN contact ref ON ref.id = c.referred_by LEFT JOIN meeting m ON m.id = r.meeting_id "
+#define REMINDER_COLUMNS REMINDER_FIELDS "FROM reminder r " REMINDER_JOINS
+
+/* When an open reminder is to be shown: the expression of the index
+ * reminder_open_by_when (rapport-migrations.c), which it must match. */
+#define OPEN_WHEN "(CASE r.state WHEN 2 THEN r.snoozed_until ELSE r.due_at END)"
+/* Named, as without statistics (no ANALYZE) the planner prefers the index
+ * on (state, due_at), and then sorts every open reminder. */
+#define OPEN_BY_WHEN "FROM reminder r INDEXED BY reminder_open_by_when "
 
 static RapportReminder *
 reminder_from_row (sqlite3_stmt *stmt)
@@ -169,6 +178,83 @@ rapport_reminder_sql_list (RapportDatabase  *db,
     "WHERE r.state IN (0, 2) AND coalesce (c.trashed, 0) = 0 "
     "  AND (CASE r.state WHEN 2 THEN r.snoozed_until ELSE r.due_at END) <= ?1 "
     "ORDER BY CASE r.state WHEN 2 THEN r.snoozed_until ELSE r.due_at END, r.id", until, error);
+}
+
+/* One group: a range of the index, counted, then read up to @limit rows. */
+static gboolean
+list_group (RapportDatabase  *db,
+            gint64            from,
+            gint64            to,
+            guint             limit,
+            guint            *count,
+            GPtrArray        *reminders,
+            GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rapport_database_prepare (db,
+    "SELECT count (*) " OPEN_BY_WHEN "LEFT JOIN contact c ON c.id = r.contact_id "
+    "WHERE r.state IN (0, 2) AND " OPEN_WHEN " >= ?1 AND " OPEN_WHEN " < ?2 AND coalesce (c.trashed, 0) = 0",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  rc = sqlite3_step (stmt);
+  *count = rc == SQLITE_ROW ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return rapport_sql_fail (db, rc, "reminders", error);
+  if (*count == 0 || limit == 0)
+    return TRUE;
+
+  stmt = rapport_database_prepare (db,
+    "SELECT " REMINDER_FIELDS OPEN_BY_WHEN REMINDER_JOINS
+    "WHERE r.state IN (0, 2) AND " OPEN_WHEN " >= ?1 AND " OPEN_WHEN " < ?2 AND coalesce (c.trashed, 0) = 0 "
+    "ORDER BY " OPEN_WHEN ", r.id LIMIT ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  sqlite3_bind_int64 (stmt, 3, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (reminders, reminder_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rapport_sql_fail (db, rc, "reminders", error);
+  return TRUE;
+}
+
+/**
+ * rapport_reminder_sql_list_due:
+ * @bounds: (array fixed-size=3): where each group of #RapportDueGroup
+ *   ends (the first starts with the earliest reminder)
+ * @limits: (array fixed-size=3): how many of each group to read
+ *
+ * The Today page's groups of open reminders (pending or snoozed, shown or
+ * not) of contacts not in the trash: how many each holds, and its first
+ * @limits, earliest first. Each group is a range of an index, so the cost
+ * is that of the rows read (and of counting), not of every reminder.
+ */
+RapportDueList *
+rapport_reminder_sql_list_due (RapportDatabase  *db,
+                               const gint64     *bounds,
+                               const guint      *limits,
+                               GError          **error)
+{
+  g_autoptr(RapportDueList) list = g_new0 (RapportDueList, 1);
+  gint64 from = G_MININT64;
+
+  list->reminders = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint g = 0; g < RAPPORT_N_DUE_GROUPS; g++)
+    {
+      list->bounds[g] = bounds[g];
+      if (!list_group (db, from, bounds[g], limits[g], &list->counts[g], list->reminders, error))
+        return NULL;
+      from = MAX (from, bounds[g]);
+    }
+  return g_steal_pointer (&list);
 }
 
 RapportReminder *

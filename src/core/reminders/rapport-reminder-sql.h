@@ -7,6 +7,7 @@
 #pragma once
 
 #include "rapport-database.h"
+#include "rapport-due.h"
 #include "rapport-reminder.h"
 
 G_BEGIN_DECLS
@@ -43,6 +44,10 @@ GPtrArray *rapport_reminder_sql_mark_due      (RapportDatabase  *db,
                                                GError          **error);   /* own transaction */
 GPtrArray *rapport_reminder_sql_list          (RapportDatabase  *db,
                                                gint64            until,
+                                               GError          **error);
+RapportDueList *rapport_reminder_sql_list_due (RapportDatabase  *db,
+                                               const gint64     *bounds,
+                                               const guint      *limits,
                                                GError          **error);
 RapportReminder *rapport_reminder_sql_load    (RapportDatabase  *db,
                                                gint64            id,

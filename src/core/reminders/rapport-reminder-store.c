@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rapport-db-run.h"
 #include "rapport-sql.h"
 #include "rapport-reminder-sql.h"
@@ -35,6 +37,7 @@ static guint signals[N_SIGNALS];
 typedef enum
 {
   JOB_LIST,
+  JOB_LIST_DUE,
   JOB_LOAD,
   JOB_SET_STATE,
   JOB_SAVE,
@@ -51,6 +54,8 @@ typedef struct
   RapportReminderState     state;
   RapportReminder         *reminder;
   RapportReminderSettings  settings;
+  gint64                   bounds[RAPPORT_N_DUE_GROUPS];
+  guint                    limits[RAPPORT_N_DUE_GROUPS];
 } Job;
 
 static void
@@ -74,6 +79,8 @@ job_func (RapportDatabase  *db,
     {
     case JOB_LIST:
       return rapport_reminder_sql_list (db, job->time, error);
+    case JOB_LIST_DUE:
+      return rapport_reminder_sql_list_due (db, job->bounds, job->limits, error);
     case JOB_LOAD:
       return rapport_reminder_sql_load (db, job->id, error);
     case JOB_SET_SETTINGS:
@@ -101,6 +108,7 @@ job_flags (JobKind kind)
   switch (kind)
     {
     case JOB_LIST:
+    case JOB_LIST_DUE:
     case JOB_LOAD:         return RAPPORT_DB_RUN_READ;
     case JOB_SET_SETTINGS: return RAPPORT_DB_RUN_WRITE;   /* its own transaction */
     default:               return RAPPORT_DB_RUN_TRANSACTION;
@@ -113,6 +121,7 @@ result_free_func (JobKind kind)
   switch (kind)
     {
     case JOB_LIST: return (GDestroyNotify) g_ptr_array_unref;
+    case JOB_LIST_DUE: return (GDestroyNotify) rapport_due_list_free;
     case JOB_LOAD: return g_object_unref;
     case JOB_SAVE: return g_free;
     default:       return NULL;
@@ -257,6 +266,46 @@ rapport_reminder_store_list_finish (RapportReminderStore  *self,
                                     GError               **error)
 {
   return rapport_db_run_finish (self, result, rapport_reminder_store_list_async, error);
+}
+
+/**
+ * rapport_reminder_store_list_due_async:
+ * @bounds: (array fixed-size=3): where each group of #RapportDueGroup ends
+ * @limits: (array fixed-size=3): how many reminders of each group to read
+ *
+ * The Today page's groups: how many open reminders each holds, and the
+ * first @limits of each (rapport_reminder_sql_list_due()).
+ */
+void
+rapport_reminder_store_list_due_async (RapportReminderStore *self,
+                                       const gint64         *bounds,
+                                       const guint          *limits,
+                                       GCancellable         *cancellable,
+                                       GAsyncReadyCallback   callback,
+                                       gpointer              user_data)
+{
+  Job *job;
+
+  g_return_if_fail (RAPPORT_IS_REMINDER_STORE (self));
+  g_return_if_fail (bounds != NULL && limits != NULL);
+
+  job = job_new (JOB_LIST_DUE, 0);
+  memcpy (job->bounds, bounds, sizeof job->bounds);
+  memcpy (job->limits, limits, sizeof job->limits);
+  run (self, job, rapport_reminder_store_list_due_async, cancellable, callback, user_data);
+}
+
+/**
+ * rapport_reminder_store_list_due_finish:
+ *
+ * Returns: (transfer full): the groups, free with rapport_due_list_free()
+ */
+RapportDueList *
+rapport_reminder_store_list_due_finish (RapportReminderStore  *self,
+                                        GAsyncResult          *result,
+                                        GError               **error)
+{
+  return rapport_db_run_finish (self, result, rapport_reminder_store_list_due_async, error);
 }
 
 void

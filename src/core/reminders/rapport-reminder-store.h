@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "rapport-contact-store.h"
+#include "rapport-due.h"
 #include "rapport-meeting-store.h"
 #include "rapport-reminder.h"
 
@@ -39,6 +40,15 @@ void        rapport_reminder_store_list_async         (RapportReminderStore     
                                                        GAsyncReadyCallback             callback,
                                                        gpointer                        user_data);
 GPtrArray  *rapport_reminder_store_list_finish        (RapportReminderStore           *self,
+                                                       GAsyncResult                   *result,
+                                                       GError                        **error);
+void        rapport_reminder_store_list_due_async     (RapportReminderStore           *self,
+                                                       const gint64                   *bounds,
+                                                       const guint                    *limits,
+                                                       GCancellable                   *cancellable,
+                                                       GAsyncReadyCallback             callback,
+                                                       gpointer                        user_data);
+RapportDueList *rapport_reminder_store_list_due_finish (RapportReminderStore          *self,
                                                        GAsyncResult                   *result,
                                                        GError                        **error);
 void        rapport_reminder_store_load_async         (RapportReminderStore           *self,

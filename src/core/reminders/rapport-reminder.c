@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "rapport-reminder.h"
@@ -41,12 +43,15 @@ rapport_reminder_settings_init_default (RapportReminderSettings *settings)
 {
   g_return_if_fail (settings != NULL);
 
+  /* compared with memcmp (): the unused end of days_off too */
+  memset (settings, 0, sizeof *settings);
   settings->follow_up_days = 14;
   settings->follow_up_cap = 3;
   settings->confirm_minute = 10 * 60;
   settings->soon_minutes = 30;
   settings->thank_you_hours = 2;
   settings->keep_in_touch_days = 90;
+  settings->playbook = RAPPORT_PLAYBOOK_TWO_WEEK;
 }
 
 /* The only place the reminders meet GSettings, for the application. */
@@ -54,15 +59,69 @@ void
 rapport_reminder_settings_init_from_gsettings (RapportReminderSettings *settings,
                                                GSettings               *gsettings)
 {
+  g_auto(GStrv) days_off = NULL;
+  g_autofree char *playbook = NULL;
+
   g_return_if_fail (settings != NULL);
   g_return_if_fail (G_IS_SETTINGS (gsettings));
 
+  days_off = g_settings_get_strv (gsettings, "days-off");
+  playbook = g_settings_get_string (gsettings, "playbook");
+
+  rapport_reminder_settings_init_default (settings);
   settings->follow_up_days = g_settings_get_int (gsettings, "follow-up-days");
   settings->follow_up_cap = g_settings_get_int (gsettings, "follow-up-cap");
   settings->confirm_minute = g_settings_get_int (gsettings, "confirm-minute");
   settings->soon_minutes = g_settings_get_int (gsettings, "meeting-soon-minutes");
   settings->thank_you_hours = g_settings_get_int (gsettings, "thank-you-hours");
   settings->keep_in_touch_days = g_settings_get_int (gsettings, "keep-in-touch-days");
+  settings->playbook = g_strcmp0 (playbook, "3b7") == 0 ? RAPPORT_PLAYBOOK_3B7 : RAPPORT_PLAYBOOK_TWO_WEEK;
+  rapport_reminder_settings_set_days_off (settings, (const char * const *) days_off);
+}
+
+/**
+ * rapport_reminder_settings_set_days_off:
+ * @days_off: (nullable): ISO dates
+ *
+ * Keeps as many of @days_off, whole, as the settings hold (some forty).
+ */
+void
+rapport_reminder_settings_set_days_off (RapportReminderSettings *settings,
+                                        const char * const      *days_off)
+{
+  gsize used = 0;
+
+  g_return_if_fail (settings != NULL);
+
+  memset (settings->days_off, 0, sizeof settings->days_off);
+  for (guint i = 0; days_off != NULL && days_off[i] != NULL; i++)
+    {
+      gsize len = strlen (days_off[i]);
+
+      if (len == 0 || strchr (days_off[i], ',') != NULL)
+        continue;
+      if (used + (used > 0) + len >= sizeof settings->days_off)
+        break;
+      if (used > 0)
+        settings->days_off[used++] = ',';
+      memcpy (settings->days_off + used, days_off[i], len);
+      used += len;
+    }
+}
+
+/**
+ * rapport_reminder_settings_dup_days_off:
+ *
+ * Returns: (transfer full): the days off as a list of ISO dates
+ */
+char **
+rapport_reminder_settings_dup_days_off (const RapportReminderSettings *settings)
+{
+  g_return_val_if_fail (settings != NULL, NULL);
+
+  if (settings->days_off[0] == '\0')
+    return g_new0 (char *, 1);
+  return g_strsplit (settings->days_off, ",", -1);
 }
 
 gboolean
@@ -303,6 +362,9 @@ rapport_reminder_dup_title (RapportReminder *self)
     case RAPPORT_REMINDER_KEEP_IN_TOUCH:
       /* Translators: a reminder; %s is a contact's name */
       return g_strdup_printf (_("Keep in touch with %s"), name);
+    case RAPPORT_REMINDER_SECOND_CONTACT:
+      /* Translators: a reminder of the 3B7 routine; %s is a contact's name */
+      return g_strdup_printf (_("No answer from %s yet: write to someone else there"), name);
     case RAPPORT_REMINDER_CUSTOM:
       {
         const char *newline = strchr (self->text, '\n');
@@ -335,6 +397,10 @@ rapport_reminder_dup_body (RapportReminder *self)
                                 "that it will be short and that you are still keen. Follow-up %u."),
                               self->sequence);
     case RAPPORT_REMINDER_NO_REPLY:
+      /* the 3B7 routine's last word, after its one follow-up */
+      if (self->sequence == 0)
+        return g_strdup (_("Still quiet after your follow-up. That happens a lot and says nothing about you: "
+                           "mark them “No Reply” and give your time to the next person. They may still write back."));
       return g_strdup (_("You have followed up several times without an answer. "
                          "Mark the contact “No Reply” and move on?"));
     case RAPPORT_REMINDER_CONFIRM:
@@ -353,6 +419,9 @@ rapport_reminder_dup_body (RapportReminder *self)
       /* Translators: %s is the name of the person you met */
       return g_strdup_printf (_("Let them know how your meeting with %s went, and thank them for the introduction."),
                               self->contact_name);
+    case RAPPORT_REMINDER_SECOND_CONTACT:
+      return g_strdup (_("Three business days without an answer is common. Ask a second person at the same "
+                         "organisation for a short conversation; you will follow up with the first in a few days."));
     case RAPPORT_REMINDER_KEEP_IN_TOUCH:
       return g_strdup (_("Send an article they would like, congratulate them on a success, or ask how things are going."));
     case RAPPORT_REMINDER_CUSTOM:

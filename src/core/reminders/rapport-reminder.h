@@ -21,9 +21,23 @@ typedef enum
   RAPPORT_REMINDER_TELL_REFERRER,  /* … and tell the person who referred you */
   RAPPORT_REMINDER_KEEP_IN_TOUCH,  /* check in, months later */
   RAPPORT_REMINDER_CUSTOM,         /* the user's own, with its own text */
+  RAPPORT_REMINDER_SECOND_CONTACT, /* 3B7: no reply yet, write to someone else there */
 } RapportReminderKind;
 
-#define RAPPORT_N_REMINDER_KINDS (RAPPORT_REMINDER_CUSTOM + 1)
+#define RAPPORT_N_REMINDER_KINDS (RAPPORT_REMINDER_SECOND_CONTACT + 1)
+
+/* How a request is followed up (contact.playbook, NULL for the default of
+ * the settings). */
+typedef enum
+{
+  RAPPORT_PLAYBOOK_TWO_WEEK,  /* follow up every follow_up_days, up to the cap */
+  RAPPORT_PLAYBOOK_3B7,       /* a second person after 3 business days, one follow-up after 7 */
+} RapportPlaybook;
+
+#define RAPPORT_N_PLAYBOOKS (RAPPORT_PLAYBOOK_3B7 + 1)
+
+/* The days off of the settings, ISO dates joined by commas. */
+#define RAPPORT_DAYS_OFF_SIZE 512
 
 /* Stored as these numbers (reminder.state). Whether a reminder has been
  * shown is apart from its state (rapport_reminder_get_notified_at()). */
@@ -47,6 +61,9 @@ typedef enum
  * @thank_you_hours: hours after a meeting ends for the thank-you (2)
  * @keep_in_touch_days: days after a meeting for "keep in touch" when no
  *   date was picked on the outcome sheet (90)
+ * @playbook: the #RapportPlaybook of contacts that have none of their own
+ * @days_off: dates that are not business days, "2026-12-24,2026-12-25"; a
+ *   fixed array so that the settings copy and compare as plain values
  *
  * The intervals of the rules, as plain values: the model never reads
  * GSettings, the application copies the keys into one of these
@@ -60,11 +77,16 @@ typedef struct
   guint soon_minutes;
   guint thank_you_hours;
   guint keep_in_touch_days;
+  guint playbook;
+  char  days_off[RAPPORT_DAYS_OFF_SIZE];
 } RapportReminderSettings;
 
 void     rapport_reminder_settings_init_default     (RapportReminderSettings       *settings);
 void     rapport_reminder_settings_init_from_gsettings (RapportReminderSettings    *settings,
                                                      GSettings                     *gsettings);
+void     rapport_reminder_settings_set_days_off     (RapportReminderSettings       *settings,
+                                                     const char * const            *days_off);
+char   **rapport_reminder_settings_dup_days_off     (const RapportReminderSettings *settings);
 gboolean rapport_reminder_settings_equal            (const RapportReminderSettings *a,
                                                      const RapportReminderSettings *b);
 

@@ -24,6 +24,7 @@ struct _RapportDraft
   char    *subject;
   char    *body;
   char    *error;
+  char    *message_id;  /* of the message as it went out by SMTP; empty otherwise */
 };
 
 G_DEFINE_FINAL_TYPE (RapportDraft, rapport_draft, G_TYPE_OBJECT)
@@ -38,6 +39,7 @@ rapport_draft_finalize (GObject *object)
   g_free (self->subject);
   g_free (self->body);
   g_free (self->error);
+  g_free (self->message_id);
 
   G_OBJECT_CLASS (rapport_draft_parent_class)->finalize (object);
 }
@@ -56,6 +58,7 @@ rapport_draft_init (RapportDraft *self)
   self->subject = g_strdup ("");
   self->body = g_strdup ("");
   self->error = g_strdup ("");
+  self->message_id = g_strdup ("");
 }
 
 /**
@@ -92,6 +95,7 @@ rapport_draft_copy (RapportDraft *self)
   rapport_draft_set_subject (copy, self->subject);
   rapport_draft_set_body (copy, self->body);
   rapport_draft_set_error (copy, self->error);
+  rapport_draft_set_message_id (copy, self->message_id);
   return copy;
 }
 
@@ -141,3 +145,4 @@ STRING_ACCESSORS (to)
 STRING_ACCESSORS (subject)
 STRING_ACCESSORS (body)
 STRING_ACCESSORS (error)
+STRING_ACCESSORS (message_id)

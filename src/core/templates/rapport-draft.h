@@ -42,6 +42,9 @@ void          rapport_draft_set_body         (RapportDraft *self,
 const char   *rapport_draft_get_error        (RapportDraft *self);
 void          rapport_draft_set_error        (RapportDraft *self,
                                               const char   *error);
+const char   *rapport_draft_get_message_id   (RapportDraft *self);
+void          rapport_draft_set_message_id   (RapportDraft *self,
+                                              const char   *message_id);
 gint64        rapport_draft_get_updated_at   (RapportDraft *self);
 void          rapport_draft_set_updated_at   (RapportDraft *self,
                                               gint64        updated_at);

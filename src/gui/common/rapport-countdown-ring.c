@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-countdown-ring.h"
+#include "rapport-palette.h"
 
 /* The meeting clock's face: a ring that empties as the time runs out, with
  * the time in large digits inside and "left" or "over" beneath. In overtime
@@ -53,20 +54,6 @@ static GParamSpec *properties[N_PROPS];
 #define INSIDE_FACTOR 1.6
 
 /* Helpers */
-
-static void
-lookup_color (GtkWidget  *widget,
-              const char *name,
-              const char *fallback,
-              GdkRGBA    *color)
-{
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  /* Named colours of the libadwaita stylesheet follow the accent and the
-   * dark style; the fallback is for a plain GTK theme. */
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, color))
-    gdk_rgba_parse (color, fallback);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-}
 
 static void
 update_accessible (RapportCountdownRing *self)
@@ -183,7 +170,7 @@ rapport_countdown_ring_snapshot (GtkWidget   *widget,
 
       if (self->overtime)
         {
-          lookup_color (widget, "error_color", "#c01c28", &color);
+          rapport_palette_lookup (widget, "error_color", "#c01c28", &color);
           gdk_cairo_set_source_rgba (cr, &color);
           cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
           cairo_stroke (cr);
@@ -199,7 +186,7 @@ rapport_countdown_ring_snapshot (GtkWidget   *widget,
           /* What is left, from twelve o'clock, clockwise. */
           if (self->fraction > 0)
             {
-              lookup_color (widget, "accent_color", "#1c71d8", &color);
+              rapport_palette_lookup (widget, "accent_color", "#1c71d8", &color);
               gdk_cairo_set_source_rgba (cr, &color);
               cairo_arc (cr, cx, cy, radius, -G_PI / 2, -G_PI / 2 + 2 * G_PI * self->fraction);
               cairo_stroke (cr);

@@ -21,4 +21,7 @@ rapport_toast_new (const char *text)
   return adw_toast_new (escaped);
 }
 
+void rapport_widget_add_toast (GtkWidget *widget,
+                               AdwToast  *toast);
+
 G_END_DECLS

@@ -56,12 +56,17 @@ update_coaching (RapportComposer *self,
 {
   g_autoptr(GPtrArray) checks = NULL;
   const char *referrer = NULL;
+  guint first_limit = G_MAXUINT;
   GtkWidget *child;
 
   if (self->context != NULL)
     referrer = rapport_template_context_get (self->context, "referrer");
+  /* Still "To contact": nothing has been sent to them yet, so this is the
+   * first request, which the method wants shorter and checks more closely. */
+  if (self->contact != NULL && rapport_contact_get_stage (self->contact) == RAPPORT_STAGE_TO_CONTACT)
+    first_limit = (guint) MAX (0, g_settings_get_int (self->settings, "first-request-word-limit"));
   checks = rapport_coaching_check (_rapport_composer_get_purpose (self), subject, body, referrer,
-                                   (guint) MAX (0, g_settings_get_int (self->settings, "word-limit")));
+                                   (guint) MAX (0, g_settings_get_int (self->settings, "word-limit")), first_limit);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->coaching_box))) != NULL)
     gtk_box_remove (self->coaching_box, child);

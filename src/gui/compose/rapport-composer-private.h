@@ -72,6 +72,7 @@ void                   _rapport_composer_text_changed    (RapportComposer *self)
 void                   _rapport_composer_update_sending  (RapportComposer *self);
 void                   _rapport_composer_send            (RapportComposer *self);
 void                   _rapport_composer_open_in_mail_app (RapportComposer *self);
+void                   _rapport_composer_finish          (RapportComposer *self);
 gboolean               _rapport_composer_keep_draft      (RapportComposer *self);
 void                   _rapport_composer_emit_toast      (RapportComposer *self,
                                                           const char      *text);

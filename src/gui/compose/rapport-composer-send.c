@@ -11,9 +11,8 @@
 
 #include <glib/gi18n.h>
 
-#include "rapport-mail-account.h"
+#include "rapport-goa.h"
 #include "rapport-mail-address.h"
-#include "rapport-mail-sender.h"
 #include "rapport-composer-private.h"
 #include "rapport-contact-store-mail.h"
 
@@ -25,14 +24,12 @@
 /* SMTP {{{ */
 
 /* The composer's only way to the SMTP sender (src/mail/rapport-mail-sender.h):
- * the account as Preferences → Mail has it, read afresh each time so that a
- * change there counts at once. */
+ * the account as Preferences → Mail has it (typed, or an online account),
+ * read afresh each time so that a change there counts at once. */
 static gboolean
 smtp_is_set_up (RapportComposer *self)
 {
-  g_autoptr(RapportMailAccount) account = rapport_mail_account_new_from_settings (self->settings);
-
-  return rapport_mail_account_is_complete (account);
+  return rapport_mail_sending_is_set_up (self->settings);
 }
 
 static void
@@ -45,9 +42,7 @@ smtp_send_async (RapportComposer     *self,
                  GAsyncReadyCallback  callback,
                  gpointer             user_data)
 {
-  g_autoptr(RapportMailAccount) account = rapport_mail_account_new_from_settings (self->settings);
-
-  rapport_mail_sender_send_async (account, to_name, to_address, subject, body, cancellable, callback, user_data);
+  rapport_mail_send_async (self->settings, to_name, to_address, subject, body, cancellable, callback, user_data);
 }
 
 /* Returns: the Message-ID sent, or %NULL with a RAPPORT_MAIL_ERROR, whose
@@ -56,7 +51,7 @@ static char *
 smtp_send_finish (GAsyncResult  *result,
                   GError       **error)
 {
-  return rapport_mail_sender_send_finish (result, error);
+  return rapport_mail_send_finish (result, error);
 }
 
 /* }}} */
@@ -72,6 +67,32 @@ _rapport_composer_update_sending (RapportComposer *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->send_button),
                                set_up ? _("Send the message (Ctrl+Return)")
                                       : _("No mail account is set up: add one in Preferences, or use Open in Mail App."));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->mail_app_button),
+                               set_up ? _("Hand the message to your mail app to send")
+                                      : _("Hand the message to your mail app to send (Ctrl+Return)"));
+
+  /* The way the message can go is the one offered, and the one Ctrl+Return takes. */
+  if (set_up)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->send_button), "suggested-action");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->mail_app_button), "suggested-action");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->send_button), "suggested-action");
+      gtk_widget_add_css_class (GTK_WIDGET (self->mail_app_button), "suggested-action");
+    }
+}
+
+/* Ctrl+Return: sent with the user's account when there is one, else handed
+ * to their mail app, as the buttons offer. */
+void
+_rapport_composer_finish (RapportComposer *self)
+{
+  if (smtp_is_set_up (self))
+    _rapport_composer_send (self);
+  else
+    _rapport_composer_open_in_mail_app (self);
 }
 
 static void
@@ -239,7 +260,8 @@ recorded_cb (GObject      *object,
  * an update to the referrer, the referrer's (a note on the contact when
  * the referrer is only a name). */
 static void
-record (RapportComposer *self)
+record (RapportComposer *self,
+        const char      *message_id)
 {
   g_autoptr(RapportDraft) message = build_message (self);
   RapportTemplatePurpose purpose = _rapport_composer_get_purpose (self);
@@ -286,6 +308,8 @@ record (RapportComposer *self)
       break;
     }
 
+  if (message_id != NULL)
+    rapport_draft_set_message_id (message, message_id);
   set_busy (self, TRUE);
   rapport_contact_store_record_mail_async (self->contacts, message, timeline, kind, summary, NULL,
                                            recorded_cb, g_object_ref (self));
@@ -316,7 +340,7 @@ sent_cb (GObject      *object,
       return;
     }
   self->via_mail_app = FALSE;
-  record (self);
+  record (self, message_id);
 }
 
 void
@@ -362,7 +386,7 @@ shown_cb (GObject      *object,
       return;
     }
   self->via_mail_app = TRUE;
-  record (self);
+  record (self, NULL);
 }
 
 void

@@ -15,6 +15,8 @@
 #include "rapport-accessible.h"
 #include "rapport-composer-private.h"
 #include "rapport-contact-store-mail.h"
+#include "rapport-toast.h"
+#include "rapport-shortcut.h"
 
 /* Writing a message to a contact: a template filled in from what Rapport
  * knows, placeholders still open highlighted and listed, and the method's
@@ -409,7 +411,7 @@ template_selected_cb (RapportComposer *self)
       toast = adw_toast_new (_("Your text was replaced by the template"));
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "composer.undo-template");
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      rapport_widget_add_toast (GTK_WIDGET (self->toast_overlay), toast);
     }
 }
 
@@ -446,6 +448,14 @@ send_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   _rapport_composer_send (RAPPORT_COMPOSER (widget));
+}
+
+static void
+finish_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  _rapport_composer_finish (RAPPORT_COMPOSER (widget));
 }
 
 static void
@@ -534,9 +544,8 @@ rapport_composer_class_init (RapportComposerClass *klass)
 
   gtk_widget_class_install_action (widget_class, "composer.send", NULL, send_action);
   gtk_widget_class_install_action (widget_class, "composer.open-in-mail-app", NULL, open_in_mail_app_action);
+  gtk_widget_class_install_action (widget_class, "composer.finish", NULL, finish_action);
   gtk_widget_class_install_action (widget_class, "composer.undo-template", NULL, undo_template_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "composer.send", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "composer.send", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -547,6 +556,7 @@ rapport_composer_init (RapportComposer *self)
   GdkRGBA highlight;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_widget_add_ctrl_return (GTK_WIDGET (self), "composer.finish");
   rapport_accessible_clean_names (GTK_WIDGET (self));
 
   buffer = gtk_text_view_get_buffer (self->body_view);

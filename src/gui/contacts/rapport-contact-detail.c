@@ -17,6 +17,14 @@
 #include "rapport-contact-drafts.h"
 #include "rapport-contact-meetings.h"
 #include "rapport-interaction-editor.h"
+#include "rapport-mail-ignore-button.h"
+#include "rapport-mail-match.h"
+#include "rapport-mailbox-ignored.h"
+#include "rapport-reminder.h"
+#include "rapport-clock.h"
+#include "rapport-reply-speed.h"
+#include "rapport-show-more-row.h"
+#include "rapport-tooltip.h"
 
 /* Everything about one contact: the fields, the stage (changeable in one
  * click), the referral chain with each name a link, and the timeline. It
@@ -28,9 +36,14 @@ struct _RapportContactDetail
 
   RapportContactStore *store;
   RapportContact      *contact;
+  GSettings           *settings;
+  GStrv                ignored;   /* addresses whose mail is not read, casefolded */
   GPtrArray           *timeline;
   GCancellable        *cancellable;
   gint64               contact_id;
+  guint                timeline_shown;   /* entries shown, the newest first */
+  guint                timeline_built;   /* of which the rows made so far */
+  guint                timeline_tick_id;
   gboolean             updating_stage;
 
   /* Template children */
@@ -41,6 +54,8 @@ struct _RapportContactDetail
   GtkLabel            *subtitle_label;
   AdwComboRow         *stage_row;
   AdwActionRow        *last_contacted_row;
+  AdwActionRow        *playbook_row;
+  AdwActionRow        *reply_speed_row;
   RapportContactMeetings *meetings;
   RapportContactDrafts *drafts;
   GtkWidget           *details_group;
@@ -59,6 +74,13 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void reload (RapportContactDetail *self);
+
+/* Entries of the timeline shown at first, and added by each "Show More": a
+ * row costs a millisecond or two to build and lay out, so a contact of
+ * 1,000 entries would hold up the window for seconds (bench-stalls
+ * contact-timeline-1k). */
+#define TIMELINE_SHOWN 50
+#define TIMELINE_MORE  200
 
 /* Helpers {{{ */
 
@@ -81,7 +103,7 @@ format_date (GDateTime *when,
   return g_date_time_format (local, with_time ? _("%-d %B %Y, %H:%M") : _("%-d %B %Y"));
 }
 
-static void
+static GtkWidget *
 add_detail_row (RapportContactDetail *self,
                 const char           *title,
                 const char           *value,
@@ -92,7 +114,7 @@ add_detail_row (RapportContactDetail *self,
   GtkWidget *row;
 
   if (value == NULL || value[0] == '\0')
-    return;
+    return NULL;
 
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -115,6 +137,7 @@ add_detail_row (RapportContactDetail *self,
     }
 
   gtk_list_box_append (self->details_list, row);
+  return row;
 }
 
 static void
@@ -135,7 +158,17 @@ fill_details (RapportContactDetail *self)
       /* Translators: tooltip of the button next to an email address */
       g_autofree char *tooltip = g_strdup_printf (_("Write to %s"), emails[i]);
 
-      add_detail_row (self, _("Email"), emails[i], "mail-unread-symbolic", mailto, tooltip);
+      GtkWidget *row = add_detail_row (self, _("Email"), emails[i], "mail-unread-symbolic", mailto, tooltip);
+
+      if (row != NULL && self->ignored != NULL && g_settings_get_boolean (self->settings, "read-mailbox"))
+        {
+          g_autofree char *key = rapport_mail_address_key (emails[i]);
+
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     rapport_mail_ignore_button_new (self->store, emails[i],
+                                                                     g_strv_contains ((const char * const *) self->ignored,
+                                                                                      key)));
+        }
     }
   for (guint i = 0; phones[i] != NULL; i++)
     {
@@ -196,84 +229,151 @@ fill_referrals (RapportContactDetail *self,
     }
 }
 
+/* An entry's text is made when it is first shown: a wrapped label is
+ * measured (at each width tried) even inside a collapsed row, and a
+ * timeline of long notes took a layout of a tenth of a second or more. */
 static void
-fill_timeline (RapportContactDetail *self)
+entry_expanded_cb (AdwExpanderRow *row)
 {
-  clear_list (self->timeline_list);
+  const char *body = g_object_get_data (G_OBJECT (row), "rapport-body");
+  GtkWidget *label;
 
-  for (guint i = 0; i < self->timeline->len; i++)
+  if (body == NULL || !adw_expander_row_get_expanded (row))
+    return;
+
+  label = gtk_label_new (body);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  adw_expander_row_add_row (row, label);
+  g_object_set_data (G_OBJECT (row), "rapport-body", NULL);
+}
+
+static GtkWidget *
+make_entry_row (RapportInteraction *entry)
+{
+  RapportInteractionKind kind = rapport_interaction_get_kind (entry);
+  g_autofree char *when = format_date (rapport_interaction_get_happened_at (entry), TRUE);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", rapport_interaction_kind_get_label (kind), when);
+  const char *body = rapport_interaction_get_body (entry);
+  GtkWidget *row;
+  GtkWidget *button;
+
+  if (body[0] != '\0')
     {
-      RapportInteraction *entry = g_ptr_array_index (self->timeline, i);
-      RapportInteractionKind kind = rapport_interaction_get_kind (entry);
-      g_autofree char *when = format_date (rapport_interaction_get_happened_at (entry), TRUE);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", rapport_interaction_kind_get_label (kind), when);
-      const char *body = rapport_interaction_get_body (entry);
-      GtkWidget *row;
-      GtkWidget *button;
-
-      if (body[0] != '\0')
-        {
-          GtkWidget *label = gtk_label_new (body);
-
-          row = adw_expander_row_new ();
-          adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_xalign (GTK_LABEL (label), 0);
-          gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-          gtk_widget_set_margin_top (label, 12);
-          gtk_widget_set_margin_bottom (label, 12);
-          gtk_widget_set_margin_start (label, 12);
-          gtk_widget_set_margin_end (label, 12);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), label);
-        }
-      else
-        {
-          row = adw_action_row_new ();
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-        }
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_interaction_get_summary (entry));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      row = adw_expander_row_new ();
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+      g_object_set_data_full (G_OBJECT (row), "rapport-body", g_strdup (body), g_free);
+      g_signal_connect (row, "notify::expanded", G_CALLBACK (entry_expanded_cb), NULL);
+    }
+  else
+    {
+      row = adw_action_row_new ();
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_interaction_get_summary (entry));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
 
 #define ADD(widget) (ADW_IS_EXPANDER_ROW (row) ? adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), widget) \
                                                : adw_action_row_add_prefix (ADW_ACTION_ROW (row), widget))
-      ADD (gtk_image_new_from_icon_name (rapport_interaction_kind_get_icon_name (kind)));
+  ADD (gtk_image_new_from_icon_name (rapport_interaction_kind_get_icon_name (kind)));
 #undef ADD
 
-      button = gtk_button_new_from_icon_name ("document-edit-symbolic");
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Edit Entry"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit Entry"), -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "detail.edit-entry");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", rapport_interaction_get_id (entry));
-      if (ADW_IS_EXPANDER_ROW (row))
-        adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
-      else
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  button = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  rapport_widget_set_tooltip (button, _("Edit Entry"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit Entry"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "detail.edit-entry");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", rapport_interaction_get_id (entry));
+  if (ADW_IS_EXPANDER_ROW (row))
+    adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+  else
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
-      button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Delete Entry"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete Entry"), -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "detail.delete-entry");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", rapport_interaction_get_id (entry));
-      if (ADW_IS_EXPANDER_ROW (row))
-        adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
-      else
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  rapport_widget_set_tooltip (button, _("Delete Entry"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete Entry"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "detail.delete-entry");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", rapport_interaction_get_id (entry));
+  if (ADW_IS_EXPANDER_ROW (row))
+    adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+  else
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
-      gtk_list_box_append (self->timeline_list, row);
+  return row;
+}
+
+/* The rows are added a few per frame, from the newest: all at once, 50 rows
+ * took a layout of about 100 ms (bench-stalls contact-timeline-1k), while
+ * the first screenful of them is there in the first frame anyway. */
+#define ENTRIES_BUDGET_US 2000
+
+static gboolean
+add_entries_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  RapportContactDetail *self = user_data;
+  guint shown = MIN (self->timeline->len, self->timeline_shown);
+  gint64 start = g_get_monotonic_time ();
+
+  while (self->timeline_built < shown && g_get_monotonic_time () - start < ENTRIES_BUDGET_US)
+    gtk_list_box_append (self->timeline_list,
+                         make_entry_row (g_ptr_array_index (self->timeline, self->timeline_built++)));
+  if (self->timeline_built < shown)
+    return G_SOURCE_CONTINUE;
+
+  if (shown < self->timeline->len)
+    gtk_list_box_append (self->timeline_list, rapport_show_more_row_new ("detail.show-more-entries", NULL,
+                                                                         self->timeline->len - shown, TIMELINE_MORE));
+  self->timeline_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+fill_timeline (RapportContactDetail *self)
+{
+  if (self->timeline_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->timeline_list), self->timeline_tick_id);
+  self->timeline_tick_id = 0;
+  self->timeline_built = 0;
+  clear_list (self->timeline_list);
+
+  if (self->timeline->len > 0)
+    {
+      /* The first rows now, the others over the next frames. */
+      if (add_entries_cb (GTK_WIDGET (self->timeline_list), NULL, self) == G_SOURCE_CONTINUE)
+        self->timeline_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->timeline_list), add_entries_cb,
+                                                               self, NULL);
+      return;
     }
 
-  if (self->timeline->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
+  {
+    GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing recorded yet"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Emails, calls, meetings and notes will be listed here."));
-      gtk_widget_add_css_class (row, "dim-label");
-      gtk_list_box_append (self->timeline_list, row);
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing recorded yet"));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Emails, calls, meetings and notes will be listed here."));
+    gtk_widget_add_css_class (row, "dim-label");
+    gtk_list_box_append (self->timeline_list, row);
+  }
+}
+
+/* As the editor's and Preferences' choices say it. */
+static const char *
+playbook_label (int playbook)
+{
+  switch (playbook)
+    {
+    case RAPPORT_PLAYBOOK_TWO_WEEK: return _("Two-week follow-up");
+    case RAPPORT_PLAYBOOK_3B7:      return _("3B7: a second person, then one follow-up");
+    default:                        return _("As in Preferences");
     }
 }
 
@@ -303,6 +403,7 @@ fill_contact (RapportContactDetail *self)
 
   last_text = last ? format_date (last, FALSE) : g_strdup (_("Never"));
   adw_action_row_set_subtitle (self->last_contacted_row, last_text);
+  adw_action_row_set_subtitle (self->playbook_row, playbook_label (rapport_contact_get_playbook (contact)));
 
   fill_details (self);
 }
@@ -364,6 +465,25 @@ referrals_loaded_cb (GObject      *object,
   fill_referrals (self, chain, referred);
 }
 
+/* How quickly they answered the first request, with the idea behind it in
+ * the tooltip; for the user's eyes only (it is not stored or exported). */
+static void
+update_reply_speed (RapportContactDetail *self)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_auto(GStrv) days_off = g_settings_get_strv (self->settings, "days-off");
+  RapportReplySpeed speed;
+
+  speed = rapport_reply_speed_from_timeline (self->timeline, rapport_clock_get_now (), tz,
+                                             (const char * const *) days_off);
+  adw_action_row_set_subtitle (self->reply_speed_row, rapport_reply_speed_get_label (speed));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->reply_speed_row), rapport_reply_speed_get_explanation (speed));
+  /* The tooltip is the pointer's; a screen reader reads the same words. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reply_speed_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  rapport_reply_speed_get_explanation (speed), -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->reply_speed_row), speed != RAPPORT_REPLY_SPEED_NOT_ASKED);
+}
+
 static void
 timeline_loaded_cb (GObject      *object,
                     GAsyncResult *result,
@@ -384,6 +504,7 @@ timeline_loaded_cb (GObject      *object,
   g_clear_pointer (&self->timeline, g_ptr_array_unref);
   self->timeline = timeline;
   fill_timeline (self);
+  update_reply_speed (self);
 }
 
 /* Errors of a write say so where the user is: the page shows them as a toast. */
@@ -492,6 +613,27 @@ delete_entry_action (GtkWidget  *widget,
 /* GObject {{{ */
 
 static void
+ignored_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  RapportContactDetail *self = user_data;
+  g_autoptr(GError) error = NULL;
+  GStrv ignored = rapport_mailbox_list_ignored_finish (RAPPORT_CONTACT_STORE (object), result, &error);
+
+  if (ignored == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not load the addresses whose mail is not read: %s", error->message);
+      return;
+    }
+  g_strfreev (self->ignored);
+  self->ignored = ignored;
+  if (self->contact != NULL)
+    fill_details (self);
+}
+
+static void
 reload (RapportContactDetail *self)
 {
   g_cancellable_cancel (self->cancellable);
@@ -501,9 +643,23 @@ reload (RapportContactDetail *self)
     return;
 
   self->cancellable = g_cancellable_new ();
+  /* First, so that the addresses' toggles are known when the contact is. */
+  rapport_mailbox_list_ignored_async (self->store, self->cancellable, ignored_loaded_cb, self);
   rapport_contact_store_load_async (self->store, &self->contact_id, 1, self->cancellable, contact_loaded_cb, self);
   rapport_contact_store_referrals_async (self->store, self->contact_id, self->cancellable, referrals_loaded_cb, self);
   rapport_contact_store_timeline_async (self->store, self->contact_id, self->cancellable, timeline_loaded_cb, self);
+}
+
+static void
+show_more_entries_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  RapportContactDetail *self = RAPPORT_CONTACT_DETAIL (widget);
+
+  self->timeline_shown += TIMELINE_MORE;
+  if (self->timeline != NULL)
+    fill_timeline (self);
 }
 
 static void
@@ -514,12 +670,17 @@ rapport_contact_detail_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->timeline_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->timeline_list), self->timeline_tick_id);
+  self->timeline_tick_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_CONTACT_DETAIL);
   /* The template's root box is not bound to a field: unparent it here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
   g_clear_object (&self->contact);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->ignored, g_strfreev);
   g_clear_pointer (&self->timeline, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rapport_contact_detail_parent_class)->dispose (object);
@@ -551,6 +712,8 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, stage_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, last_contacted_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, playbook_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, reply_speed_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, meetings);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, drafts);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, details_group);
@@ -561,6 +724,7 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "detail.open-contact", "x", open_contact_action);
   gtk_widget_class_install_action (widget_class, "detail.edit-entry", "x", edit_entry_action);
   gtk_widget_class_install_action (widget_class, "detail.delete-entry", "x", delete_entry_action);
+  gtk_widget_class_install_action (widget_class, "detail.show-more-entries", NULL, show_more_entries_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -570,6 +734,7 @@ rapport_contact_detail_init (RapportContactDetail *self)
 {
   g_autoptr(GtkStringList) stages = gtk_string_list_new (NULL);
 
+  self->timeline_shown = TIMELINE_SHOWN;
   gtk_widget_init_template (GTK_WIDGET (self));
   rapport_accessible_clean_names (GTK_WIDGET (self));
 
@@ -577,6 +742,10 @@ rapport_contact_detail_init (RapportContactDetail *self)
     gtk_string_list_append (stages, rapport_stage_get_label (i));
   adw_combo_row_set_model (self->stage_row, G_LIST_MODEL (stages));
   g_signal_connect_swapped (self->stage_row, "notify::selected", G_CALLBACK (stage_selected_cb), self);
+
+  /* The addresses' toggles show only while Rapport reads the mailbox. */
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_swapped (self->settings, "changed::read-mailbox", G_CALLBACK (reload), self);
 }
 
 /* }}} */
@@ -627,6 +796,7 @@ rapport_contact_detail_set_contact_id (RapportContactDetail *self,
     return;
 
   self->contact_id = contact_id;
+  self->timeline_shown = TIMELINE_SHOWN;
   g_clear_object (&self->contact);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->reminder_button), "x", contact_id);
   rapport_contact_meetings_set_contact_id (self->meetings, contact_id);

@@ -16,6 +16,7 @@
 #include "rapport-contact-picker.h"
 #include "rapport-toast.h"
 #include "rapport-text.h"
+#include "rapport-shortcut.h"
 
 /* Adds or edits a contact. It checks the form as the user types (a name is
  * required; addresses and the profile link must be well formed) and offers a
@@ -43,6 +44,7 @@ struct _RapportContactEditor
   AdwEntryRow         *source_row;
   AdwEntryRow         *tags_row;
   RapportContactPicker *referrer_picker;
+  AdwComboRow         *playbook_row;
   GtkTextView         *notes_view;
   GtkLabel            *error_label;
 };
@@ -113,7 +115,7 @@ static void
 picker_error_cb (RapportContactEditor *self,
                  const char           *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (message));
+  rapport_widget_add_toast (GTK_WIDGET (self->toast_overlay), rapport_toast_new (message));
 }
 
 /* }}} */
@@ -189,6 +191,8 @@ save_action (GtkWidget  *widget,
   rapport_contact_set_tags (contact, (const char * const *) tags);
   rapport_contact_set_notes (contact, notes);
   rapport_contact_set_referred_by_id (contact, rapport_contact_picker_get_contact_id (self->referrer_picker));
+  /* The combo's first item is the default, then the playbooks in order. */
+  rapport_contact_set_playbook (contact, (int) adw_combo_row_get_selected (self->playbook_row) - 1);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
   rapport_contact_store_save_async (self->store, contact, NULL, saved_cb, g_object_ref (self));
@@ -246,6 +250,7 @@ rapport_contact_editor_class_init (RapportContactEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, source_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, tags_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, referrer_picker);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, playbook_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, error_label);
   gtk_widget_class_bind_template_callback (widget_class, validate_cb);
@@ -253,13 +258,13 @@ rapport_contact_editor_class_init (RapportContactEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, picker_error_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
 }
 
 static void
 rapport_contact_editor_init (RapportContactEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_widget_add_ctrl_return (GTK_WIDGET (self), "editor.save");
   rapport_accessible_clean_names (GTK_WIDGET (self));
   rapport_contact_picker_set_none_label (self->referrer_picker, _("Nobody"), _("Clear who introduced you"));
   rapport_contact_picker_set_can_create (self->referrer_picker, TRUE);
@@ -313,6 +318,7 @@ rapport_contact_editor_new (RapportContactStore *store,
   rapport_contact_picker_set_excluded_id (self->referrer_picker, rapport_contact_get_id (contact));
   rapport_contact_picker_set_contact (self->referrer_picker, rapport_contact_get_referred_by_id (contact),
                                       rapport_contact_get_referred_by_name (contact));
+  adw_combo_row_set_selected (self->playbook_row, rapport_contact_get_playbook (contact) + 1);
 
   validate (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));

@@ -35,7 +35,7 @@ untrashed_cb (GObject      *object,
   /* Translators: %s is why; the contact stays in the trash, not lost */
   message = g_strdup_printf (_("The contact could not be restored: %s"), error->message);
   g_warning ("%s", message);
-  adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (message));
+  rapport_widget_add_toast (GTK_WIDGET (self->toast_overlay), rapport_toast_new (message));
 }
 
 static void
@@ -87,14 +87,14 @@ trashed_cb (GObject      *object,
 
   if (!rapport_contact_store_trash_finish (RAPPORT_CONTACT_STORE (object), result, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (error->message));
+      rapport_widget_add_toast (GTK_WIDGET (self->toast_overlay), rapport_toast_new (error->message));
       return;
     }
 
   _rapport_contacts_page_show_detail (self, 0);
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
   g_set_weak_pointer (&self->undo_toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+  rapport_widget_add_toast (GTK_WIDGET (self->toast_overlay), g_object_ref (toast));
 }
 
 /* }}} */

@@ -314,6 +314,11 @@ editor_saved_cb (RapportContactsPage *self,
                  gint64               contact_id)
 {
   rapport_contacts_page_show_contact (self, contact_id);
+
+  /* The keyboard comes back to the list, on the contact just saved, so
+   * that the page's keys (Ctrl+E, Delete) act on it at once, rather than
+   * to wherever the focus was before the editor opened. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 
@@ -359,7 +364,7 @@ toast_action (GtkWidget  *widget,
   RapportContactsPage *self = RAPPORT_CONTACTS_PAGE (widget);
   AdwToast *toast = rapport_toast_new (g_variant_get_string (parameter, NULL));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  rapport_widget_add_toast (GTK_WIDGET (self->toast_overlay), toast);
 }
 
 static void

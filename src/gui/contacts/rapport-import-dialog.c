@@ -39,6 +39,7 @@ struct _RapportImportDialog
   AdwActionRow        *file_row;
   AdwActionRow        *new_row;
   AdwActionRow        *duplicates_row;
+  AdwActionRow        *invalid_row;
   AdwComboRow         *merge_row;
   AdwPreferencesGroup *columns_group;
   GtkListBox          *sample_list;
@@ -83,10 +84,10 @@ clear_list (GtkListBox *list)
 static void
 fill_sample (RapportImportDialog *self)
 {
-  GPtrArray *contacts = rapport_contact_file_get_contacts (self->file);
+  GPtrArray *contacts = rapport_contact_file_get_sample (self->file);
 
   clear_list (self->sample_list);
-  for (guint i = 0; i < MIN (contacts->len, 5); i++)
+  for (guint i = 0; i < contacts->len; i++)
     {
       RapportContact *contact = g_ptr_array_index (contacts, i);
       GtkWidget *row = adw_action_row_new ();
@@ -115,24 +116,23 @@ duplicates_found_cb (GObject      *object,
                      gpointer      user_data)
 {
   RapportImportDialog *self = user_data;
-  g_autoptr(GArray) found = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *new_text = NULL;
   g_autofree char *duplicates_text = NULL;
-  guint n_duplicates = 0;
+  g_autofree char *invalid_text = NULL;
+  RapportImportPreview preview;
+  guint n_duplicates;
+  guint n_invalid;
 
-  found = rapport_contact_import_find_duplicates_finish (RAPPORT_CONTACT_STORE (object), result, &error);
-  if (found == NULL)
+  if (!rapport_contact_import_find_duplicates_finish (RAPPORT_CONTACT_STORE (object), result, &preview, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, error);
       return;
     }
 
-  for (guint i = 0; i < found->len; i++)
-    if (g_array_index (found, gint64, i) != 0)
-      n_duplicates++;
-  self->n_new = found->len - n_duplicates;
+  n_duplicates = preview.n_existing + preview.n_repeated;
+  self->n_new = preview.n_new;
 
   new_text = g_strdup_printf ("%u", self->n_new);
   duplicates_text = g_strdup_printf ("%u", n_duplicates);
@@ -140,9 +140,23 @@ duplicates_found_cb (GObject      *object,
   adw_action_row_set_subtitle (self->duplicates_row, duplicates_text);
   gtk_widget_set_visible (GTK_WIDGET (self->merge_row), n_duplicates > 0);
 
+  /* Rows without a name or an address, say, are left out rather than
+   * refuse the whole file: how many, and what is wrong with the first. */
+  n_invalid = rapport_contact_file_get_n_invalid (self->file);
+  gtk_widget_set_visible (GTK_WIDGET (self->invalid_row), n_invalid > 0);
+  if (n_invalid > 0)
+    {
+      /* Translators: the %u is a count; the %s what is wrong with the first, naming its line */
+      invalid_text = g_strdup_printf (ngettext ("%u, left out. %s", "%u, left out. The first: %s", n_invalid),
+                                      n_invalid, rapport_contact_file_get_invalid_reason (self->file));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->invalid_row), FALSE);
+      adw_action_row_set_subtitle (self->invalid_row, invalid_text);
+    }
+
   fill_sample (self);
   gtk_stack_set_visible_child_name (self->stack, "preview");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", found->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import",
+                                 rapport_contact_file_get_n_contacts (self->file) > 0);
 }
 
 static void
@@ -153,8 +167,8 @@ find_duplicates (RapportImportDialog *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", FALSE);
-  rapport_contact_import_find_duplicates_async (self->store, rapport_contact_file_get_contacts (self->file),
-                                                self->cancellable, duplicates_found_cb, self);
+  rapport_contact_import_find_duplicates_async (self->store, self->file, self->cancellable,
+                                                duplicates_found_cb, self);
 }
 
 static void
@@ -261,7 +275,7 @@ static gboolean
 update_progress_cb (gpointer user_data)
 {
   RapportImportDialog *self = user_data;
-  guint total = rapport_contact_file_get_contacts (self->file)->len;
+  guint total = rapport_contact_file_get_n_contacts (self->file);
   guint done = g_atomic_int_get (&self->progress);
   /* Translators: progress of an import, e.g. "1,200 of 10,000" */
   g_autofree char *text = g_strdup_printf (_("%u of %u"), done, total);
@@ -332,7 +346,7 @@ import_action (GtkWidget  *widget,
 
   /* The dialog stays alive until the import answers: the progress counter
    * it owns is written by the database thread until then. */
-  rapport_contact_import_run_async (self->store, rapport_contact_file_get_contacts (self->file),
+  rapport_contact_import_run_async (self->store, self->file,
                                     adw_combo_row_get_selected (self->merge_row) == 1,
                                     &self->progress, self->cancellable, imported_cb, g_object_ref (self));
 }
@@ -408,6 +422,7 @@ rapport_import_dialog_class_init (RapportImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportImportDialog, file_row);
   gtk_widget_class_bind_template_child (widget_class, RapportImportDialog, new_row);
   gtk_widget_class_bind_template_child (widget_class, RapportImportDialog, duplicates_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportImportDialog, invalid_row);
   gtk_widget_class_bind_template_child (widget_class, RapportImportDialog, merge_row);
   gtk_widget_class_bind_template_child (widget_class, RapportImportDialog, columns_group);
   gtk_widget_class_bind_template_child (widget_class, RapportImportDialog, sample_list);

@@ -14,6 +14,7 @@
 #include "rapport-accessible.h"
 #include "rapport-interaction-editor.h"
 #include "rapport-toast.h"
+#include "rapport-shortcut.h"
 
 /* Adds or edits one timeline entry. The stage changes are written by the
  * store itself, so they are not offered as a kind to add by hand. */
@@ -91,7 +92,7 @@ saved_cb (GObject      *object,
 
   if (rapport_contact_store_save_interaction_finish (RAPPORT_CONTACT_STORE (object), result, &error) == 0)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (error->message));
+      rapport_widget_add_toast (GTK_WIDGET (self->toast_overlay), rapport_toast_new (error->message));
       gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
       return;
     }
@@ -168,7 +169,6 @@ rapport_interaction_editor_class_init (RapportInteractionEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
 }
 
 static void
@@ -177,6 +177,7 @@ rapport_interaction_editor_init (RapportInteractionEditor *self)
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_widget_add_ctrl_return (GTK_WIDGET (self), "editor.save");
   rapport_accessible_clean_names (GTK_WIDGET (self));
 
   for (guint i = 0; i < N_EDITABLE_KINDS; i++)

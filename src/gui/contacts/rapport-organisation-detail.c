@@ -110,11 +110,11 @@ saved_cb (GObject      *object,
 
   if (!rapport_organisation_save_finish (RAPPORT_CONTACT_STORE (object), result, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (error->message));
+      rapport_widget_add_toast (GTK_WIDGET (self->toast_overlay), rapport_toast_new (error->message));
       return;
     }
 
-  adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (_("Saved")));
+  rapport_widget_add_toast (GTK_WIDGET (self->toast_overlay), rapport_toast_new (_("Saved")));
 }
 
 static void

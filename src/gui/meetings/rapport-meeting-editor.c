@@ -16,6 +16,7 @@
 #include "rapport-accessible.h"
 #include "rapport-meeting-editor.h"
 #include "rapport-toast.h"
+#include "rapport-shortcut.h"
 
 /* Schedules a meeting or edits one. The date and time are the user's local
  * ones, turned into a UTC instant only on saving, so that a meeting set
@@ -120,7 +121,7 @@ static void
 picker_error_cb (RapportMeetingEditor *self,
                  const char           *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (message));
+  rapport_widget_add_toast (GTK_WIDGET (self->toast_overlay), rapport_toast_new (message));
 }
 
 /* "09:05" reads as a time; "9:5" does not. */
@@ -253,7 +254,6 @@ rapport_meeting_editor_class_init (RapportMeetingEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
 }
 
 static void
@@ -262,6 +262,7 @@ rapport_meeting_editor_init (RapportMeetingEditor *self)
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_widget_add_ctrl_return (GTK_WIDGET (self), "editor.save");
   rapport_accessible_clean_names (GTK_WIDGET (self));
 
   for (guint i = 0; i < RAPPORT_N_MEETING_STATUSES; i++)

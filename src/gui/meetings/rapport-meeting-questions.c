@@ -19,7 +19,8 @@
  * written for this meeting alone, and put in the order they will be asked.
  * Every change is saved at once as the whole ordered list (the store keeps
  * answers with their rows, and a save that overtakes an earlier one still
- * ends with the right list). Fewer than three get a gentle warning. */
+ * ends with the right list). Fewer than three get a gentle warning; TIARA
+ * order sorts them by the bank's areas. */
 
 #define ENOUGH_QUESTIONS 3
 
@@ -34,10 +35,12 @@ struct _RapportMeetingQuestions
   GPtrArray            *questions;      /* RapportMeetingQuestion, in order */
   gboolean              syncing;
   char                 *folded_search;  /* what the bank's search holds */
+  GHashTable           *areas;          /* bank question id -> RapportTiara, as last read */
 
   GtkListBox           *list;
   AdwEntryRow          *own_row;
   GtkWidget            *warning_label;
+  GtkWidget            *tiara_button;
   GtkMenuButton        *bank_button;
   GtkPopover           *bank_popover;
   GtkSearchEntry       *bank_search;
@@ -180,11 +183,16 @@ fill_list (RapportMeetingQuestions *self)
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
       GtkWidget *label = gtk_label_new (number);
+      gint64 question_id = rapport_meeting_question_get_question_id (question);
+      RapportTiara tiara = GPOINTER_TO_UINT (g_hash_table_lookup (self->areas, &question_id));
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_meeting_question_get_text (question));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      if (rapport_meeting_question_get_question_id (question) == 0)
+
+      if (question_id == 0)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Your own question for this meeting"));
+      else if (tiara != RAPPORT_TIARA_NONE)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), rapport_tiara_get_name (tiara));
       gtk_widget_add_css_class (label, "dim-label");
       gtk_widget_add_css_class (label, "numeric");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), label);
@@ -199,6 +207,7 @@ fill_list (RapportMeetingQuestions *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->list), n > 0);
   gtk_widget_set_visible (self->warning_label, n < ENOUGH_QUESTIONS);
+  gtk_widget_set_visible (self->tiara_button, n > 1);
 }
 
 static void
@@ -211,6 +220,91 @@ own_apply_cb (RapportMeetingQuestions *self)
   g_ptr_array_add (self->questions, rapport_meeting_question_new (0, text));
   gtk_editable_set_text (GTK_EDITABLE (self->own_row), "");
   save (self);
+}
+
+/* }}} */
+/* TIARA order {{{ */
+
+static RapportTiara
+tiara_of (gpointer item,
+          gpointer user_data)
+{
+  RapportMeetingQuestions *self = user_data;
+  gint64 question_id = rapport_meeting_question_get_question_id (item);
+
+  /* A question written for this meeting alone has no area. */
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->areas, &question_id));
+}
+
+/* The areas are the bank's: a meeting keeps only its copy of each
+ * question's words. */
+static void
+remember_areas (RapportMeetingQuestions *self,
+                GPtrArray               *categories)
+{
+  g_hash_table_remove_all (self->areas);
+  for (guint i = 0; i < categories->len; i++)
+    {
+      GListModel *questions = rapport_question_category_get_questions (g_ptr_array_index (categories, i));
+
+      for (guint j = 0; j < g_list_model_get_n_items (questions); j++)
+        {
+          g_autoptr(RapportQuestion) question = g_list_model_get_item (questions, j);
+          gint64 id = rapport_question_get_id (question);
+
+          g_hash_table_insert (self->areas, g_memdup2 (&id, sizeof id),
+                               GUINT_TO_POINTER (rapport_question_get_tiara (question)));
+        }
+    }
+}
+
+static void
+areas_listed_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(RapportMeetingQuestions) self = user_data;
+  g_autoptr(GPtrArray) categories = rapport_question_store_list_finish (RAPPORT_QUESTION_STORE (object), result, NULL);
+
+  /* Only the rows' subtitles depend on it: a failure shows as none. */
+  if (categories == NULL)
+    return;
+  remember_areas (self, categories);
+  fill_list (self);
+}
+
+/* Read afresh: the areas may have changed on the bank's page. */
+static void
+tiara_listed_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(RapportMeetingQuestions) self = user_data;
+  g_autoptr(GPtrArray) categories = NULL;
+  g_autoptr(GError) error = NULL;
+
+  categories = rapport_question_store_list_finish (RAPPORT_QUESTION_STORE (object), result, &error);
+  if (categories == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
+      return;
+    }
+
+  remember_areas (self, categories);
+  if (rapport_tiara_order (self->questions, tiara_of, self))
+    save (self);
+  else
+    {
+      fill_list (self);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("Already in TIARA order"));
+    }
+}
+
+static void
+tiara_clicked_cb (RapportMeetingQuestions *self)
+{
+  rapport_question_store_list_async (self->bank, self->cancellable, tiara_listed_cb, g_object_ref (self));
 }
 
 /* }}} */
@@ -348,6 +442,8 @@ bank_listed_cb (GObject      *object,
       return;
     }
 
+  remember_areas (self, categories);
+  fill_list (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->bank_list))) != NULL)
     gtk_list_box_remove (self->bank_list, child);
 
@@ -404,6 +500,7 @@ loaded_cb (GObject      *object,
   self->questions = g_steal_pointer (&questions);
   fill_list (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
+  rapport_question_store_list_async (self->bank, self->cancellable, areas_listed_cb, g_object_ref (self));
 }
 
 void
@@ -439,6 +536,7 @@ rapport_meeting_questions_dispose (GObject *object)
   g_clear_object (&self->bank);
   g_clear_pointer (&self->questions, g_ptr_array_unref);
   g_clear_pointer (&self->folded_search, g_free);
+  g_clear_pointer (&self->areas, g_hash_table_unref);
 
   G_OBJECT_CLASS (rapport_meeting_questions_parent_class)->dispose (object);
 }
@@ -455,11 +553,13 @@ rapport_meeting_questions_class_init (RapportMeetingQuestionsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingQuestions, list);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingQuestions, own_row);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingQuestions, warning_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportMeetingQuestions, tiara_button);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingQuestions, bank_button);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingQuestions, bank_popover);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingQuestions, bank_search);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingQuestions, bank_list);
   gtk_widget_class_bind_template_callback (widget_class, own_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tiara_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, bank_search_changed_cb);
 }
 
@@ -471,6 +571,7 @@ rapport_meeting_questions_init (RapportMeetingQuestions *self)
 
   self->cancellable = g_cancellable_new ();
   self->questions = g_ptr_array_new_with_free_func (g_object_unref);
+  self->areas = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gtk_list_box_set_header_func (self->bank_list, bank_header_func, NULL, NULL);
   gtk_list_box_set_filter_func (self->bank_list, bank_filter_func, self, NULL);
   g_signal_connect_swapped (self->bank_popover, "show", G_CALLBACK (bank_popover_show_cb), self);

@@ -18,6 +18,7 @@
 #include "rapport-meeting-question-row.h"
 #include "rapport-meeting-window-private.h"
 #include "rapport-outcome-dialog.h"
+#include "rapport-shortcut.h"
 
 /* The meeting itself: the clock, the agenda, the questions and the notes in
  * one window, so that the user ends on time and loses nothing they heard.
@@ -85,7 +86,7 @@ static void
 add_toast (RapportMeetingWindow *self,
            const char           *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (text));
+  rapport_widget_add_toast (GTK_WIDGET (self->toast_overlay), rapport_toast_new (text));
 }
 
 static void
@@ -748,7 +749,6 @@ rapport_meeting_window_class_init (RapportMeetingWindowClass *klass)
 
   /* Space reaches the window only when no text field or button took it. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "meeting.toggle", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "meeting.end", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "meeting.end", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "meeting.compact", NULL);
 }
@@ -757,6 +757,7 @@ static void
 rapport_meeting_window_init (RapportMeetingWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_widget_add_ctrl_return (GTK_WIDGET (self), "meeting.end");
   rapport_accessible_clean_names (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();

@@ -261,7 +261,7 @@ toast_action (GtkWidget  *widget,
 {
   RapportMeetingsPage *self = RAPPORT_MEETINGS_PAGE (widget);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (g_variant_get_string (parameter, NULL)));
+  rapport_widget_add_toast (GTK_WIDGET (self->toast_overlay), rapport_toast_new (g_variant_get_string (parameter, NULL)));
 }
 
 /* }}} */

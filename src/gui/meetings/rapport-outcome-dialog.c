@@ -15,6 +15,7 @@
 #include "rapport-text.h"
 #include "rapport-accessible.h"
 #include "rapport-outcome-dialog.h"
+#include "rapport-shortcut.h"
 
 /* The end of a meeting: what was learned, what comes next, and the people
  * the contact suggested. Recording it is one transaction in the store: the
@@ -237,7 +238,7 @@ recorded_cb (GObject      *object,
   if (ids == NULL)
     {
       /* Everything typed is still here; nothing was written. */
-      adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (error->message));
+      rapport_widget_add_toast (GTK_WIDGET (self->toast_overlay), rapport_toast_new (error->message));
       validate (self);
       return;
     }
@@ -311,14 +312,17 @@ rapport_outcome_dialog_class_init (RapportOutcomeDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "outcome.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "outcome.add-referral", NULL, add_referral_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "outcome.save", NULL);
 }
 
 static void
 rapport_outcome_dialog_init (RapportOutcomeDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_widget_add_ctrl_return (GTK_WIDGET (self), "outcome.save");
   rapport_accessible_clean_names (GTK_WIDGET (self));
+  /* The summary is what the user came to write: typing starts there, and
+   * a space can then never press a button by accident. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->summary_view));
 }
 
 /* }}} */

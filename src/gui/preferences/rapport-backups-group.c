@@ -40,16 +40,6 @@ static void reload (RapportBackupsGroup *self);
 /* Helpers {{{ */
 
 static void
-add_toast (RapportBackupsGroup *self,
-           const char          *title)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), rapport_toast_new (title));
-}
-
-static void
 update_sensitivity (RapportBackupsGroup *self)
 {
   gboolean ready = self->application != NULL && rapport_application_get_database_ready (self->application);
@@ -87,9 +77,9 @@ restored_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (rapport_application_restore_finish (RAPPORT_APPLICATION (object), result, NULL, &error))
-    add_toast (self, _("Backup restored"));
+    rapport_widget_add_toast (GTK_WIDGET (self), rapport_toast_new (_("Backup restored")));
   else if (!is_cancelled (error))
-    add_toast (self, error->message);
+    rapport_widget_add_toast (GTK_WIDGET (self), rapport_toast_new (error->message));
 
   if (!is_cancelled (error))
     set_busy (self, FALSE);
@@ -228,7 +218,7 @@ backed_up_cb (GObject      *object,
     return;
 
   set_busy (self, FALSE);
-  add_toast (self, backup != NULL ? _("Backed up") : error->message);
+  rapport_widget_add_toast (GTK_WIDGET (self), rapport_toast_new (backup != NULL ? _("Backed up") : error->message));
 }
 
 static void

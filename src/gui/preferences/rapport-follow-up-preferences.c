@@ -13,6 +13,8 @@
 #include <stdio.h>
 
 #include "rapport-accessible.h"
+#include "rapport-business-days.h"
+#include "rapport-reminder.h"
 #include "rapport-follow-up-preferences.h"
 
 /* The intervals of the reminder rules, bound to their GSettings keys. The
@@ -31,7 +33,13 @@ struct _RapportFollowUpPreferences
   GtkSpinButton      *soon_spin;
   GtkSpinButton      *thank_you_spin;
   GtkSpinButton      *keep_in_touch_spin;
+  AdwComboRow        *playbook_row;
+  AdwEntryRow        *days_off_row;
 };
+
+/* The combo row's items, in RapportPlaybook order, as the key says them. */
+static const char * const playbook_ids[] = { "two-week", "3b7" };
+G_STATIC_ASSERT (G_N_ELEMENTS (playbook_ids) == RAPPORT_N_PLAYBOOKS);
 
 G_DEFINE_FINAL_TYPE (RapportFollowUpPreferences, rapport_follow_up_preferences, ADW_TYPE_PREFERENCES_PAGE)
 
@@ -94,6 +102,66 @@ cap_input_cb (GtkSpinButton *spin,
 }
 
 static void
+playbook_changed_cb (RapportFollowUpPreferences *self)
+{
+  guint selected = adw_combo_row_get_selected (self->playbook_row);
+
+  if (selected < G_N_ELEMENTS (playbook_ids))
+    g_settings_set_string (self->settings, "playbook", playbook_ids[selected]);
+}
+
+static void
+show_playbook (RapportFollowUpPreferences *self)
+{
+  g_autofree char *id = g_settings_get_string (self->settings, "playbook");
+
+  for (guint i = 0; i < G_N_ELEMENTS (playbook_ids); i++)
+    if (g_strcmp0 (id, playbook_ids[i]) == 0 && adw_combo_row_get_selected (self->playbook_row) != i)
+      adw_combo_row_set_selected (self->playbook_row, i);
+}
+
+static void
+show_days_off (RapportFollowUpPreferences *self)
+{
+  g_auto(GStrv) days_off = g_settings_get_strv (self->settings, "days-off");
+  g_autofree char *text = g_strjoinv (", ", days_off);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->days_off_row), text);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->days_off_row), "error");
+}
+
+/* Keeps the dates that read as such; a word that does not leaves the row
+ * as typed and marked, so the user sees which one to fix. */
+static void
+days_off_apply_cb (RapportFollowUpPreferences *self)
+{
+  g_autofree char *invalid = NULL;
+  g_auto(GStrv) days_off = rapport_business_days_parse (gtk_editable_get_text (GTK_EDITABLE (self->days_off_row)),
+                                                        &invalid);
+
+  if (invalid != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date like 2026-12-24"), invalid);
+
+      gtk_widget_add_css_class (GTK_WIDGET (self->days_off_row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->days_off_row), message);
+      return;
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->days_off_row), NULL);
+  g_settings_set_strv (self->settings, "days-off", (const char * const *) days_off);
+}
+
+static void
+settings_changed_cb (RapportFollowUpPreferences *self,
+                     const char                 *key)
+{
+  if (g_strcmp0 (key, "playbook") == 0)
+    show_playbook (self);
+  else if (g_strcmp0 (key, "days-off") == 0)
+    show_days_off (self);
+}
+
+static void
 rapport_follow_up_preferences_dispose (GObject *object)
 {
   RapportFollowUpPreferences *self = RAPPORT_FOLLOW_UP_PREFERENCES (object);
@@ -120,6 +188,10 @@ rapport_follow_up_preferences_class_init (RapportFollowUpPreferencesClass *klass
   gtk_widget_class_bind_template_child (widget_class, RapportFollowUpPreferences, soon_spin);
   gtk_widget_class_bind_template_child (widget_class, RapportFollowUpPreferences, thank_you_spin);
   gtk_widget_class_bind_template_child (widget_class, RapportFollowUpPreferences, keep_in_touch_spin);
+  gtk_widget_class_bind_template_child (widget_class, RapportFollowUpPreferences, playbook_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportFollowUpPreferences, days_off_row);
+  gtk_widget_class_bind_template_callback (widget_class, playbook_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, days_off_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, time_output_cb);
   gtk_widget_class_bind_template_callback (widget_class, time_input_cb);
   gtk_widget_class_bind_template_callback (widget_class, cap_output_cb);
@@ -153,4 +225,7 @@ rapport_follow_up_preferences_init (RapportFollowUpPreferences *self)
 
       g_settings_bind (self->settings, bindings[i].key, spin, "value", G_SETTINGS_BIND_DEFAULT);
     }
+  show_playbook (self);
+  show_days_off (self);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
 }

@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "rapport-mail-account.h"
 #include "rapport-mail-error.h"
@@ -18,11 +17,15 @@
 #include "rapport-mail-secret.h"
 #include "rapport-mail-sender.h"
 #include "rapport-accessible.h"
+#include "rapport-incoming-mail-group.h"
+#include "rapport-online-accounts-group.h"
 #include "rapport-mail-preferences.h"
+#include "rapport-mail-rows.h"
 #include "rapport-toast.h"
 
 /* The Mail page of Preferences: the sender, the SMTP account, its password
- * in the keyring (never in GSettings) and Test Connection. Every keyring and
+ * in the keyring (never in GSettings) and Test Connection; then the
+ * incoming account (rapport-incoming-mail-group.c). Every keyring and
  * network call is asynchronous and cancelled with the page. */
 struct _RapportMailPreferences
 {
@@ -52,6 +55,9 @@ struct _RapportMailPreferences
   AdwActionRow          *test_row;
   GtkSpinner            *test_spinner;
   GtkButton             *test_button;
+  RapportIncomingMailGroup *incoming_group;
+  RapportOnlineAccountsGroup *online_group;
+  AdwPreferencesGroup *server_group;
 };
 
 G_DEFINE_FINAL_TYPE (RapportMailPreferences, rapport_mail_preferences, ADW_TYPE_PREFERENCES_PAGE)
@@ -60,16 +66,6 @@ static void save_password (RapportMailPreferences *self,
                            gboolean                then_test);
 
 /* Helpers {{{ */
-
-static void
-add_toast (RapportMailPreferences *self,
-           const char             *title)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), rapport_toast_new (title));
-}
 
 static gboolean
 is_cancelled (const GError *error)
@@ -124,35 +120,6 @@ update_ca_row (RapportMailPreferences *self)
   adw_action_row_set_subtitle (self->ca_row,
                                path[0] ? path : _("None: the system’s certificate authorities are trusted"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->ca_clear_button), path[0] != '\0');
-}
-
-/* libadwaita 1.2 gives the apply and the show-text buttons of a password
- * row an icon and a tooltip, which GTK 4.8 does not read out: a screen
- * reader would say only "button". */
-static void
-name_icon_buttons (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      const char *icon = GTK_IS_BUTTON (child) ? gtk_button_get_icon_name (GTK_BUTTON (child)) : NULL;
-      const char *tooltip = gtk_widget_get_tooltip_text (child);
-
-      if (icon != NULL && strstr (icon, "apply") != NULL)
-        {
-          gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save Password"),
-                                          -1);
-          gtk_widget_set_tooltip_text (child, _("Save Password"));
-        }
-      else if (icon != NULL && tooltip != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                        -1);
-
-      name_icon_buttons (child);
-    }
 }
 
 /* }}} */
@@ -305,7 +272,7 @@ test_cb (GObject      *object,
     text = g_strdup_printf (_("Connected and logged in to %s"), rapport_mail_account_get_server (account));
   }
   set_test_result (self, text, FALSE);
-  add_toast (self, text);
+  rapport_widget_add_toast (GTK_WIDGET (self), rapport_toast_new (text));
 }
 
 static void
@@ -356,7 +323,7 @@ store_cb (GObject      *object,
   if (error != NULL)
     {
       adw_action_row_set_subtitle (self->password_status_row, error->message);
-      add_toast (self, error->message);
+      rapport_widget_add_toast (GTK_WIDGET (self), rapport_toast_new (error->message));
       if (then_test)
         {
           set_testing (self, FALSE);
@@ -365,7 +332,7 @@ store_cb (GObject      *object,
       return;
     }
 
-  add_toast (self, _("Password saved in the keyring"));
+  rapport_widget_add_toast (GTK_WIDGET (self), rapport_toast_new (_("Password saved in the keyring")));
   refresh_password_status (self);
 
   if (then_test)
@@ -409,37 +376,8 @@ save_password (RapportMailPreferences *self,
 static void
 password_apply_cb (RapportMailPreferences *self)
 {
-  if (gtk_editable_get_text (GTK_EDITABLE (self->password_row))[0] != '\0')
+  if (self->settings != NULL && gtk_editable_get_text (GTK_EDITABLE (self->password_row))[0] != '\0')
     save_password (self, FALSE);
-}
-
-/* Saves when the focus moves on to another control of the page, not when
- * the whole window loses it: someone fetching the rest of the password from
- * a password manager must find the row as they left it. */
-static gboolean
-focus_left_cb (gpointer user_data)
-{
-  g_autoptr(RapportMailPreferences) self = user_data;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *row = GTK_WIDGET (self->password_row);
-  GtkWidget *focus;
-
-  if (self->settings == NULL || !GTK_IS_WINDOW (root) || !gtk_window_is_active (GTK_WINDOW (root)))
-    return G_SOURCE_REMOVE;
-
-  focus = gtk_root_get_focus (root);
-  if (focus == NULL || (focus != row && !gtk_widget_is_ancestor (focus, row)))
-    password_apply_cb (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-password_focus_leave_cb (RapportMailPreferences *self)
-{
-  /* After the crossing: only then do the window's state and focus show
-   * where the focus went. */
-  g_idle_add (focus_left_cb, g_object_ref (self));
 }
 
 static void
@@ -455,9 +393,9 @@ clear_cb (GObject      *object,
     return;
 
   if (error != NULL)
-    add_toast (self, error->message);
+    rapport_widget_add_toast (GTK_WIDGET (self), rapport_toast_new (error->message));
   else
-    add_toast (self, _("Password removed from the keyring"));
+    rapport_widget_add_toast (GTK_WIDGET (self), rapport_toast_new (_("Password removed from the keyring")));
 
   refresh_password_status (self);
 }
@@ -523,6 +461,15 @@ ca_clear_clicked_cb (RapportMailPreferences *self)
   g_settings_set_string (self->settings, "smtp-ca-file", "");
 }
 
+/* The server typed by hand is used only without an online account. */
+static void
+update_server_group (RapportMailPreferences *self)
+{
+  g_autofree char *goa_id = g_settings_get_string (self->settings, "smtp-goa-account");
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->server_group), goa_id[0] == '\0');
+}
+
 static void
 settings_changed_cb (RapportMailPreferences *self,
                      const char             *key)
@@ -532,29 +479,8 @@ settings_changed_cb (RapportMailPreferences *self,
 
   if (g_str_has_prefix (key, "smtp-"))
     set_test_result (self, NULL, FALSE);
-}
-
-/* }}} */
-/* Security mapping {{{ */
-
-static gboolean
-security_get_mapping (GValue   *value,
-                      GVariant *variant,
-                      gpointer  user_data)
-{
-  const char *name = g_variant_get_string (variant, NULL);
-
-  g_value_set_uint (value, g_str_equal (name, "starttls") ? RAPPORT_MAIL_SECURITY_STARTTLS
-                                                          : RAPPORT_MAIL_SECURITY_TLS);
-  return TRUE;
-}
-
-static GVariant *
-security_set_mapping (const GValue       *value,
-                      const GVariantType *expected_type,
-                      gpointer            user_data)
-{
-  return g_variant_new_string (g_value_get_uint (value) == RAPPORT_MAIL_SECURITY_STARTTLS ? "starttls" : "tls");
+  if (g_str_equal (key, "smtp-goa-account"))
+    update_server_group (self);
 }
 
 /* }}} */
@@ -600,6 +526,9 @@ rapport_mail_preferences_class_init (RapportMailPreferencesClass *klass)
   object_class->dispose = rapport_mail_preferences_dispose;
   object_class->finalize = rapport_mail_preferences_finalize;
 
+  g_type_ensure (RAPPORT_TYPE_INCOMING_MAIL_GROUP);
+  g_type_ensure (RAPPORT_TYPE_ONLINE_ACCOUNTS_GROUP);
+
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "ui/rapport-mail-preferences.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportMailPreferences, sender_group);
   gtk_widget_class_bind_template_child (widget_class, RapportMailPreferences, name_row);
@@ -616,6 +545,9 @@ rapport_mail_preferences_class_init (RapportMailPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportMailPreferences, test_row);
   gtk_widget_class_bind_template_child (widget_class, RapportMailPreferences, test_spinner);
   gtk_widget_class_bind_template_child (widget_class, RapportMailPreferences, test_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportMailPreferences, incoming_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportMailPreferences, online_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportMailPreferences, server_group);
   gtk_widget_class_bind_template_callback (widget_class, address_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, account_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, password_apply_cb);
@@ -628,29 +560,12 @@ rapport_mail_preferences_class_init (RapportMailPreferencesClass *klass)
 static void
 rapport_mail_preferences_init (RapportMailPreferences *self)
 {
-  GtkEventController *focus;
-  GtkEditable *delegate;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   rapport_accessible_clean_names (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-
-  /* Keeps what is typed in memory that is never swapped out, and wiped
-   * when freed, as GtkPasswordEntry does. */
-  delegate = gtk_editable_get_delegate (GTK_EDITABLE (self->password_row));
-  if (GTK_IS_TEXT (delegate))
-    {
-      g_autoptr(GtkEntryBuffer) buffer = gtk_password_entry_buffer_new ();
-
-      gtk_text_set_buffer (GTK_TEXT (delegate), buffer);
-    }
-
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect_object (focus, "leave", G_CALLBACK (password_focus_leave_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->password_row), focus);
+  rapport_mail_rows_setup_password (ADW_PASSWORD_ENTRY_ROW (self->password_row));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->forget_button), FALSE);
-  name_icon_buttons (GTK_WIDGET (self->password_row));
 }
 
 /* }}} */
@@ -658,7 +573,8 @@ rapport_mail_preferences_init (RapportMailPreferences *self)
 
 void
 rapport_mail_preferences_set_settings (RapportMailPreferences *self,
-                                       GSettings              *settings)
+                                       GSettings              *settings,
+                                       RapportMailboxSync     *sync)
 {
   g_autofree char *address = NULL;
 
@@ -672,9 +588,7 @@ rapport_mail_preferences_set_settings (RapportMailPreferences *self,
   g_settings_bind (settings, "smtp-server", self->server_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "smtp-username", self->username_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "smtp-port", self->port_spin, "value", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind_with_mapping (settings, "smtp-security", self->security_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, security_get_mapping, security_set_mapping,
-                                NULL, NULL);
+  rapport_mail_rows_bind_security (settings, "smtp-security", self->security_row);
   g_signal_connect_object (self->security_row, "notify::selected", G_CALLBACK (security_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed", G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
@@ -682,7 +596,11 @@ rapport_mail_preferences_set_settings (RapportMailPreferences *self,
   address = g_settings_get_string (settings, "sender-address");
   gtk_editable_set_text (GTK_EDITABLE (self->address_row), address);
 
+  rapport_incoming_mail_group_set_sync (self->incoming_group, settings, sync);
+  rapport_online_accounts_group_set_settings (self->online_group, settings);
+
   self->bound = TRUE;
+  update_server_group (self);
   update_ca_row (self);
   refresh_password_status (self);
 }

@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "rapport-mailbox-sync.h"
+
 G_BEGIN_DECLS
 
 #define RAPPORT_TYPE_MAIL_PREFERENCES (rapport_mail_preferences_get_type ())
@@ -15,6 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RapportMailPreferences, rapport_mail_preferences, RAPPORT, MAIL_PREFERENCES, AdwPreferencesPage)
 
 void rapport_mail_preferences_set_settings (RapportMailPreferences *self,
-                                            GSettings              *settings);
+                                            GSettings              *settings,
+                                            RapportMailboxSync     *sync);
 
 G_END_DECLS

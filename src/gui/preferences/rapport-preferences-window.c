@@ -15,6 +15,7 @@
 #include "rapport-preferences-window.h"
 #include "rapport-background-group.h"
 #include "rapport-backups-group.h"
+#include "rapport-address-books-group.h"
 #include "rapport-calendar-group.h"
 #include "rapport-follow-up-preferences.h"
 #include "rapport-mail-preferences.h"
@@ -34,6 +35,7 @@ struct _RapportPreferencesWindow
   GtkSpinButton        *wrap_up_alert_spin;
   GtkTextView          *introduction_view;
   RapportCalendarGroup *calendar_group;
+  RapportAddressBooksGroup *address_books_group;
   RapportBackupsGroup  *backups_group;
   RapportMailPreferences *mail_page;
   RapportTemplatesPreferences *templates_page;
@@ -118,8 +120,10 @@ rapport_preferences_window_constructed (GObject *object)
   adw_action_row_set_subtitle (self->database_row, rapport_database_get_path (database));
   rapport_calendar_group_set_sync (self->calendar_group, settings,
                                    rapport_application_get_calendar_sync (self->application));
+  rapport_address_books_group_set_application (self->address_books_group, self->application);
   rapport_backups_group_set_application (self->backups_group, self->application);
-  rapport_mail_preferences_set_settings (self->mail_page, settings);
+  rapport_mail_preferences_set_settings (self->mail_page, settings,
+                                         rapport_application_get_mailbox_sync (self->application));
   rapport_templates_preferences_set_store (self->templates_page,
                                            rapport_application_get_template_store (self->application));
 }
@@ -193,6 +197,7 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RAPPORT_TYPE_ADDRESS_BOOKS_GROUP);
   g_type_ensure (RAPPORT_TYPE_BACKGROUND_GROUP);
   g_type_ensure (RAPPORT_TYPE_BACKUPS_GROUP);
   g_type_ensure (RAPPORT_TYPE_CALENDAR_GROUP);
@@ -208,6 +213,7 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, wrap_up_alert_spin);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, introduction_view);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, calendar_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, address_books_group);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, backups_group);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, mail_page);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, templates_page);

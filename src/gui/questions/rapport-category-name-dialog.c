@@ -49,7 +49,7 @@ saved_cb (GObject      *object,
     rapport_question_store_rename_category_finish (RAPPORT_QUESTION_STORE (object), result, &error);
 
   if (error != NULL)
-    adw_toast_overlay_add_toast (toasts, rapport_toast_new (error->message));
+    rapport_widget_add_toast (GTK_WIDGET (toasts), rapport_toast_new (error->message));
 }
 
 static void

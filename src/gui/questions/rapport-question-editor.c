@@ -14,8 +14,9 @@
 #include "rapport-accessible.h"
 #include "rapport-question-editor.h"
 #include "rapport-toast.h"
+#include "rapport-shortcut.h"
 
-/* Adds or edits one question: its words and its category. Deleting is
+/* Adds or edits one question: its words, its category and its TIARA area. Deleting is
  * offered here too, so that it is one Enter and one button away from the
  * keyboard; the page does it, since the Undo toast lives there. */
 struct _RapportQuestionEditor
@@ -30,6 +31,7 @@ struct _RapportQuestionEditor
   AdwToastOverlay      *toast_overlay;
   AdwEntryRow          *text_row;
   AdwComboRow          *category_row;
+  AdwComboRow          *tiara_row;
   GtkLabel             *error_label;
   GtkWidget            *delete_group;
 };
@@ -95,6 +97,7 @@ save_action (GtkWidget  *widget,
   rapport_question_set_text (question, gtk_editable_get_text (GTK_EDITABLE (self->text_row)));
   rapport_question_set_category_id (question,
     rapport_question_category_get_id (g_ptr_array_index (self->categories, selected)));
+  rapport_question_set_tiara (question, MIN (adw_combo_row_get_selected (self->tiara_row), RAPPORT_N_TIARA - 1));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
   rapport_question_store_save_async (self->store, question, NULL, saved_cb, g_object_ref (self));
@@ -109,6 +112,16 @@ delete_action (GtkWidget  *widget,
 
   g_signal_emit (self, signals[DELETE_REQUESTED], 0, rapport_question_get_id (self->question));
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* What the chosen area asks about, under its name. */
+static void
+tiara_selected_cb (RapportQuestionEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->tiara_row);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->tiara_row),
+                               selected < RAPPORT_N_TIARA ? rapport_tiara_get_description (selected) : "");
 }
 
 static void
@@ -153,20 +166,22 @@ rapport_question_editor_class_init (RapportQuestionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportQuestionEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RapportQuestionEditor, text_row);
   gtk_widget_class_bind_template_child (widget_class, RapportQuestionEditor, category_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportQuestionEditor, tiara_row);
   gtk_widget_class_bind_template_child (widget_class, RapportQuestionEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, RapportQuestionEditor, delete_group);
   gtk_widget_class_bind_template_callback (widget_class, validate_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tiara_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
 }
 
 static void
 rapport_question_editor_init (RapportQuestionEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_widget_add_ctrl_return (GTK_WIDGET (self), "editor.save");
   rapport_accessible_clean_names (GTK_WIDGET (self));
 }
 
@@ -182,6 +197,7 @@ rapport_question_editor_new (RapportQuestionStore *store,
 {
   RapportQuestionEditor *self;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) areas = gtk_string_list_new (NULL);
   guint selected = 0;
   gboolean is_new;
 
@@ -208,6 +224,13 @@ rapport_question_editor_new (RapportQuestionStore *store,
     }
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->category_row, selected);
+
+  /* The list's positions are the RapportTiara values, "none" first. */
+  for (RapportTiara tiara = RAPPORT_TIARA_NONE; tiara < RAPPORT_N_TIARA; tiara++)
+    gtk_string_list_append (areas, rapport_tiara_get_name (tiara));
+  adw_combo_row_set_model (self->tiara_row, G_LIST_MODEL (areas));
+  adw_combo_row_set_selected (self->tiara_row, rapport_question_get_tiara (question));
+  tiara_selected_cb (self);
 
   gtk_editable_set_text (GTK_EDITABLE (self->text_row), rapport_question_get_text (question));
   validate (self);

@@ -52,18 +52,29 @@ static void
 update (RapportQuestionRow *self)
 {
   guint uses = rapport_question_get_use_count (self->question);
+  RapportTiara tiara = rapport_question_get_tiara (self->question);
   g_autofree char *subtitle = NULL;
+  g_autofree char *used = NULL;
+  g_autofree char *words = NULL;
 
   if (uses == 0)
-    subtitle = g_strdup (_("Not used yet"));
+    used = g_strdup (_("Not used yet"));
   else
-    subtitle = g_strdup_printf (ngettext ("Used %u time", "Used %u times", uses), uses);
+    used = g_strdup_printf (ngettext ("Used %u time", "Used %u times", uses), uses);
+  if (tiara != RAPPORT_TIARA_NONE)
+    /* Translators: a question's TIARA area (Trends, Advice…), then how often it was used */
+    subtitle = g_strdup_printf (_("%s · %s"), rapport_tiara_get_name (tiara), used);
+  else
+    subtitle = g_steal_pointer (&used);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), rapport_question_get_text (self->question));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
 
+  /* A search for "trends" finds the questions of that area too. */
+  words = g_strconcat (rapport_question_get_text (self->question), " ",
+                       tiara != RAPPORT_TIARA_NONE ? rapport_tiara_get_name (tiara) : "", NULL);
   g_free (self->folded);
-  self->folded = rapport_text_fold (rapport_question_get_text (self->question));
+  self->folded = rapport_text_fold (words);
 
   update_star (self);
 }

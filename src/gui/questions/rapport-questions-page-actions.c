@@ -102,7 +102,7 @@ deleted_cb (GObject      *object,
   g_object_set_data (G_OBJECT (toast), "page", self);
   g_object_set_data_full (G_OBJECT (toast), "question-id", _rapport_questions_page_id_key (id), g_free);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  rapport_widget_add_toast (GTK_WIDGET (self->toast_overlay), toast);
 }
 
 static void

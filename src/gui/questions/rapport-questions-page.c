@@ -44,7 +44,7 @@ void
 _rapport_questions_page_show_error (RapportQuestionsPage *self,
                                     const GError         *error)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (error->message));
+  rapport_widget_add_toast (GTK_WIDGET (self->toast_overlay), rapport_toast_new (error->message));
 }
 
 static void

@@ -18,6 +18,7 @@
 #include "rapport-reminder-editor.h"
 #include "rapport-toast.h"
 #include "rapport-clock.h"
+#include "rapport-shortcut.h"
 
 /* The user's own reminder: what to do, when, and optionally for whom. As in
  * the meeting editor, the date and time are local and become an instant
@@ -109,7 +110,7 @@ static void
 picker_error_cb (RapportReminderEditor *self,
                  const char            *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, rapport_toast_new (message));
+  rapport_widget_add_toast (GTK_WIDGET (self->toast_overlay), rapport_toast_new (message));
 }
 
 static void
@@ -223,13 +224,13 @@ rapport_reminder_editor_class_init (RapportReminderEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
 }
 
 static void
 rapport_reminder_editor_init (RapportReminderEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_widget_add_ctrl_return (GTK_WIDGET (self), "editor.save");
   rapport_accessible_clean_names (GTK_WIDGET (self));
 
   rapport_contact_picker_set_labels (self->contact_picker, _("Contact"), _("Search for a Contact"));

@@ -13,6 +13,7 @@
 
 #include "rapport-accessible.h"
 #include "rapport-reminder-row.h"
+#include "rapport-tooltip.h"
 
 /* One reminder on the Today page: what to do and for whom, when, and the
  * buttons to deal with it. The buttons name actions with the reminder's id
@@ -48,6 +49,7 @@ kind_icon (RapportReminderKind kind)
     case RAPPORT_REMINDER_THANK_YOU:     return "emblem-favorite-symbolic";
     case RAPPORT_REMINDER_TELL_REFERRER: return "system-users-symbolic";
     case RAPPORT_REMINDER_KEEP_IN_TOUCH: return "user-available-symbolic";
+    case RAPPORT_REMINDER_SECOND_CONTACT: return "contact-new-symbolic";
     case RAPPORT_REMINDER_CUSTOM:
     default:                             return "view-pin-symbolic";
     }
@@ -135,6 +137,15 @@ rapport_reminder_row_init (RapportReminderRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   rapport_accessible_clean_names (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->snooze_button, create_snooze_popup_cb, self, NULL);
+
+  /* Not tooltip-text in the .ui file: each would cost a round trip to the
+   * display (rapport-tooltip.c). */
+  rapport_widget_set_tooltip (self->write_button, _("Write"));
+  rapport_widget_set_tooltip (self->contact_button, _("Open Contact"));
+  rapport_widget_set_tooltip (self->edit_button, _("Edit Reminder"));
+  rapport_widget_set_tooltip (self->delete_button, _("Delete Reminder"));
+  rapport_widget_set_tooltip (GTK_WIDGET (self->snooze_button), _("Snooze"));
+  rapport_widget_set_tooltip (self->done_button, _("Done"));
 }
 
 /**
@@ -167,7 +178,7 @@ rapport_reminder_row_new (RapportReminder *reminder,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), body);
   /* One line of it is shown: the whole on hovering. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), body);
+  rapport_widget_set_tooltip (GTK_WIDGET (self), body);
   gtk_image_set_from_icon_name (self->kind_image, kind_icon (kind));
   gtk_label_set_label (self->when_label, when);
 

@@ -159,6 +159,8 @@ show_more_action (GtkWidget  *widget,
     return;
   self->shown[group] += ROWS_MORE;
   _rapport_today_page_fill (self);
+  /* The rows of the next "Show All", read ahead. */
+  rapport_today_page_refresh (self);
 }
 
 static void

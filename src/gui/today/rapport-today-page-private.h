@@ -8,6 +8,7 @@
 
 #include "rapport-today-page.h"
 #include "rapport-due.h"
+#include "rapport-today-focus.h"
 
 G_BEGIN_DECLS
 
@@ -22,7 +23,9 @@ struct _RapportTodayPage
 
   RapportReminderStore *store;
   GCancellable         *cancellable;
-  GPtrArray            *reminders;               /* the last list, earliest first */
+  GPtrArray            *reminders;               /* the last list's rows, earliest first */
+  gint64                bounds[RAPPORT_N_DUE_GROUPS];  /* where its groups end */
+  guint                 counts[RAPPORT_N_DUE_GROUPS];  /* how many each group holds */
   RapportReminder      *deleted;                 /* kept for Undo */
   AdwToast             *toast;                   /* weak: the one showing */
   guint                 shown[RAPPORT_N_DUE_GROUPS];
@@ -30,6 +33,8 @@ struct _RapportTodayPage
   gboolean              needs_attention;
   guint                 n_rows;
   guint                 midnight_id;
+  guint                 fill_tick_id;            /* the rest of the rows, next frame */
+  gboolean              fill_pending;
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -39,6 +44,7 @@ struct _RapportTodayPage
   GtkLabel             *summary_label;
   GtkWidget            *groups[RAPPORT_N_DUE_GROUPS];
   GtkListBox           *lists[RAPPORT_N_DUE_GROUPS];
+  RapportTodayFocus    *focus;
 };
 
 void             _rapport_today_page_fill            (RapportTodayPage *self);

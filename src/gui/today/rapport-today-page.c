@@ -10,9 +10,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rapport-accessible.h"
 #include "rapport-reminder-row.h"
+#include "rapport-show-more-row.h"
 #include "rapport-today-page-private.h"
 #include "rapport-toast.h"
 #include "rapport-clock.h"
@@ -24,7 +26,9 @@
  * shows at most ROWS_SHOWN rows at first: thousands of overdue follow-ups
  * (after an import, say) must not make a thousand rows, and a row with its
  * five buttons costs some milliseconds to build, lay out and draw
- * (tests/bench/bench-today.c). */
+ * (tests/bench/bench-today.c). The store is asked for no more than that
+ * either: each group's count, and its first rows up to one "Show All"
+ * ahead, so that Show All answers at once (rapport_reminder_sql_list_due()). */
 
 G_DEFINE_FINAL_TYPE (RapportTodayPage, rapport_today_page, GTK_TYPE_WIDGET)
 
@@ -55,7 +59,7 @@ _rapport_today_page_add_toast (RapportTodayPage *self,
   if (self->toast != NULL)
     adw_toast_dismiss (self->toast);
   g_set_weak_pointer (&self->toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  rapport_widget_add_toast (GTK_WIDGET (self->toast_overlay), toast);
 }
 
 RapportReminder *
@@ -87,31 +91,6 @@ _rapport_today_page_show_error (RapportTodayPage *self,
   _rapport_today_page_add_toast (self, rapport_toast_new (message));
 }
 
-static GtkWidget *
-show_more_row_new (guint group,
-                   guint remaining)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name ("view-more-symbolic");
-  g_autofree char *title = NULL;
-
-  if (remaining <= ROWS_MORE)
-    /* Translators: the last row of a long group of reminders; %u is how many more there are */
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All (%u More)", "Show All (%u More)", remaining),
-                             remaining);
-  else
-    /* Translators: the last row of a very long group of reminders; %u is how many it adds, %u how many more
-     * there are */
-    title = g_strdup_printf (_("Show %u More (of %u)"), (guint) ROWS_MORE, remaining);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_add_css_class (row, "show-more");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "today.show-more");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "i", (gint32) group);
-  return row;
-}
-
 static void
 set_badge (RapportTodayPage *self,
            guint             badge_number,
@@ -137,6 +116,9 @@ dup_summary (guint n_overdue,
   g_autofree char *today = NULL;
   g_autofree char *overdue = NULL;
 
+  if (n_overdue == 0 && n_today == 0 && n_week == 0)
+    /* Translators: below the date on the Today page, when only the focus organisations are listed */
+    return g_strdup (_("Nothing due in the next 7 days."));
   if (n_overdue == 0 && n_today == 0)
     /* Translators: below the date on the Today page, when only later reminders are listed */
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Nothing due today. %u reminder this week.",
@@ -274,7 +256,8 @@ update_list (RapportTodayPage *self,
              GtkListBox       *list,
              GArray           *wanted,
              guint             group,
-             guint             remaining)
+             guint             remaining,
+             guint            *budget)
 {
   g_autoptr(GHashTable) signatures = g_hash_table_new (g_str_hash, g_str_equal);
   GtkWidget *child;
@@ -316,8 +299,16 @@ update_list (RapportTodayPage *self,
             gtk_list_box_remove (list, child);
             break;
           }
+      if (made == NULL && *budget == 0)
+        {
+          /* The rest on the next frame (_rapport_today_page_fill). */
+          self->fill_pending = TRUE;
+          self->n_rows += wanted->len;
+          return;
+        }
       if (made == NULL)
         {
+          (*budget)--;
           made = g_object_ref_sink (rapport_reminder_row_new (w->reminder, w->when));
           rapport_reminder_row_set_overdue (RAPPORT_REMINDER_ROW (made), group == RAPPORT_DUE_OVERDUE);
           g_object_set_data_full (G_OBJECT (made), "rapport-signature", g_strdup (w->signature), g_free);
@@ -331,9 +322,45 @@ update_list (RapportTodayPage *self,
     gtk_list_box_remove (list, child);
 
   if (remaining > 0)
-    gtk_list_box_append (list, show_more_row_new (group, remaining));
+    gtk_list_box_append (list, rapport_show_more_row_new ("today.show-more", g_variant_new_int32 ((gint32) group),
+                                                          remaining, ROWS_MORE));
 
   self->n_rows += wanted->len;
+}
+
+/* The list also when nothing is due but the focus has organisations: they
+ * are a next step too. */
+static void
+show_list_or_empty (RapportTodayPage *self)
+{
+  gboolean list = self->n_rows > 0 || !rapport_today_focus_is_empty (self->focus);
+
+  gtk_stack_set_visible_child_name (self->stack, list ? "list" : "empty");
+}
+
+static void
+focus_changed_cb (RapportTodayPage *self)
+{
+  if (self->reminders != NULL)   /* not while loading */
+    show_list_or_empty (self);
+}
+
+/* Rows made in one go, from the top: the first screenful is in the first
+ * frame, and the rest follow a frame at a time, so that neither the first
+ * frame nor any other waits for 60 rows (a row takes about half a
+ * millisecond to make and two to lay out; tests/bench/bench-today.c). */
+#define ROWS_PER_FRAME 8
+
+static gboolean
+fill_more_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  RapportTodayPage *self = RAPPORT_TODAY_PAGE (widget);
+
+  self->fill_tick_id = 0;
+  _rapport_today_page_fill (self);
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -344,11 +371,8 @@ _rapport_today_page_fill (RapportTodayPage *self)
   g_autofree char *date = NULL;
   g_autofree char *summary = NULL;
   gint64 now = rapport_clock_get_now ();
-  /* The groups' bounds, once: thousands of reminders are sorted into them. */
-  gint64 today_start = rapport_due_day_start (now, tz, 0);
-  gint64 tomorrow_start = rapport_due_day_start (now, tz, 1);
-  gint64 until = rapport_due_until (now, tz);
-  guint counts[RAPPORT_N_DUE_GROUPS] = { 0, };
+  guint *counts = self->counts;
+  guint budget = ROWS_PER_FRAME;
   GArray *wanted[RAPPORT_N_DUE_GROUPS];
   double *scroll;
   guint focus_group = 0;
@@ -369,20 +393,13 @@ _rapport_today_page_fill (RapportTodayPage *self)
     {
       RapportReminder *reminder = g_ptr_array_index (self->reminders, i);
       gint64 when = rapport_reminder_get_when (reminder);
-      RapportDueGroup group;
+      guint group = 0;
       Wanted w;
 
-      if (when < today_start)
-        group = RAPPORT_DUE_OVERDUE;
-      else if (when < tomorrow_start)
-        group = RAPPORT_DUE_TODAY;
-      else if (when < until)
-        group = RAPPORT_DUE_THIS_WEEK;
-      else
-        continue;
-
-      counts[group]++;
-      if (wanted[group]->len >= self->shown[group])
+      /* In the groups the store was asked for, at the bounds it was given. */
+      while (group < RAPPORT_N_DUE_GROUPS && when >= self->bounds[group])
+        group++;
+      if (group == RAPPORT_N_DUE_GROUPS || wanted[group]->len >= self->shown[group])
         continue;
 
       w.reminder = reminder;
@@ -392,9 +409,10 @@ _rapport_today_page_fill (RapportTodayPage *self)
     }
 
   self->n_rows = 0;
+  self->fill_pending = FALSE;
   for (guint g = 0; g < RAPPORT_N_DUE_GROUPS; g++)
     {
-      update_list (self, self->lists[g], wanted[g], g, counts[g] - wanted[g]->len);
+      update_list (self, self->lists[g], wanted[g], g, counts[g] - wanted[g]->len, &budget);
       gtk_widget_set_visible (self->groups[g], counts[g] > 0);
       g_array_unref (wanted[g]);
     }
@@ -406,7 +424,7 @@ _rapport_today_page_fill (RapportTodayPage *self)
   summary = dup_summary (counts[RAPPORT_DUE_OVERDUE], counts[RAPPORT_DUE_TODAY], counts[RAPPORT_DUE_THIS_WEEK]);
   gtk_label_set_label (self->summary_label, summary);
 
-  gtk_stack_set_visible_child_name (self->stack, self->n_rows > 0 ? "list" : "empty");
+  show_list_or_empty (self);
   set_badge (self, counts[RAPPORT_DUE_OVERDUE] + counts[RAPPORT_DUE_TODAY], counts[RAPPORT_DUE_OVERDUE] > 0);
 
   /* The focus moves on only if its row went: a kept row keeps it, on
@@ -416,6 +434,8 @@ _rapport_today_page_fill (RapportTodayPage *self)
   gtk_widget_add_tick_callback (GTK_WIDGET (self), restore_scroll_cb, scroll, g_free);
 
   arm_midnight (self, now, tz);
+  if (self->fill_pending && self->fill_tick_id == 0)
+    self->fill_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_more_cb, NULL, NULL);
   g_signal_emit (self, signals[FILLED], 0);
 }
 
@@ -428,16 +448,16 @@ listed_cb (GObject      *object,
            gpointer      user_data)
 {
   RapportTodayPage *self;
-  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(RapportDueList) list = NULL;
   g_autoptr(GError) error = NULL;
 
-  reminders = rapport_reminder_store_list_finish (RAPPORT_REMINDER_STORE (object), result, &error);
+  list = rapport_reminder_store_list_due_finish (RAPPORT_REMINDER_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   self = RAPPORT_TODAY_PAGE (user_data);
   g_clear_object (&self->cancellable);
-  if (reminders == NULL)
+  if (list == NULL)
     {
       /* Not open yet, or in error: the window shows why, and refreshes
        * the page once the database is ready. */
@@ -448,7 +468,9 @@ listed_cb (GObject      *object,
     }
 
   g_clear_pointer (&self->reminders, g_ptr_array_unref);
-  self->reminders = g_steal_pointer (&reminders);
+  self->reminders = g_steal_pointer (&list->reminders);
+  memcpy (self->bounds, list->bounds, sizeof self->bounds);
+  memcpy (self->counts, list->counts, sizeof self->counts);
   _rapport_today_page_fill (self);
 }
 
@@ -473,6 +495,9 @@ rapport_today_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->midnight_id, g_source_remove);
+  if (self->fill_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_tick_id);
+  self->fill_tick_id = 0;
   g_clear_weak_pointer (&self->toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_TODAY_PAGE);
   g_clear_object (&self->store);
@@ -532,6 +557,7 @@ rapport_today_page_class_init (RapportTodayPageClass *klass)
     g_signal_new ("filled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (RAPPORT_TYPE_REMINDER_ROW);
+  g_type_ensure (RAPPORT_TYPE_TODAY_FOCUS);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "ui/rapport-today-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, toast_overlay);
@@ -539,6 +565,7 @@ rapport_today_page_class_init (RapportTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, date_label);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, focus);
   gtk_widget_class_bind_template_child_full (widget_class, "overdue_group", FALSE,
                                              G_STRUCT_OFFSET (RapportTodayPage, groups[RAPPORT_DUE_OVERDUE]));
   gtk_widget_class_bind_template_child_full (widget_class, "today_group", FALSE,
@@ -563,6 +590,7 @@ rapport_today_page_init (RapportTodayPage *self)
 
   for (guint g = 0; g < RAPPORT_N_DUE_GROUPS; g++)
     self->shown[g] = ROWS_SHOWN;
+  g_signal_connect_object (self->focus, "notify::empty", G_CALLBACK (focus_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* }}} */
@@ -603,6 +631,9 @@ void
 rapport_today_page_refresh (RapportTodayPage *self)
 {
   g_autoptr(GTimeZone) tz = NULL;
+  gint64 now = rapport_clock_get_now ();
+  gint64 bounds[RAPPORT_N_DUE_GROUPS];
+  guint limits[RAPPORT_N_DUE_GROUPS];
 
   g_return_if_fail (RAPPORT_IS_TODAY_PAGE (self));
 
@@ -613,8 +644,13 @@ rapport_today_page_refresh (RapportTodayPage *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   tz = g_time_zone_new_local ();
-  rapport_reminder_store_list_async (self->store, rapport_due_until (rapport_clock_get_now (), tz),
-                                     self->cancellable, listed_cb, self);
+  bounds[RAPPORT_DUE_OVERDUE] = rapport_due_day_start (now, tz, 0);
+  bounds[RAPPORT_DUE_TODAY] = rapport_due_day_start (now, tz, 1);
+  bounds[RAPPORT_DUE_THIS_WEEK] = rapport_due_until (now, tz);
+  /* One "Show All" ahead: it shows its rows at once, and asks for the next. */
+  for (guint g = 0; g < RAPPORT_N_DUE_GROUPS; g++)
+    limits[g] = self->shown[g] + ROWS_MORE;
+  rapport_reminder_store_list_due_async (self->store, bounds, limits, self->cancellable, listed_cb, self);
 }
 
 guint
@@ -631,6 +667,19 @@ rapport_today_page_get_needs_attention (RapportTodayPage *self)
   g_return_val_if_fail (RAPPORT_IS_TODAY_PAGE (self), FALSE);
 
   return self->needs_attention;
+}
+
+/**
+ * rapport_today_page_get_focus:
+ *
+ * Returns: (transfer none): the page's "Your Focus", the top of the target list
+ */
+RapportTodayFocus *
+rapport_today_page_get_focus (RapportTodayPage *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_TODAY_PAGE (self), NULL);
+
+  return self->focus;
 }
 
 /* Reminder rows shown, without the "Show All" rows. */

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "rapport-reminder-store.h"
+#include "rapport-today-focus.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,6 @@ void       rapport_today_page_refresh           (RapportTodayPage     *self);
 guint      rapport_today_page_get_badge_number  (RapportTodayPage     *self);
 gboolean   rapport_today_page_get_needs_attention (RapportTodayPage   *self);
 guint      rapport_today_page_get_n_rows        (RapportTodayPage     *self);
+RapportTodayFocus *rapport_today_page_get_focus (RapportTodayPage     *self);
 
 G_END_DECLS
