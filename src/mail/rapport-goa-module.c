@@ -8,7 +8,8 @@
  * libgoa (issue #14). Each call makes its own GoaClient (goa_client_new,
  * one D-Bus round trip to goa-daemon): a call always sees the accounts as
  * they are now, an account removed since is simply not found, and no
- * client lives on between calls to be kept in step.
+ * client lives on between calls to be kept in step. The one client that
+ * does live on is a watch's, which only says that something changed.
  */
 #define G_LOG_DOMAIN "rapport-goa"
 
@@ -231,6 +232,82 @@ credential_finish (GAsyncResult  *result,
 }
 
 /* }}} */
+/* Watching {{{ */
+
+typedef struct
+{
+  GoaClient         *client;
+  GCancellable      *cancellable;   /* held only until the client is made */
+  RapportGoaChanged  changed;
+  gpointer           user_data;
+} Watch;
+
+static void
+watch_changed_cb (GoaClient *client,
+                  GoaObject *object,
+                  Watch     *watch)
+{
+  watch->changed (watch->user_data);
+}
+
+/* Runs in g_cancellable_cancel(), on the watcher's thread: once that
+ * returns, @changed is never called again. */
+static void
+watch_cancelled_cb (GCancellable *cancellable,
+                    Watch        *watch)
+{
+  if (watch->client != NULL)
+    g_signal_handlers_disconnect_by_data (watch->client, watch);
+  g_clear_object (&watch->client);
+}
+
+static void
+watch_free (Watch *watch)
+{
+  g_clear_object (&watch->client);
+  g_clear_object (&watch->cancellable);
+  g_free (watch);
+}
+
+static void
+watch_client_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Watch *watch = user_data;
+  g_autoptr(GCancellable) cancellable = g_steal_pointer (&watch->cancellable);
+  g_autoptr(GError) error = NULL;
+
+  watch->client = goa_client_new_finish (result, &error);
+  /* Cancelled, or no GOA on the bus: nothing to watch. */
+  if (watch->client == NULL)
+    {
+      g_debug ("Not watching GNOME Online Accounts: %s", error->message);
+      watch_free (watch);
+      return;
+    }
+  g_signal_connect (watch->client, "account-added", G_CALLBACK (watch_changed_cb), watch);
+  g_signal_connect (watch->client, "account-removed", G_CALLBACK (watch_changed_cb), watch);
+  g_signal_connect (watch->client, "account-changed", G_CALLBACK (watch_changed_cb), watch);
+  /* From here the watch lives as long as the cancellable, whose handler
+   * owns it (freed when the cancellable is finalised). */
+  g_cancellable_connect (cancellable, G_CALLBACK (watch_cancelled_cb), watch, (GDestroyNotify) watch_free);
+}
+
+static void
+watch_accounts (GCancellable      *cancellable,
+                RapportGoaChanged  changed,
+                gpointer           user_data)
+{
+  Watch *watch = g_new0 (Watch, 1);
+
+  watch->cancellable = g_object_ref (cancellable);
+  watch->changed = changed;
+  watch->user_data = user_data;
+  goa_client_new (cancellable, watch_client_cb, watch);
+}
+
+/* }}} */
 
 const RapportGoaBackend *
 rapport_goa_backend_get (void)
@@ -240,6 +317,7 @@ rapport_goa_backend_get (void)
     list_finish,
     credential_async,
     credential_finish,
+    watch_accounts,
   };
 
   return &backend;

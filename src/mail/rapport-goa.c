@@ -43,6 +43,19 @@ rapport_goa_mail_free (RapportGoaMail *mail)
   g_free (mail);
 }
 
+gboolean
+rapport_goa_mail_equal (const RapportGoaMail *a,
+                        const RapportGoaMail *b)
+{
+  return g_strcmp0 (a->id, b->id) == 0 && g_strcmp0 (a->provider, b->provider) == 0
+         && g_strcmp0 (a->identity, b->identity) == 0 && g_strcmp0 (a->address, b->address) == 0
+         && g_strcmp0 (a->name, b->name) == 0 && a->oauth2 == b->oauth2
+         && a->imap == b->imap && g_strcmp0 (a->imap_host, b->imap_host) == 0
+         && g_strcmp0 (a->imap_user, b->imap_user) == 0 && a->imap_starttls == b->imap_starttls
+         && a->smtp == b->smtp && g_strcmp0 (a->smtp_host, b->smtp_host) == 0
+         && g_strcmp0 (a->smtp_user, b->smtp_user) == 0 && a->smtp_starttls == b->smtp_starttls;
+}
+
 static const RapportGoaBackend *
 loaded_backend (GAsyncResult  *result,
                 GError       **error)
@@ -114,6 +127,50 @@ rapport_goa_list_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* }}} */
+/* Watching {{{ */
+
+typedef struct
+{
+  GCancellable      *cancellable;
+  RapportGoaChanged  changed;
+  gpointer           user_data;
+} WatchLoad;
+
+static void
+watch_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  WatchLoad *load = user_data;
+  g_autoptr(GError) error = NULL;
+  const RapportGoaBackend *backend = loaded_backend (result, &error);
+
+  if (backend != NULL && !g_cancellable_is_cancelled (load->cancellable))
+    backend->watch (load->cancellable, load->changed, load->user_data);
+  else if (backend == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("%s", error->message);
+  g_object_unref (load->cancellable);
+  g_free (load);
+}
+
+void
+rapport_goa_watch (GCancellable      *cancellable,
+                   RapportGoaChanged  changed,
+                   gpointer           user_data)
+{
+  WatchLoad *load;
+
+  g_return_if_fail (G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (changed != NULL);
+
+  load = g_new0 (WatchLoad, 1);
+  load->cancellable = g_object_ref (cancellable);
+  load->changed = changed;
+  load->user_data = user_data;
+  rapport_module_load_async (&module, cancellable, watch_loaded_cb, load);
 }
 
 /* }}} */

@@ -34,8 +34,14 @@ typedef struct
   gboolean  smtp_starttls;
 } RapportGoaMail;
 
-void rapport_goa_mail_free (RapportGoaMail *mail);
+void     rapport_goa_mail_free  (RapportGoaMail       *mail);
+gboolean rapport_goa_mail_equal (const RapportGoaMail *a,
+                                 const RapportGoaMail *b);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportGoaMail, rapport_goa_mail_free)
+
+/* Called on the watcher's main context when GOA adds, removes or changes
+ * an account (rapport_goa_watch()). */
+typedef void (*RapportGoaChanged) (gpointer user_data);
 
 /* What rapport-goa.so does with libgoa, asynchronously on the caller's
  * main context (D-Bus calls to goa-daemon). */
@@ -48,6 +54,7 @@ typedef struct
   void       (*credential_async)  (const char *id, gboolean incoming, GCancellable *cancellable,
                                    GAsyncReadyCallback callback, gpointer user_data);
   char      *(*credential_finish) (GAsyncResult *result, GError **error);
+  void       (*watch)             (GCancellable *cancellable, RapportGoaChanged changed, gpointer user_data);
 } RapportGoaBackend;
 
 #define RAPPORT_GOA_BACKEND_SYMBOL "rapport_goa_backend_get"
@@ -60,6 +67,12 @@ void       rapport_goa_list_async        (GCancellable         *cancellable,
                                           gpointer              user_data);
 GPtrArray *rapport_goa_list_finish       (GAsyncResult         *result,
                                           GError              **error);
+/* Calls @changed each time the accounts change in Settings → Online
+ * Accounts, until @cancellable (required) is cancelled; no call comes
+ * after g_cancellable_cancel() returns. Nothing happens without GOA. */
+void       rapport_goa_watch             (GCancellable         *cancellable,
+                                          RapportGoaChanged     changed,
+                                          gpointer              user_data);
 void       rapport_goa_credential_async  (RapportMailAccount   *account,
                                           GCancellable         *cancellable,
                                           GAsyncReadyCallback   callback,

@@ -83,8 +83,11 @@ class OnlineAccounts(unittest.TestCase):
         wait_for(lambda: 'Used for your mailbox and for sending' in texts(group)
                  or any('Used for your mailbox and for sending' in t for t in texts(group)), 5, 'the row to say so')
 
-        # Removed in Settings → Online Accounts, then Preferences opened again.
+        # Removed in Settings → Online Accounts while Preferences is open: both groups say so
+        # by themselves, and again when Preferences is opened anew.
         self.goa.rewrite([PERSONAL])
+        wait_for(lambda: find_all(group, None, 'Online account no longer available'), 20, 'the account said gone')
+        find(preferences, None, 'Mailbox of an online account no longer available')
         key_combo('Escape')
         self.app.wait_window_gone('Preferences')
         key_combo('Control', 'comma')

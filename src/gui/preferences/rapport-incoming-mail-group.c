@@ -145,6 +145,12 @@ update_online (RapportIncomingMailGroup *self)
 }
 
 static void
+online_changed_cb (gpointer user_data)
+{
+  update_online (user_data);
+}
+
+static void
 set_testing (RapportIncomingMailGroup *self,
              gboolean                  testing)
 {
@@ -459,6 +465,9 @@ rapport_incoming_mail_group_set_sync (RapportIncomingMailGroup *self,
 
   set_test_result (self, NULL, FALSE);
   update_online (self);
+  /* An account removed in Settings while Preferences is open is said so
+   * here at once, as in the Online Accounts group. */
+  rapport_goa_watch (self->cancellable, online_changed_cb, self);
   update_read_row (self);
   update_status (self);
 }

@@ -29,6 +29,7 @@ struct _RapportOnlineAccountsGroup
 
   GSettings           *settings;
   GCancellable        *cancellable;   /* the listing in flight */
+  GCancellable        *watching;      /* GOA's changes, for the group's lifetime */
   GPtrArray           *accounts;      /* RapportGoaMail, the last listing */
   GPtrArray           *rows;          /* what the group shows now */
 };
@@ -196,6 +197,18 @@ rebuild (RapportOnlineAccountsGroup *self)
   gtk_widget_set_visible (GTK_WIDGET (self), self->rows->len > 0);
 }
 
+static gboolean
+same_accounts (GPtrArray *a,
+               GPtrArray *b)
+{
+  if (a == NULL || b == NULL || a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (!rapport_goa_mail_equal (a->pdata[i], b->pdata[i]))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 listed_cb (GObject      *object,
            GAsyncResult *result,
@@ -211,6 +224,13 @@ listed_cb (GObject      *object,
    * with no GOA on the bus; nothing for the user to do about it here. */
   if (accounts == NULL)
     g_debug ("No online accounts: %s", error->message);
+  /* GOA says "changed" for more than the group shows (a credential
+   * check, say): rebuilding then would only move the keyboard focus. */
+  if (same_accounts (self->accounts, accounts))
+    {
+      g_clear_pointer (&accounts, g_ptr_array_unref);
+      return;
+    }
   g_clear_pointer (&self->accounts, g_ptr_array_unref);
   self->accounts = accounts;
   rebuild (self);
@@ -228,6 +248,12 @@ refresh (RapportOnlineAccountsGroup *self)
 }
 
 static void
+online_changed_cb (gpointer user_data)
+{
+  refresh (user_data);
+}
+
+static void
 settings_changed_cb (RapportOnlineAccountsGroup *self,
                      const char                 *key)
 {
@@ -241,6 +267,7 @@ rapport_online_accounts_group_dispose (GObject *object)
   RapportOnlineAccountsGroup *self = RAPPORT_ONLINE_ACCOUNTS_GROUP (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->watching);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
 
@@ -253,6 +280,7 @@ rapport_online_accounts_group_finalize (GObject *object)
   RapportOnlineAccountsGroup *self = RAPPORT_ONLINE_ACCOUNTS_GROUP (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->watching);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->accounts, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -299,5 +327,8 @@ rapport_online_accounts_group_set_settings (RapportOnlineAccountsGroup *self,
    * account may have been added in Settings since. */
   if (page != NULL)
     g_signal_connect_object (page, "map", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  /* And while it is shown. */
+  self->watching = g_cancellable_new ();
+  rapport_goa_watch (self->watching, online_changed_cb, self);
   refresh (self);
 }
