@@ -92,15 +92,15 @@ wait_for_notifications (guint n)
 static gint64
 schedule (void)
 {
-  RapportMeetingStore *meetings = rapport_application_get_meeting_store (app);
-  RapportContactStore *contacts = rapport_application_get_contact_store (app);
+  RapportMeetingStore *meetings = rapport_context_get_meeting_store (rapport_application_get_context (app));
+  RapportContactStore *contacts = rapport_context_get_contact_store (rapport_application_get_context (app));
   g_autoptr(RapportContact) contact = rapport_contact_new ();
   g_autoptr(RapportMeeting) meeting = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   gint64 contact_id, meeting_id;
 
-  while (!rapport_application_get_database_ready (app))
+  while (!rapport_context_get_ready (rapport_application_get_context (app)))
     g_main_context_iteration (NULL, TRUE);
 
   rapport_contact_set_display_name (contact, "Zoë Ødegård");
@@ -119,8 +119,8 @@ schedule (void)
 static void
 test_alerts_notify_once (void)
 {
-  RapportMeetingStore *meetings = rapport_application_get_meeting_store (app);
-  GSettings *settings = rapport_application_get_settings (app);
+  RapportMeetingStore *meetings = rapport_context_get_meeting_store (rapport_application_get_context (app));
+  GSettings *settings = rapport_context_get_settings (rapport_application_get_context (app));
   RapportMeetingWindow *window;
   RapportCountdown *countdown;
   g_autoptr(GPtrArray) summaries = NULL;
@@ -168,7 +168,7 @@ test_alerts_notify_once (void)
 static void
 test_add_to_calendar (void)
 {
-  RapportWindow *window = rapport_window_new (app);
+  RapportWindow *window = rapport_window_new (app, rapport_application_get_context (app));
   gint64 meeting_id = schedule ();
   g_autofree char *name = g_strdup_printf ("meeting-%" G_GINT64_FORMAT ".ics", meeting_id);
   g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "rapport", name, NULL);

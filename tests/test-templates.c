@@ -75,7 +75,7 @@ report_wide (GtkWidget *widget,
 static void
 test_window (void)
 {
-  RapportWindow *window = rapport_window_new (app);
+  RapportWindow *window = rapport_window_new (app, rapport_application_get_context (app));
   const char * const pages[] = { "today", "contacts", "meetings", "questions" };
 
   g_assert_true (RAPPORT_IS_WINDOW (window));
@@ -107,7 +107,7 @@ test_window (void)
 static void
 test_window_actions (void)
 {
-  RapportWindow *window = rapport_window_new (app);
+  RapportWindow *window = rapport_window_new (app, rapport_application_get_context (app));
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-page", g_variant_new_string ("meetings"));
   g_assert_cmpstr (rapport_window_get_page_name (window), ==, "meetings");
@@ -122,7 +122,7 @@ test_window_actions (void)
 static void
 test_preferences_window (void)
 {
-  RapportPreferencesWindow *preferences = rapport_preferences_window_new (app);
+  RapportPreferencesWindow *preferences = rapport_preferences_window_new (app, rapport_application_get_context (app));
 
   g_assert_true (ADW_IS_PREFERENCES_WINDOW (preferences));
   show_and_destroy (GTK_WINDOW (preferences));
@@ -140,7 +140,7 @@ test_backups_group (void)
   g_assert_true (ADW_IS_PREFERENCES_GROUP (group));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
-  rapport_backups_group_set_application (group, app);
+  rapport_backups_group_set_context (group, rapport_application_get_context (app));
 
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "back-up-now"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "restore-backup"));
@@ -174,7 +174,7 @@ show_in_window (GtkWidget *child)
 static void
 test_contact_widgets (void)
 {
-  RapportContactStore *store = rapport_application_get_contact_store (app);
+  RapportContactStore *store = rapport_context_get_contact_store (rapport_application_get_context (app));
   g_autoptr(RapportContact) contact = rapport_contact_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(RapportInteraction) entry = rapport_interaction_new (1, RAPPORT_INTERACTION_CALL, now, "Intro call", "");
@@ -374,7 +374,7 @@ test_countdown_ring (void)
 static void
 test_question_widgets (void)
 {
-  RapportQuestionStore *store = rapport_application_get_question_store (app);
+  RapportQuestionStore *store = rapport_context_get_question_store (rapport_application_get_context (app));
   g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(RapportQuestion) question = rapport_question_new (1, "Who else should I talk to?");
   GtkWidget *row = rapport_question_row_new (question);
@@ -398,8 +398,8 @@ test_question_widgets (void)
 static void
 test_meeting_widgets (void)
 {
-  RapportMeetingStore *store = rapport_application_get_meeting_store (app);
-  GSettings *settings = rapport_application_get_settings (app);
+  RapportMeetingStore *store = rapport_context_get_meeting_store (rapport_application_get_context (app));
+  GSettings *settings = rapport_context_get_settings (rapport_application_get_context (app));
   g_autoptr(RapportMeeting) meeting = rapport_meeting_new (1, 1795600800, 20);
   GtkWidget *picker = rapport_contact_picker_new ();
   GtkWidget *meetings = rapport_contact_meetings_new ();
@@ -410,7 +410,7 @@ test_meeting_widgets (void)
 
   g_assert_nonnull (store);
 
-  rapport_contact_picker_set_store (RAPPORT_CONTACT_PICKER (picker), rapport_application_get_contact_store (app));
+  rapport_contact_picker_set_store (RAPPORT_CONTACT_PICKER (picker), rapport_context_get_contact_store (rapport_application_get_context (app)));
   rapport_contact_picker_set_contact (RAPPORT_CONTACT_PICKER (picker), 7, "Zoë Ødegård");
   g_assert_cmpint (rapport_contact_picker_get_contact_id (RAPPORT_CONTACT_PICKER (picker)), ==, 7);
   show_in_window (picker);
@@ -418,7 +418,7 @@ test_meeting_widgets (void)
   rapport_contact_meetings_set_store (RAPPORT_CONTACT_MEETINGS (meetings), store);
   show_in_window (meetings);
 
-  rapport_meeting_research_set_store (RAPPORT_MEETING_RESEARCH (research), rapport_application_get_contact_store (app));
+  rapport_meeting_research_set_store (RAPPORT_MEETING_RESEARCH (research), rapport_context_get_contact_store (rapport_application_get_context (app)));
   show_in_window (research);
 
   rapport_meeting_prep_set_store (RAPPORT_MEETING_PREP (prep), store, settings);
@@ -437,7 +437,7 @@ test_meeting_widgets (void)
   show_and_destroy (GTK_WINDOW (editor));
 
   /* what the meeting itself shows */
-  show_in_window (rapport_meeting_questions_new (store, rapport_application_get_question_store (app)));
+  show_in_window (rapport_meeting_questions_new (store, rapport_context_get_question_store (rapport_application_get_context (app))));
   show_and_destroy (GTK_WINDOW (rapport_outcome_dialog_new (store, meeting)));
   show_and_destroy (GTK_WINDOW (rapport_meeting_window_new (GTK_APPLICATION (app), store, settings, 1)));
 }
@@ -477,10 +477,10 @@ static int test_status;
 static void
 test_compose_widgets (void)
 {
-  GtkWidget *composer = rapport_composer_new (rapport_application_get_contact_store (app),
-                                              rapport_application_get_meeting_store (app),
-                                              rapport_application_get_template_store (app),
-                                              rapport_application_get_settings (app));
+  GtkWidget *composer = rapport_composer_new (rapport_context_get_contact_store (rapport_application_get_context (app)),
+                                              rapport_context_get_meeting_store (rapport_application_get_context (app)),
+                                              rapport_context_get_template_store (rapport_application_get_context (app)),
+                                              rapport_context_get_settings (rapport_application_get_context (app)));
   GtkWidget *drafts = rapport_contact_drafts_new ();
   GtkWidget *page = g_object_new (RAPPORT_TYPE_TEMPLATES_PREFERENCES, NULL);
   GtkWidget *preferences = adw_preferences_window_new ();
@@ -499,12 +499,12 @@ test_compose_widgets (void)
   gtk_window_destroy (GTK_WINDOW (composer));
   g_object_unref (composer);
 
-  rapport_contact_drafts_set_store (RAPPORT_CONTACT_DRAFTS (drafts), rapport_application_get_contact_store (app));
+  rapport_contact_drafts_set_store (RAPPORT_CONTACT_DRAFTS (drafts), rapport_context_get_contact_store (rapport_application_get_context (app)));
   rapport_contact_drafts_set_contact_id (RAPPORT_CONTACT_DRAFTS (drafts), 1);
   show_in_window (drafts);
 
   rapport_templates_preferences_set_store (RAPPORT_TEMPLATES_PREFERENCES (page),
-                                           rapport_application_get_template_store (app));
+                                           rapport_context_get_template_store (rapport_application_get_context (app)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (page));
   show_and_destroy (GTK_WINDOW (preferences));
 }

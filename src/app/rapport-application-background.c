@@ -54,7 +54,7 @@ update_hold (RapportAppBackground *self)
   if (g_settings_get_boolean (self->settings, "read-mailbox"))
     known = waiting = TRUE;
   want = (self->started_hidden || g_settings_get_boolean (self->settings, "run-in-background")) &&
-         rapport_application_get_database_error (self->app) == NULL &&
+         rapport_context_get_error (rapport_application_get_context (self->app)) == NULL &&
          (!known || waiting);
 
   if (want == self->held)
@@ -215,14 +215,14 @@ _rapport_app_background_new (RapportApplication *app,
   RapportAppBackground *self = g_new0 (RapportAppBackground, 1);
 
   self->app = app;
-  self->settings = g_object_ref (rapport_application_get_settings (app));
+  self->settings = g_object_ref (rapport_context_get_settings (rapport_application_get_context (app)));
   self->cancellable = g_cancellable_new ();
   self->started_hidden = !!started_hidden;
 
   g_signal_connect_swapped (self->settings, "changed::run-in-background", G_CALLBACK (update_hold), self);
   g_signal_connect_swapped (self->settings, "changed::read-mailbox", G_CALLBACK (update_hold), self);
   g_signal_connect_swapped (self->settings, "changed::start-at-login", G_CALLBACK (sync_autostart), self);
-  g_signal_connect_swapped (app, "notify::database-ready", G_CALLBACK (update_hold), self);
+  g_signal_connect_swapped (rapport_application_get_context (app), "notify::ready", G_CALLBACK (update_hold), self);
 
   update_hold (self);
   sync_autostart (self);
@@ -237,6 +237,7 @@ _rapport_app_background_free (RapportAppBackground *self)
 
   g_signal_handlers_disconnect_by_data (self->settings, self);
   g_signal_handlers_disconnect_by_data (self->app, self);
+  g_signal_handlers_disconnect_by_data (rapport_application_get_context (self->app), self);
   /* The autostart write in flight holds the application, so it finished
    * before shutdown; cancelling is for a quit that did not wait. */
   g_cancellable_cancel (self->cancellable);

@@ -5,10 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The application's side of backups: the daily one after startup, the
- * app.back-up-now and app.restore-backup actions, and the latest backup
- * offered when the database is damaged. The work itself is in
- * storage/rapport-backup.c, on the database thread. */
+/* The app.back-up-now and app.restore-backup actions. The backups
+ * themselves are the context's (core/rapport-context-backups.c); the
+ * actions only say in every window how they went. */
 
 #define G_LOG_DOMAIN "rapport-application"
 
@@ -18,115 +17,10 @@
 
 #include "rapport-application-private.h"
 
-/* Helpers {{{ */
-
 static gboolean
 is_cancelled (const GError *error)
 {
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-}
-
-/* }}} */
-/* Callbacks {{{ */
-
-static void
-daily_backup_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(RapportApplication) self = user_data;
-  g_autoptr(RapportBackup) backup = NULL;
-  g_autoptr(GError) error = NULL;
-
-  backup = rapport_backup_create_finish (RAPPORT_DATABASE (object), result, &error);
-  if (backup != NULL)
-    {
-      g_debug ("Daily backup: %s", backup->path);
-      _rapport_application_emit_backups_changed (self);
-    }
-  else if (error != NULL && !is_cancelled (error))
-    {
-      g_autofree char *title = NULL;
-
-      g_warning ("The daily backup failed: %s", error->message);
-      /* Translators: %s is an error message */
-      title = g_strdup_printf (_("The daily backup failed: %s"), error->message);
-      _rapport_application_notice (self, title);
-    }
-}
-
-static void
-latest_backup_listed_cb (GObject      *object,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  g_autoptr(RapportApplication) self = user_data;
-  g_autoptr(GPtrArray) backups = NULL;
-  g_autoptr(GError) error = NULL;
-  RapportBackup *latest;
-
-  backups = rapport_backup_list_finish (RAPPORT_DATABASE (object), result, &error);
-  if (backups == NULL)
-    {
-      if (!is_cancelled (error))
-        g_warning ("Could not list the backups: %s", error->message);
-      return;
-    }
-
-  /* The database may have been moved aside or restored meanwhile. */
-  if (rapport_application_get_database_ready (self))
-    return;
-
-  latest = backups->len > 0 ? g_ptr_array_index (backups, 0) : NULL;
-  _rapport_application_set_latest_backup (self, latest != NULL ? latest->path : NULL);
-}
-
-static void
-backed_up_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  RapportApplication *self = g_task_get_source_object (task);
-  g_autoptr(GError) error = NULL;
-  RapportBackup *backup;
-
-  backup = rapport_backup_create_finish (RAPPORT_DATABASE (object), result, &error);
-  if (backup == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  _rapport_application_emit_backups_changed (self);
-  g_task_return_pointer (task, backup, (GDestroyNotify) rapport_backup_free);
-}
-
-static void
-restored_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  RapportApplication *self = g_task_get_source_object (task);
-  RapportDatabase *database = RAPPORT_DATABASE (object);
-  gboolean was_ready = GPOINTER_TO_INT (g_task_get_task_data (task));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *kept = NULL;
-
-  if (!rapport_backup_restore_finish (database, result, &kept, &error))
-    {
-      /* Refused before anything changed, the database is as it was. If it
-       * failed after the current data was put aside, say so everywhere. */
-      if (was_ready && !rapport_database_is_open (database))
-        _rapport_application_set_database_error (self, error);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  _rapport_application_database_restored (self);
-  _rapport_application_emit_backups_changed (self);
-  g_task_return_pointer (task, kept != NULL ? g_steal_pointer (&kept) : g_strdup (""), g_free);
 }
 
 static void
@@ -134,15 +28,15 @@ back_up_now_done_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  RapportApplication *self = RAPPORT_APPLICATION (object);
+  RapportContext *context = RAPPORT_CONTEXT (object);
   g_autoptr(RapportBackup) backup = NULL;
   g_autoptr(GError) error = NULL;
 
-  backup = rapport_application_back_up_finish (self, result, &error);
+  backup = rapport_context_back_up_finish (context, result, &error);
   if (backup != NULL)
-    _rapport_application_notice (self, _("Backed up"));
+    rapport_context_notice (context, _("Backed up"));
   else if (!is_cancelled (error))
-    _rapport_application_notice (self, error->message);
+    rapport_context_notice (context, error->message);
 }
 
 static void
@@ -150,11 +44,11 @@ restore_done_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  RapportApplication *self = RAPPORT_APPLICATION (object);
+  RapportContext *context = RAPPORT_CONTEXT (object);
   g_autoptr(GError) error = NULL;
   g_autofree char *kept = NULL;
 
-  if (rapport_application_restore_finish (self, result, &kept, &error))
+  if (rapport_context_restore_finish (context, result, &kept, &error))
     {
       g_autofree char *basename = kept != NULL ? g_path_get_basename (kept) : NULL;
       g_autofree char *title = NULL;
@@ -164,14 +58,11 @@ restore_done_cb (GObject      *object,
         title = g_strdup_printf (_("Backup restored. The data it replaced was kept as “%s”"), basename);
       else
         title = g_strdup (_("Backup restored"));
-      _rapport_application_notice (self, title);
+      rapport_context_notice (context, title);
     }
   else if (!is_cancelled (error))
-    _rapport_application_notice (self, error->message);
+    rapport_context_notice (context, error->message);
 }
-
-/* }}} */
-/* Actions {{{ */
 
 static void
 back_up_now_action (GSimpleAction *action,
@@ -180,7 +71,7 @@ back_up_now_action (GSimpleAction *action,
 {
   RapportApplication *self = user_data;
 
-  rapport_application_back_up_async (self, NULL, back_up_now_done_cb, NULL);
+  rapport_context_back_up_async (rapport_application_get_context (self), NULL, back_up_now_done_cb, NULL);
 }
 
 static void
@@ -190,17 +81,14 @@ restore_backup_action (GSimpleAction *action,
 {
   RapportApplication *self = user_data;
 
-  rapport_application_restore_async (self, g_variant_get_string (parameter, NULL), NULL,
-                                     restore_done_cb, NULL);
+  rapport_context_restore_async (rapport_application_get_context (self), g_variant_get_string (parameter, NULL),
+                                 NULL, restore_done_cb, NULL);
 }
 
 static const GActionEntry backup_actions[] = {
   { "back-up-now", back_up_now_action },
   { "restore-backup", restore_backup_action, "s" },
 };
-
-/* }}} */
-/* Private API {{{ */
 
 void
 _rapport_application_add_backup_actions (RapportApplication *self)
@@ -209,118 +97,7 @@ _rapport_application_add_backup_actions (RapportApplication *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), backup_actions, G_N_ELEMENTS (backup_actions), self);
 
-  /* Until the database is open; see set_database_state(). */
+  /* Until the database is open (rapport-application.c, context_state_cb()). */
   back_up_now = g_action_map_lookup_action (G_ACTION_MAP (self), "back-up-now");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (back_up_now), rapport_application_get_database_ready (self));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (back_up_now), FALSE);
 }
-
-/* After the first frame and the check of the whole file, on the database
- * thread: the main thread only queues it. */
-void
-_rapport_application_back_up_if_due (RapportApplication *self)
-{
-  rapport_backup_create_async (rapport_application_get_database (self), NULL, TRUE,
-                               _rapport_application_get_cancellable (self),
-                               daily_backup_cb, g_object_ref (self));
-}
-
-void
-_rapport_application_find_latest_backup (RapportApplication *self)
-{
-  rapport_backup_list_async (rapport_application_get_database (self),
-                             _rapport_application_get_cancellable (self),
-                             latest_backup_listed_cb, g_object_ref (self));
-}
-
-/* }}} */
-/* Public API {{{ */
-
-/**
- * rapport_application_back_up_async:
- *
- * Backs up the database now, behind the jobs already queued on its thread.
- */
-void
-rapport_application_back_up_async (RapportApplication  *self,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (RAPPORT_IS_APPLICATION (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rapport_application_back_up_async);
-  rapport_backup_create_async (rapport_application_get_database (self), NULL, FALSE,
-                               cancellable, backed_up_cb, task);
-}
-
-/**
- * rapport_application_back_up_finish:
- *
- * Returns: (transfer full): the new backup, or %NULL with @error set
- */
-RapportBackup *
-rapport_application_back_up_finish (RapportApplication  *self,
-                                    GAsyncResult        *result,
-                                    GError             **error)
-{
-  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/**
- * rapport_application_restore_async:
- *
- * Replaces the database with the backup at @backup_path; see
- * rapport_backup_restore_async(). On success every window shows and
- * reloads the restored data.
- */
-void
-rapport_application_restore_async (RapportApplication  *self,
-                                   const char          *backup_path,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (RAPPORT_IS_APPLICATION (self));
-  g_return_if_fail (backup_path != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rapport_application_restore_async);
-  g_task_set_task_data (task, GINT_TO_POINTER (rapport_application_get_database_ready (self)), NULL);
-  rapport_backup_restore_async (rapport_application_get_database (self), backup_path,
-                                cancellable, restored_cb, task);
-}
-
-/**
- * rapport_application_restore_finish:
- * @kept_path: (out) (optional) (transfer full): where the replaced data
- *   went: a backup, or the damaged file moved aside; %NULL if none
- */
-gboolean
-rapport_application_restore_finish (RapportApplication  *self,
-                                    GAsyncResult        *result,
-                                    char               **kept_path,
-                                    GError             **error)
-{
-  g_autofree char *kept = NULL;
-
-  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  kept = g_task_propagate_pointer (G_TASK (result), error);
-  if (kept == NULL)
-    return FALSE;
-
-  if (kept_path != NULL)
-    *kept_path = *kept != '\0' ? g_steal_pointer (&kept) : NULL;
-  return TRUE;
-}
-
-/* }}} */

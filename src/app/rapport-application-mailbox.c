@@ -50,7 +50,7 @@ get_mailbox (RapportApplication *app)
 static gboolean
 reading (RapportAppMailbox *self)
 {
-  return g_settings_get_boolean (rapport_application_get_settings (self->app), "read-mailbox");
+  return g_settings_get_boolean (rapport_context_get_settings (rapport_application_get_context (self->app)), "read-mailbox");
 }
 
 static void
@@ -58,7 +58,7 @@ check (RapportAppMailbox *self)
 {
   if (!self->started || !reading (self) || rapport_mailbox_sync_get_busy (self->sync))
     return;
-  if (!rapport_application_get_database_ready (self->app))
+  if (!rapport_context_get_ready (rapport_application_get_context (self->app)))
     return;
 
   rapport_mailbox_sync_check (self->sync);   /* failures show in its status */
@@ -234,10 +234,10 @@ RapportAppMailbox *
 _rapport_app_mailbox_new (RapportApplication *app)
 {
   RapportAppMailbox *self = g_new0 (RapportAppMailbox, 1);
-  GSettings *settings = rapport_application_get_settings (app);
+  GSettings *settings = rapport_context_get_settings (rapport_application_get_context (app));
 
   self->app = app;
-  self->sync = rapport_mailbox_sync_new (settings, rapport_application_get_contact_store (app));
+  self->sync = rapport_mailbox_sync_new (settings, rapport_context_get_contact_store (rapport_application_get_context (app)));
   g_signal_connect_swapped (self->sync, "replied", G_CALLBACK (replied_cb), self);
   g_action_map_add_action_entries (G_ACTION_MAP (app), mailbox_actions, G_N_ELEMENTS (mailbox_actions), app);
   g_signal_connect_swapped (settings, "changed::read-mailbox", G_CALLBACK (read_mailbox_changed_cb), self);
@@ -275,7 +275,7 @@ _rapport_app_mailbox_free (RapportAppMailbox *self)
 
   g_clear_handle_id (&self->network_id, g_source_remove);
   g_signal_handlers_disconnect_by_data (self->monitor, self);
-  g_signal_handlers_disconnect_by_data (rapport_application_get_settings (self->app), self);
+  g_signal_handlers_disconnect_by_data (rapport_context_get_settings (rapport_application_get_context (self->app)), self);
   g_signal_handlers_disconnect_by_data (self->sync, self);
   rapport_mailbox_sync_shutdown (self->sync);
   g_clear_object (&self->sync);

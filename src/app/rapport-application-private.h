@@ -18,14 +18,6 @@ typedef struct _RapportAppMailbox    RapportAppMailbox;
 
 /* rapport-application.c, for the rapport-application-*.c files */
 GCancellable *_rapport_application_get_cancellable      (RapportApplication *self);
-void          _rapport_application_set_latest_backup    (RapportApplication *self,
-                                                         const char         *path);
-void          _rapport_application_emit_backups_changed (RapportApplication *self);
-void          _rapport_application_database_restored   (RapportApplication *self);
-void          _rapport_application_set_database_error   (RapportApplication *self,
-                                                         const GError       *error);
-void          _rapport_application_notice              (RapportApplication *self,
-                                                         const char         *message);
 GtkWindow    *_rapport_application_present_window      (RapportApplication *self);
 RapportAppReminders  *_rapport_application_get_reminders  (RapportApplication *self);
 RapportAppBackground *_rapport_application_get_background (RapportApplication *self);
@@ -33,8 +25,6 @@ RapportAppMailbox    *_rapport_application_get_mailbox    (RapportApplication *s
 
 /* rapport-application-backups.c */
 void          _rapport_application_add_backup_actions   (RapportApplication *self);
-void          _rapport_application_back_up_if_due       (RapportApplication *self);
-void          _rapport_application_find_latest_backup   (RapportApplication *self);
 
 /* rapport-application-reminders.c: notifications and their app.* actions */
 RapportAppReminders *_rapport_app_reminders_new         (RapportApplication  *app);

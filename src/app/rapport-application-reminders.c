@@ -175,10 +175,10 @@ defer_until_ready (RapportApplication *app,
   RapportAppReminders *self = get_reminders (app);
   Deferred *deferred;
 
-  if (rapport_application_get_database_ready (app))
+  if (rapport_context_get_ready (rapport_application_get_context (app)))
     return FALSE;
 
-  if (rapport_application_get_database_error (app) != NULL)
+  if (rapport_context_get_error (rapport_application_get_context (app)) != NULL)
     {
       g_warning ("Cannot run app.%s: the database is not open", action);
       return TRUE;
@@ -327,7 +327,7 @@ swept_one_cb (GObject      *object,
 static void
 sweep (RapportAppReminders *self)
 {
-  RapportReminderStore *store = rapport_application_get_reminder_store (self->app);
+  RapportReminderStore *store = rapport_context_get_reminder_store (rapport_application_get_context (self->app));
   g_autoptr(GHashTable) ids = g_hash_table_new (g_int64_hash, g_int64_equal);
   GHashTableIter iter;
   gpointer key;
@@ -346,7 +346,7 @@ sweep (RapportAppReminders *self)
   g_hash_table_iter_init (&iter, self->caught_up);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_hash_table_add (ids, key);
-  if (g_hash_table_size (ids) == 0 || !rapport_application_get_database_ready (self->app))
+  if (g_hash_table_size (ids) == 0 || !rapport_context_get_ready (rapport_application_get_context (self->app)))
     return;
 
   job = g_new0 (Sweep, 1);
@@ -399,7 +399,7 @@ set_state (RapportApplication   *app,
 {
   withdraw (get_reminders (app), id);
   g_application_hold (G_APPLICATION (app));
-  rapport_reminder_store_set_state_async (rapport_application_get_reminder_store (app), id, state, snoozed_until,
+  rapport_reminder_store_set_state_async (rapport_context_get_reminder_store (rapport_application_get_context (app)), id, state, snoozed_until,
                                           NULL, state_set_cb, g_object_ref (app));
 }
 
@@ -440,7 +440,7 @@ with_reminder (RapportApplication *app,
   data[0] = g_object_ref (app);
   data[1] = (gpointer) func;
   g_application_hold (G_APPLICATION (app));
-  rapport_reminder_store_load_async (rapport_application_get_reminder_store (app), id, NULL,
+  rapport_reminder_store_load_async (rapport_context_get_reminder_store (rapport_application_get_context (app)), id, NULL,
                                      reminder_loaded_cb, data);
 }
 
@@ -543,13 +543,13 @@ database_ready_cb (RapportAppReminders *self)
 {
   g_autoptr(GPtrArray) waiting = NULL;
 
-  if (!rapport_application_get_database_ready (self->app))
+  if (!rapport_context_get_ready (rapport_application_get_context (self->app)))
     {
       /* Moved aside or being restored: nothing to check until it is back. */
       if (self->scheduler != NULL)
         rapport_reminder_scheduler_stop (self->scheduler);
 
-      if (rapport_application_get_database_error (self->app) != NULL && self->waiting->len > 0)
+      if (rapport_context_get_error (rapport_application_get_context (self->app)) != NULL && self->waiting->len > 0)
         {
           waiting = g_steal_pointer (&self->waiting);
           self->waiting = g_ptr_array_new_with_free_func (deferred_free);
@@ -564,7 +564,7 @@ database_ready_cb (RapportAppReminders *self)
   if (self->scheduler == NULL)
     {
       /* NULL: the real clocks, rapport_clock_get_real_time() for the wall. */
-      self->scheduler = rapport_reminder_scheduler_new (rapport_application_get_reminder_store (self->app), NULL);
+      self->scheduler = rapport_reminder_scheduler_new (rapport_context_get_reminder_store (rapport_application_get_context (self->app)), NULL);
       g_signal_connect (self->scheduler, "fire", G_CALLBACK (fire_cb), self);
       g_signal_connect (self->scheduler, "catch-up", G_CALLBACK (catch_up_cb), self);
       g_signal_connect_swapped (self->scheduler, "notify::next-at", G_CALLBACK (next_at_cb), self);
@@ -601,8 +601,8 @@ _rapport_app_reminders_new (RapportApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), reminder_actions, G_N_ELEMENTS (reminder_actions), app);
   /* Notified after every change of the database state, error or not. */
-  g_signal_connect_swapped (app, "notify::database-ready", G_CALLBACK (database_ready_cb), self);
-  g_signal_connect_swapped (rapport_application_get_reminder_store (app), "changed",
+  g_signal_connect_swapped (rapport_application_get_context (app), "notify::ready", G_CALLBACK (database_ready_cb), self);
+  g_signal_connect_swapped (rapport_context_get_reminder_store (rapport_application_get_context (app)), "changed",
                             G_CALLBACK (store_changed_cb), self);
   return self;
 }
@@ -616,7 +616,8 @@ _rapport_app_reminders_free (RapportAppReminders *self)
 
   g_cancellable_cancel (self->cancellable);
   g_signal_handlers_disconnect_by_data (self->app, self);
-  g_signal_handlers_disconnect_by_data (rapport_application_get_reminder_store (self->app), self);
+  g_signal_handlers_disconnect_by_data (rapport_application_get_context (self->app), self);
+  g_signal_handlers_disconnect_by_data (rapport_context_get_reminder_store (rapport_application_get_context (self->app)), self);
   if (self->scheduler != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->scheduler, self);

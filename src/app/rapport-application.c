@@ -23,50 +23,25 @@ struct _RapportApplication
   AdwApplication   parent_instance;
 
   GSettings       *settings;
+  RapportContext  *context;         /* the database and the stores */
   RapportSearchProvider *search_provider;
-  RapportDatabase *database;
-  RapportContactStore *contact_store;
-  RapportMeetingStore *meeting_store;
   RapportCalendarSync *calendar_sync;
   GHashTable      *contact_syncs;   /* source UID → RapportContactSync, the books kept in sync */
-  RapportQuestionStore *question_store;
-  RapportReminderStore *reminder_store;
   RapportAppReminders *reminders;
   RapportAppBackground *background;
   RapportAppMailbox *mailbox;
-  RapportTemplateStore *template_store;
-  GError          *database_error;
   GCancellable    *cancellable;
-  char            *latest_backup;   /* offered when the database is damaged */
 
   int              exit_status;
-  guint            database_ready : 1;
   guint            exit_after_startup : 1;
   guint            window_presented : 1;
-  guint            database_checked : 1;
-  guint            database_checking : 1;
+  guint            calendar_bound : 1;
   guint            start_hidden : 1;     /* --background: no window at first */
   guint            started_hidden : 1;   /* and it stays so until the next activation */
 };
 
 G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
 
-enum {
-  PROP_0,
-  PROP_DATABASE_READY,
-  PROP_DATABASE_ERROR,
-  PROP_LATEST_BACKUP,
-  N_PROPS
-};
-
-enum {
-  BACKUPS_CHANGED,
-  NOTICE,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 static gint64 process_start_us;
 static gint64 first_frame_us;
 static long first_frame_rss_kb;
@@ -100,14 +75,17 @@ read_rss_kb (void)
 static void
 maybe_finish_startup (RapportApplication *self)
 {
+  gboolean ready = rapport_context_get_ready (self->context);
+  const GError *error = rapport_context_get_error (self->context);
+
   if (!self->exit_after_startup || !self->window_presented)
     return;
 
-  if (!self->database_ready && self->database_error == NULL)
+  if (!ready && error == NULL)
     return;
 
   /* The check of the whole file follows the first frame; wait for it too. */
-  if (self->database_ready && !self->database_checked)
+  if (ready && !rapport_context_get_checked (self->context))
     return;
 
   /* Monotonic time is shared by every process, so a benchmark that notes
@@ -115,36 +93,10 @@ maybe_finish_startup (RapportApplication *self)
   g_print ("startup first-frame-monotonic-us=%" G_GINT64_FORMAT
            " main-to-first-frame-ms=%.1f rss-kb=%ld database=%s\n",
            first_frame_us, (first_frame_us - process_start_us) / 1000.0, first_frame_rss_kb,
-           self->database_ready ? "ready" : self->database_error->message);
+           ready ? "ready" : error->message);
 
-  self->exit_status = self->database_ready ? 0 : 1;
+  self->exit_status = ready ? 0 : 1;
   g_application_quit (G_APPLICATION (self));
-}
-
-static void
-set_database_state (RapportApplication *self,
-                    gboolean            ready,
-                    const GError       *error)
-{
-  GAction *action;
-
-  g_clear_error (&self->database_error);
-  if (error != NULL)
-    self->database_error = g_error_copy (error);
-  self->database_ready = !!ready;
-
-  action = g_action_map_lookup_action (G_ACTION_MAP (self), "back-up-now");
-  if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->database_ready);
-
-  /* A damaged or foreign file: is there a backup to offer instead? */
-  if (g_error_matches (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_CORRUPT))
-    _rapport_application_find_latest_backup (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_ERROR]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_READY]);
-
-  maybe_finish_startup (self);
 }
 
 static void
@@ -178,11 +130,12 @@ apply_reminder_settings (RapportApplication *self)
 {
   RapportReminderSettings settings;
 
-  if (!self->database_ready)
+  if (!rapport_context_get_ready (self->context))
     return;
 
   rapport_reminder_settings_init_from_gsettings (&settings, self->settings);
-  rapport_reminder_store_set_settings_async (self->reminder_store, &settings, self->cancellable, NULL, NULL);
+  rapport_reminder_store_set_settings_async (rapport_context_get_reminder_store (self->context), &settings,
+                                             self->cancellable, NULL, NULL);
 }
 
 /* An event's alarm comes when Rapport's own "starts soon" reminder does. */
@@ -196,7 +149,7 @@ apply_synced_books (RapportApplication *self)
   GHashTableIter iter;
   gpointer uid;
 
-  if (!self->database_ready || self->contact_syncs == NULL)
+  if (!rapport_context_get_ready (self->context) || self->contact_syncs == NULL)
     return;
   g_hash_table_iter_init (&iter, self->contact_syncs);
   while (g_hash_table_iter_next (&iter, &uid, NULL))
@@ -205,7 +158,8 @@ apply_synced_books (RapportApplication *self)
   for (guint i = 0; books[i] != NULL; i++)
     if (!g_hash_table_contains (self->contact_syncs, books[i]))
       {
-        RapportContactSync *sync = rapport_contact_sync_new (self->contact_store, books[i]);
+        RapportContactSync *sync = rapport_contact_sync_new (rapport_context_get_contact_store (self->context),
+                                                             books[i]);
 
         g_hash_table_insert (self->contact_syncs, g_strdup (books[i]), sync);
         rapport_contact_sync_start (sync);
@@ -222,67 +176,29 @@ apply_calendar_alarm (RapportApplication *self)
 /* }}} */
 /* Callbacks {{{ */
 
+/* The database opened or failed (the context notifies "ready" at every
+ * change of its state): what the application does with its settings and
+ * its accounts follows. */
 static void
-database_opened_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+context_state_cb (RapportApplication *self)
 {
-  g_autoptr(RapportApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
+  gboolean ready = rapport_context_get_ready (self->context);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "back-up-now");
 
-  if (!rapport_database_open_finish (RAPPORT_DATABASE (object), result, &error))
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), ready);
+  if (ready)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      g_warning ("Could not open %s: %s",
-                 rapport_database_get_path (RAPPORT_DATABASE (object)), error->message);
-      set_database_state (self, FALSE, error);
-      return;
+      apply_reminder_settings (self);
+      /* The chosen calendar is opened, and its module loaded, only now: never
+       * before the first frame, and never with a database that is not there. */
+      if (!self->calendar_bound)
+        g_settings_bind (self->settings, "meeting-calendar", self->calendar_sync, "calendar",
+                         G_SETTINGS_BIND_GET);
+      self->calendar_bound = TRUE;
+      apply_synced_books (self);
+      maybe_check_database (self);
     }
-
-  g_debug ("Database %s is ready", rapport_database_get_path (RAPPORT_DATABASE (object)));
-
-  /* Contacts deleted while their Undo was still offered when Rapport last
-   * stopped: the user meant to delete them. */
-  rapport_contact_store_purge_trash_async (self->contact_store, 0, NULL, NULL, NULL);
-
-  set_database_state (self, TRUE, NULL);
-  /* Said once: the next start finds the files private already. */
-  if (rapport_database_get_made_private (RAPPORT_DATABASE (object)))
-    _rapport_application_notice (self, _("Your Rapport data can now be read by you alone"));
-  apply_reminder_settings (self);
-  /* The chosen calendar is opened, and its module loaded, only now: never
-   * before the first frame, and never with a database that is not there. */
-  g_settings_bind (self->settings, "meeting-calendar", self->calendar_sync, "calendar", G_SETTINGS_BIND_GET);
-  apply_synced_books (self);
-  maybe_check_database (self);
-}
-
-static void
-database_checked_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(RapportApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  self->database_checking = FALSE;
-  self->database_checked = TRUE;
-
-  if (!rapport_database_check_finish (RAPPORT_DATABASE (object), result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      g_warning ("%s: %s", rapport_database_get_path (RAPPORT_DATABASE (object)), error->message);
-      set_database_state (self, FALSE, error);
-      return;
-    }
-
-  /* Benchmarks and tests that only start Rapport leave no backups behind. */
-  if (!self->exit_after_startup)
-    _rapport_application_back_up_if_due (self);
-
   maybe_finish_startup (self);
 }
 
@@ -291,51 +207,16 @@ database_checked_cb (GObject      *object,
 static void
 maybe_check_database (RapportApplication *self)
 {
-  /* The mailbox too: at a start without a window, as soon as the database is open. */
-  if (self->database_ready && (self->window_presented || self->started_hidden))
-    _rapport_app_mailbox_start (self->mailbox);
-
-  if (!self->window_presented || !self->database_ready || self->database_checked || self->database_checking)
+  if (!rapport_context_get_ready (self->context))
     return;
 
-  self->database_checking = TRUE;
-  rapport_database_check_async (self->database, self->cancellable, database_checked_cb, g_object_ref (self));
-}
+  /* The mailbox too: at a start without a window, as soon as the database is open. */
+  if (self->window_presented || self->started_hidden)
+    _rapport_app_mailbox_start (self->mailbox);
 
-static void
-open_database (RapportApplication *self)
-{
-  self->database_checked = FALSE;
-  set_database_state (self, FALSE, NULL);
-  rapport_database_open_async (self->database, self->cancellable,
-                               database_opened_cb, g_object_ref (self));
-}
-
-static void
-database_moved_aside_cb (GObject      *object,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  g_autoptr(RapportApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *moved_to = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *title = NULL;
-
-  moved_to = rapport_database_move_aside_finish (RAPPORT_DATABASE (object), result, &error);
-  if (moved_to == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_database_state (self, FALSE, error);
-      return;
-    }
-
-  basename = g_path_get_basename (moved_to);
-  /* Translators: %s is a file name */
-  title = g_strdup_printf (_("The old database was kept as “%s”"), basename);
-  _rapport_application_notice (self, title);
-
-  open_database (self);
+  /* Benchmarks and tests that only start Rapport leave no backups behind. */
+  if (self->window_presented)
+    rapport_context_check (self->context, !self->exit_after_startup);
 }
 
 static void
@@ -364,7 +245,7 @@ preferences_action (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   RapportPreferencesWindow *preferences;
 
-  preferences = rapport_preferences_window_new (self);
+  preferences = rapport_preferences_window_new (self, self->context);
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
   gtk_window_present (GTK_WINDOW (preferences));
 }
@@ -376,8 +257,8 @@ database_retry_action (GSimpleAction *action,
 {
   RapportApplication *self = user_data;
 
-  if (!self->database_ready)
-    open_database (self);
+  if (!rapport_context_get_ready (self->context))
+    rapport_context_open (self->context);
 }
 
 static void
@@ -387,11 +268,8 @@ database_move_aside_action (GSimpleAction *action,
 {
   RapportApplication *self = user_data;
 
-  if (self->database_ready)
-    return;
-
-  rapport_database_move_aside_async (self->database, self->cancellable,
-                                     database_moved_aside_cb, g_object_ref (self));
+  if (!rapport_context_get_ready (self->context))
+    rapport_context_move_aside (self->context);
 }
 
 static const GActionEntry app_actions[] = {
@@ -462,7 +340,6 @@ rapport_application_startup (GApplication *app)
     { "win.find", { "<Control>f", NULL } },
   };
   RapportApplication *self = RAPPORT_APPLICATION (app);
-  g_autofree char *path = NULL;
 
   G_APPLICATION_CLASS (rapport_application_parent_class)->startup (app);
 
@@ -484,25 +361,21 @@ rapport_application_startup (GApplication *app)
     }
 
   /* Opening starts before the window exists, so that both happen at once. */
-  path = rapport_database_dup_default_path ();
-  self->database = rapport_database_new (path);
-  self->contact_store = rapport_contact_store_new (self->database);
-  self->meeting_store = rapport_meeting_store_new (self->contact_store);
-  self->calendar_sync = rapport_calendar_sync_new (self->meeting_store);
+  self->context = rapport_context_new (self->settings, NULL);
+  g_signal_connect_object (self->context, "notify::ready", G_CALLBACK (context_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::checked", G_CALLBACK (maybe_finish_startup), self,
+                           G_CONNECT_SWAPPED);
+  self->calendar_sync = rapport_calendar_sync_new (rapport_context_get_meeting_store (self->context));
   self->contact_syncs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_signal_connect_object (self->settings, "changed::synced-address-books", G_CALLBACK (apply_synced_books),
                            self, G_CONNECT_SWAPPED);
   apply_calendar_alarm (self);
   g_signal_connect_object (self->settings, "changed::meeting-soon-minutes", G_CALLBACK (apply_calendar_alarm),
                            self, G_CONNECT_SWAPPED);
-  self->question_store = rapport_question_store_new (self->database);
-  self->template_store = rapport_template_store_new (self->database);
-  self->reminder_store = rapport_reminder_store_new (self->database, self->contact_store,
-                                                     self->meeting_store);
   self->reminders = _rapport_app_reminders_new (self);
   self->background = _rapport_app_background_new (self, self->start_hidden);
   self->mailbox = _rapport_app_mailbox_new (self);
-  open_database (self);
+  rapport_context_open (self->context);
 }
 
 static void
@@ -587,8 +460,8 @@ rapport_application_shutdown (GApplication *app)
   g_clear_pointer (&self->mailbox, _rapport_app_mailbox_free);
   g_clear_pointer (&self->background, _rapport_app_background_free);
   g_clear_pointer (&self->reminders, _rapport_app_reminders_free);
-  if (self->database != NULL)
-    rapport_database_close (self->database);
+  if (self->context != NULL)
+    rapport_context_close (self->context);
   rapport_mail_secret_disconnect ();
 
   G_APPLICATION_CLASS (rapport_application_parent_class)->shutdown (app);
@@ -605,44 +478,10 @@ rapport_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->calendar_sync);
   g_clear_pointer (&self->contact_syncs, g_hash_table_unref);
-  g_clear_object (&self->reminder_store);
-  g_clear_object (&self->meeting_store);
-  g_clear_object (&self->contact_store);
-  g_clear_object (&self->question_store);
-  g_clear_object (&self->template_store);
-  g_clear_object (&self->database);
+  g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
-  g_clear_error (&self->database_error);
-  g_clear_pointer (&self->latest_backup, g_free);
 
   G_OBJECT_CLASS (rapport_application_parent_class)->dispose (object);
-}
-
-static void
-rapport_application_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  RapportApplication *self = RAPPORT_APPLICATION (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE_READY:
-      g_value_set_boolean (value, self->database_ready);
-      break;
-
-    case PROP_DATABASE_ERROR:
-      g_value_set_boxed (value, self->database_error);
-      break;
-
-    case PROP_LATEST_BACKUP:
-      g_value_set_string (value, self->latest_backup);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -652,7 +491,6 @@ rapport_application_class_init (RapportApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = rapport_application_dispose;
-  object_class->get_property = rapport_application_get_property;
 
   app_class->handle_local_options = rapport_application_handle_local_options;
   app_class->startup = rapport_application_startup;
@@ -661,42 +499,6 @@ rapport_application_class_init (RapportApplicationClass *klass)
   app_class->shutdown = rapport_application_shutdown;
   app_class->dbus_register = rapport_application_dbus_register;
   app_class->dbus_unregister = rapport_application_dbus_unregister;
-
-  properties[PROP_DATABASE_READY] =
-    g_param_spec_boolean ("database-ready", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_DATABASE_ERROR] =
-    g_param_spec_boxed ("database-error", NULL, NULL,
-                        G_TYPE_ERROR,
-                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  /* The newest backup, while the database is damaged or foreign. */
-  properties[PROP_LATEST_BACKUP] =
-    g_param_spec_string ("latest-backup", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /* A backup was made or restored. */
-  signals[BACKUPS_CHANGED] =
-    g_signal_new ("backups-changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
-
-  /* Something the user should see in every main window (a backup made, a
-   * file's permissions mended): the windows show it as a toast, so the
-   * application never reaches into one. */
-  signals[NOTICE] =
-    g_signal_new ("notice",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -723,44 +525,18 @@ rapport_application_new (void)
                        NULL);
 }
 
-RapportDatabase *
-rapport_application_get_database (RapportApplication *self)
+/**
+ * rapport_application_get_context:
+ *
+ * Returns: (transfer none): the database and the stores, from the startup
+ *   on; what the application hands to each window
+ */
+RapportContext *
+rapport_application_get_context (RapportApplication *self)
 {
   g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
 
-  return self->database;
-}
-
-gboolean
-rapport_application_get_database_ready (RapportApplication *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), FALSE);
-
-  return self->database_ready;
-}
-
-const GError *
-rapport_application_get_database_error (RapportApplication *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
-
-  return self->database_error;
-}
-
-RapportContactStore *
-rapport_application_get_contact_store (RapportApplication *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
-
-  return self->contact_store;
-}
-
-RapportMeetingStore *
-rapport_application_get_meeting_store (RapportApplication *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
-
-  return self->meeting_store;
+  return self->context;
 }
 
 RapportCalendarSync *
@@ -790,53 +566,6 @@ rapport_application_get_mailbox_sync (RapportApplication *self)
   return _rapport_app_mailbox_get_sync (self->mailbox);
 }
 
-/**
- * rapport_application_get_question_store:
- *
- * Returns: (transfer none): the question bank
- */
-RapportQuestionStore *
-rapport_application_get_question_store (RapportApplication *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
-
-  return self->question_store;
-}
-
-/**
- * rapport_application_get_reminder_store:
- *
- * Returns: (transfer none): the follow-ups and the user's own reminders
- */
-RapportReminderStore *
-rapport_application_get_reminder_store (RapportApplication *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
-
-  return self->reminder_store;
-}
-
-/**
- * rapport_application_get_template_store:
- *
- * Returns: (transfer none): the message templates
- */
-RapportTemplateStore *
-rapport_application_get_template_store (RapportApplication *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
-
-  return self->template_store;
-}
-
-GSettings *
-rapport_application_get_settings (RapportApplication *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
-
-  return self->settings;
-}
-
 int
 rapport_application_get_exit_status (RapportApplication *self)
 {
@@ -845,52 +574,10 @@ rapport_application_get_exit_status (RapportApplication *self)
   return self->exit_status;
 }
 
-/**
- * rapport_application_get_latest_backup:
- *
- * Returns: (nullable): the newest backup's path while the database is
- *   damaged or foreign and there is one, else %NULL
- */
-const char *
-rapport_application_get_latest_backup (RapportApplication *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
-
-  return self->latest_backup;
-}
-
 GCancellable *
 _rapport_application_get_cancellable (RapportApplication *self)
 {
   return self->cancellable;
-}
-
-void
-_rapport_application_set_latest_backup (RapportApplication *self,
-                                        const char         *path)
-{
-  if (g_strcmp0 (self->latest_backup, path) == 0)
-    return;
-
-  g_free (self->latest_backup);
-  self->latest_backup = g_strdup (path);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LATEST_BACKUP]);
-}
-
-void
-_rapport_application_emit_backups_changed (RapportApplication *self)
-{
-  g_signal_emit (self, signals[BACKUPS_CHANGED], 0);
-}
-
-/* After a restore: the database is open and checked on the restored file.
- * The notifications make every window show and reload its pages, as after
- * "Try Again". */
-void
-_rapport_application_notice (RapportApplication *self,
-                             const char         *message)
-{
-  g_signal_emit (self, signals[NOTICE], 0, message);
 }
 
 /* The main window, made and shown if there is none (at the first start,
@@ -910,25 +597,10 @@ _rapport_application_present_window (RapportApplication *self)
         }
     }
   if (window == NULL)
-    window = GTK_WINDOW (rapport_window_new (self));
+    window = GTK_WINDOW (rapport_window_new (self, self->context));
 
   gtk_window_present (window);
   return window;
-}
-
-void
-_rapport_application_database_restored (RapportApplication *self)
-{
-  self->database_checked = TRUE;
-  _rapport_application_set_latest_backup (self, NULL);
-  set_database_state (self, TRUE, NULL);
-}
-
-void
-_rapport_application_set_database_error (RapportApplication *self,
-                                         const GError       *error)
-{
-  set_database_state (self, FALSE, error);
 }
 
 RapportAppReminders *

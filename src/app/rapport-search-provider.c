@@ -132,7 +132,7 @@ search (RapportSearchProvider *self,
         GDBusMethodInvocation *invocation,
         const char * const    *terms)
 {
-  RapportContactStore *store = rapport_application_get_contact_store (RAPPORT_APPLICATION (self->application));
+  RapportContactStore *store = rapport_context_get_contact_store (rapport_application_get_context (RAPPORT_APPLICATION (self->application)));
   g_autoptr(RapportContactQuery) query = rapport_contact_query_new ();
   g_autofree char *text = g_strjoinv (" ", (char **) terms);
 
@@ -260,7 +260,7 @@ get_result_metas (RapportSearchProvider *self,
                   GDBusMethodInvocation *invocation,
                   const char * const    *identifiers)
 {
-  RapportContactStore *store = rapport_application_get_contact_store (RAPPORT_APPLICATION (self->application));
+  RapportContactStore *store = rapport_context_get_contact_store (rapport_application_get_context (RAPPORT_APPLICATION (self->application)));
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   for (guint i = 0; identifiers[i] != NULL; i++)

@@ -185,10 +185,10 @@ import_func (RapportDatabase  *db,
   job->db = db;
   job->result = result;
 
-  ok = rapport_sql_begin (db, error) &&
+  ok = rapport_sql_begin_bulk (db, error) &&
        rapport_contact_file_foreach (job->file, import_contact_cb, job, NULL, error);
 
-  if (!rapport_sql_commit_or_rollback (db, ok, error))
+  if (!rapport_sql_end_bulk (db, ok, error))
     return NULL;
 
   return g_steal_pointer (&result);

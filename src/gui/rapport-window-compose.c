@@ -31,13 +31,12 @@ composer_toast_cb (RapportWindow *self,
 static RapportComposer *
 new_composer (RapportWindow *self)
 {
-  RapportApplication *app = RAPPORT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   GtkWidget *composer;
 
-  composer = rapport_composer_new (rapport_application_get_contact_store (app),
-                                   rapport_application_get_meeting_store (app),
-                                   rapport_application_get_template_store (app),
-                                   rapport_application_get_settings (app));
+  composer = rapport_composer_new (rapport_context_get_contact_store (_rapport_window_get_context (self)),
+                                   rapport_context_get_meeting_store (_rapport_window_get_context (self)),
+                                   rapport_context_get_template_store (_rapport_window_get_context (self)),
+                                   rapport_context_get_settings (_rapport_window_get_context (self)));
   g_signal_connect_object (composer, "toast", G_CALLBACK (composer_toast_cb), self, G_CONNECT_SWAPPED);
   gtk_window_set_transient_for (GTK_WINDOW (composer), GTK_WINDOW (self));
   /* Never wider or taller than the window it comes from: on a phone-sized

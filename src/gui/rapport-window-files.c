@@ -24,12 +24,6 @@
  * and win.export-contact (the contact it shows); each import is shown in
  * the preview dialog on the contacts page. */
 
-static RapportApplication *
-application_of (RapportWindow *self)
-{
-  return RAPPORT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-}
-
 static void
 import_done_cb (RapportWindow *self,
                 const char    *message)
@@ -121,7 +115,7 @@ export_response_cb (GtkNativeDialog *chooser,
                     RapportWindow   *self)
 {
   g_autoptr(GFile) file = NULL;
-  RapportContactStore *store = rapport_application_get_contact_store (application_of (self));
+  RapportContactStore *store = rapport_context_get_contact_store (_rapport_window_get_context (self));
   gint64 contact_id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (chooser), "contact-id"));
   RapportContactsPage *page;
   RapportExportFormat format;
@@ -240,7 +234,7 @@ _rapport_window_import_file (RapportWindow *self,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   rapport_window_set_page_name (self, "contacts");
-  dialog = rapport_import_dialog_new (rapport_application_get_contact_store (application_of (self)), file);
+  dialog = rapport_import_dialog_new (rapport_context_get_contact_store (_rapport_window_get_context (self)), file);
   g_signal_connect_object (dialog, "done", G_CALLBACK (import_done_cb), self, G_CONNECT_SWAPPED);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (dialog));

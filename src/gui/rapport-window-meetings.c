@@ -25,9 +25,7 @@
 static RapportMeetingStore *
 get_store (RapportWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  return rapport_application_get_meeting_store (RAPPORT_APPLICATION (app));
+  return rapport_context_get_meeting_store (_rapport_window_get_context (self));
 }
 
 static void
@@ -67,7 +65,7 @@ start_meeting_action (GSimpleAction *action,
       }
 
   window = rapport_meeting_window_new (app, get_store (self),
-                                       rapport_application_get_settings (RAPPORT_APPLICATION (app)),
+                                       rapport_context_get_settings (_rapport_window_get_context (self)),
                                        meeting_id);
   gtk_window_present (GTK_WINDOW (window));
 }

@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+RapportContext *_rapport_window_get_context (RapportWindow *self);
+
 void _rapport_window_add_toast   (RapportWindow *self,
                                   AdwToast      *toast);
 GtkWidget *_rapport_window_import_file (RapportWindow *self,

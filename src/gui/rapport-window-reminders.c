@@ -22,22 +22,15 @@
  * make one of one's own, edit it, and write the message a reminder asks
  * for. */
 
-static RapportApplication *
-get_application (RapportWindow *self)
-{
-  return RAPPORT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-}
-
 static void
 show_editor (RapportWindow   *self,
              RapportReminder *reminder,
              gint64           contact_id)
 {
-  RapportApplication *app = get_application (self);
   GtkWidget *editor;
 
-  editor = rapport_reminder_editor_new (rapport_application_get_reminder_store (app),
-                                        rapport_application_get_contact_store (app), reminder);
+  editor = rapport_reminder_editor_new (rapport_context_get_reminder_store (_rapport_window_get_context (self)),
+                                        rapport_context_get_contact_store (_rapport_window_get_context (self)), reminder);
   if (contact_id != 0)
     rapport_reminder_editor_set_contact (RAPPORT_REMINDER_EDITOR (editor), contact_id, NULL);
   gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
@@ -112,7 +105,7 @@ edit_reminder_action (GSimpleAction *action,
 {
   RapportWindow *self = user_data;
 
-  rapport_reminder_store_load_async (rapport_application_get_reminder_store (get_application (self)),
+  rapport_reminder_store_load_async (rapport_context_get_reminder_store (_rapport_window_get_context (self)),
                                      g_variant_get_int64 (parameter), NULL, loaded_for_edit_cb,
                                      g_object_ref (self));
 }
@@ -126,7 +119,7 @@ write_reminder_action (GSimpleAction *action,
 {
   RapportWindow *self = user_data;
 
-  rapport_reminder_store_load_async (rapport_application_get_reminder_store (get_application (self)),
+  rapport_reminder_store_load_async (rapport_context_get_reminder_store (_rapport_window_get_context (self)),
                                      g_variant_get_int64 (parameter), NULL, loaded_for_write_cb,
                                      g_object_ref (self));
 }

@@ -30,6 +30,7 @@ struct _RapportWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  RapportContext       *context;
   GSettings            *settings;
 
   /* Template children */
@@ -76,7 +77,7 @@ show_database_error (RapportWindow *self,
   const char *title;
   const char *latest_backup;
   g_autofree char *description = NULL;
-  const char *path = rapport_database_get_path (rapport_application_get_database (get_application (self)));
+  const char *path = rapport_database_get_path (rapport_context_get_database (self->context));
   gboolean corrupt = g_error_matches (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_CORRUPT);
   gboolean too_new = g_error_matches (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_TOO_NEW);
 
@@ -107,7 +108,7 @@ show_database_error (RapportWindow *self,
 
   /* A damaged or foreign file with a backup to go back to: the restore
    * moves the file aside first, as Move Aside does. */
-  latest_backup = rapport_application_get_latest_backup (get_application (self));
+  latest_backup = rapport_context_get_latest_backup (self->context);
   if (corrupt && latest_backup != NULL)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -142,8 +143,7 @@ show_database_error (RapportWindow *self,
 static void
 update_database_state (RapportWindow *self)
 {
-  RapportApplication *app = get_application (self);
-  const GError *error = rapport_application_get_database_error (app);
+  const GError *error = rapport_context_get_error (self->context);
 
   if (error != NULL)
     show_database_error (self, error);
@@ -191,11 +191,9 @@ _rapport_window_ensure_contacts_page (RapportWindow *self)
 {
   if (self->contacts_page == NULL)
     {
-      RapportApplication *app = get_application (self);
-
       self->contacts_page = RAPPORT_CONTACTS_PAGE (rapport_contacts_page_new ());
-      rapport_contacts_page_set_store (self->contacts_page, rapport_application_get_contact_store (app));
-      rapport_contacts_page_set_meeting_store (self->contacts_page, rapport_application_get_meeting_store (app));
+      rapport_contacts_page_set_store (self->contacts_page, rapport_context_get_contact_store (self->context));
+      rapport_contacts_page_set_meeting_store (self->contacts_page, rapport_context_get_meeting_store (self->context));
       adw_bin_set_child (self->contacts_bin, GTK_WIDGET (self->contacts_page));
     }
 
@@ -207,15 +205,13 @@ ensure_questions_page (RapportWindow *self)
 {
   if (self->questions_page == NULL)
     {
-      RapportApplication *app = get_application (self);
-
       self->questions_page = RAPPORT_QUESTIONS_PAGE (rapport_questions_page_new ());
       adw_bin_set_child (self->questions_bin, GTK_WIDGET (self->questions_page));
       /* How often each question was used changes with the meetings. */
-      g_signal_connect_object (rapport_application_get_meeting_store (app), "changed",
+      g_signal_connect_object (rapport_context_get_meeting_store (self->context), "changed",
                                G_CALLBACK (rapport_questions_page_reload), self->questions_page, G_CONNECT_SWAPPED);
-      if (rapport_application_get_database_ready (app))
-        rapport_questions_page_set_store (self->questions_page, rapport_application_get_question_store (app));
+      if (rapport_context_get_ready (self->context))
+        rapport_questions_page_set_store (self->questions_page, rapport_context_get_question_store (self->context));
     }
 
   return self->questions_page;
@@ -235,11 +231,10 @@ static void
 add_meeting_questions (RapportWindow      *self,
                        RapportMeetingPrep *prep)
 {
-  RapportApplication *app = get_application (self);
   GtkWidget *questions;
 
-  questions = rapport_meeting_questions_new (rapport_application_get_meeting_store (app),
-                                             rapport_application_get_question_store (app));
+  questions = rapport_meeting_questions_new (rapport_context_get_meeting_store (self->context),
+                                             rapport_context_get_question_store (self->context));
   adw_bin_set_child (rapport_meeting_prep_get_questions_bin (prep), questions);
   g_signal_connect_object (prep, "notify::meeting-id", G_CALLBACK (prep_meeting_changed_cb), questions, 0);
   rapport_meeting_questions_set_meeting (RAPPORT_MEETING_QUESTIONS (questions),
@@ -251,11 +246,9 @@ ensure_meetings_page (RapportWindow *self)
 {
   if (self->meetings_page == NULL)
     {
-      RapportApplication *app = get_application (self);
-
       self->meetings_page = RAPPORT_MEETINGS_PAGE (rapport_meetings_page_new ());
-      rapport_meetings_page_set_store (self->meetings_page, rapport_application_get_meeting_store (app),
-                                       rapport_application_get_settings (app));
+      rapport_meetings_page_set_store (self->meetings_page, rapport_context_get_meeting_store (self->context),
+                                       rapport_context_get_settings (self->context));
       adw_bin_set_child (self->meetings_bin, GTK_WIDGET (self->meetings_page));
       add_meeting_questions (self, rapport_meetings_page_get_prep (self->meetings_page));
     }
@@ -266,14 +259,12 @@ ensure_meetings_page (RapportWindow *self)
 static void
 ensure_insights_page (RapportWindow *self)
 {
-  RapportApplication *app = get_application (self);
-
   if (self->insights_page != NULL)
     return;
   self->insights_page = RAPPORT_INSIGHTS_PAGE (rapport_insights_page_new ());
-  rapport_insights_page_set_stores (self->insights_page, rapport_application_get_contact_store (app),
-                                    rapport_application_get_meeting_store (app),
-                                    rapport_application_get_settings (app));
+  rapport_insights_page_set_stores (self->insights_page, rapport_context_get_contact_store (self->context),
+                                    rapport_context_get_meeting_store (self->context),
+                                    rapport_context_get_settings (self->context));
   adw_bin_set_child (self->insights_bin, GTK_WIDGET (self->insights_page));
 }
 
@@ -284,7 +275,7 @@ ensure_organisations_page (RapportWindow *self)
     {
       self->organisations_page = RAPPORT_ORGANISATIONS_PAGE (rapport_organisations_page_new ());
       rapport_organisations_page_set_store (self->organisations_page,
-                                            rapport_application_get_contact_store (get_application (self)));
+                                            rapport_context_get_contact_store (self->context));
       adw_bin_set_child (self->organisations_bin, GTK_WIDGET (self->organisations_page));
     }
 
@@ -341,9 +332,9 @@ after_paint_cb (GdkFrameClock *frame_clock,
   g_clear_signal_handler (&self->after_paint_id, frame_clock);
   _rapport_application_window_presented (get_application (self), GTK_WINDOW (self));
   rapport_today_page_set_store (self->today_page,
-                                rapport_application_get_reminder_store (get_application (self)));
+                                rapport_context_get_reminder_store (self->context));
   rapport_today_focus_set_store (rapport_today_page_get_focus (self->today_page),
-                                 rapport_application_get_contact_store (get_application (self)));
+                                 rapport_context_get_contact_store (self->context));
   /* A "second contact" step falls due with time: read again when the page is. */
   g_signal_connect_object (self->today_page, "filled", G_CALLBACK (rapport_today_focus_refresh),
                            rapport_today_page_get_focus (self->today_page), G_CONNECT_SWAPPED);
@@ -359,23 +350,23 @@ database_state_changed_cb (RapportWindow *self)
   update_database_state (self);
 
   /* After "Try Again" or a fresh start, the pages read the database anew. */
-  if (rapport_application_get_database_ready (get_application (self)) && self->contacts_page != NULL)
+  if (rapport_context_get_ready (self->context) && self->contacts_page != NULL)
     rapport_contact_list_refresh (rapport_contacts_page_get_list (self->contacts_page));
-  if (rapport_application_get_database_ready (get_application (self)) && self->questions_page != NULL)
+  if (rapport_context_get_ready (self->context) && self->questions_page != NULL)
     {
       rapport_questions_page_set_store (self->questions_page,
-                                        rapport_application_get_question_store (get_application (self)));
+                                        rapport_context_get_question_store (self->context));
       rapport_questions_page_reload (self->questions_page);
     }
-  if (rapport_application_get_database_ready (get_application (self)) && self->meetings_page != NULL)
+  if (rapport_context_get_ready (self->context) && self->meetings_page != NULL)
     rapport_meetings_page_refresh (self->meetings_page);
-  if (rapport_application_get_database_ready (get_application (self)))
+  if (rapport_context_get_ready (self->context))
     rapport_today_page_refresh (self->today_page);
-  if (rapport_application_get_database_ready (get_application (self)))
+  if (rapport_context_get_ready (self->context))
     rapport_today_focus_refresh (rapport_today_page_get_focus (self->today_page));
-  if (rapport_application_get_database_ready (get_application (self)) && self->insights_page != NULL)
+  if (rapport_context_get_ready (self->context) && self->insights_page != NULL)
     rapport_insights_page_refresh (self->insights_page);
-  if (rapport_application_get_database_ready (get_application (self)) && self->organisations_page != NULL)
+  if (rapport_context_get_ready (self->context) && self->organisations_page != NULL)
     rapport_organisations_page_refresh (self->organisations_page);
 }
 
@@ -509,12 +500,11 @@ schedule_meeting_action (GSimpleAction *action,
                          gpointer       user_data)
 {
   RapportWindow *self = user_data;
-  RapportApplication *app = get_application (self);
   gint64 contact_id = g_variant_get_int64 (parameter);
   RapportContact *shown = NULL;
   GtkWidget *editor;
 
-  editor = rapport_meeting_editor_new (rapport_application_get_meeting_store (app), NULL,
+  editor = rapport_meeting_editor_new (rapport_context_get_meeting_store (self->context), NULL,
                                        g_settings_get_int (self->settings, "meeting-length"));
   if (contact_id == 0 && self->contacts_page != NULL
       && g_strcmp0 (rapport_window_get_page_name (self), "contacts") == 0)
@@ -613,17 +603,15 @@ rapport_window_unmap (GtkWidget *widget)
 static void
 setup_for_application (RapportWindow *self)
 {
-  RapportApplication *app = get_application (self);
-
-  self->settings = g_object_ref (rapport_application_get_settings (app));
+  self->settings = g_object_ref (rapport_context_get_settings (self->context));
   restore_state (self);
 
-  g_signal_connect_object (app, "notify::database-error",
+  g_signal_connect_object (self->context, "notify::error",
                            G_CALLBACK (database_state_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (app, "notify::latest-backup",
+  g_signal_connect_object (self->context, "notify::latest-backup",
                            G_CALLBACK (update_database_state), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (app, "notice", G_CALLBACK (notice_cb), self, G_CONNECT_SWAPPED);
-  g_object_bind_property (rapport_application_get_database (app), "waiting",
+  g_signal_connect_object (self->context, "notice", G_CALLBACK (notice_cb), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (rapport_context_get_database (self->context), "waiting",
                           self->waiting_banner, "visible", G_BINDING_SYNC_CREATE);
   update_database_state (self);
 
@@ -647,6 +635,7 @@ rapport_window_dispose (GObject *object)
   g_clear_handle_id (&self->build_pages_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rapport_window_parent_class)->dispose (object);
 }
@@ -703,17 +692,30 @@ rapport_window_init (RapportWindow *self)
 /* }}} */
 /* Public API {{{ */
 
+/**
+ * rapport_window_new:
+ * @context: the data the window shows; its pages read their stores from it
+ */
 RapportWindow *
-rapport_window_new (RapportApplication *application)
+rapport_window_new (RapportApplication *application,
+                    RapportContext     *context)
 {
   RapportWindow *self;
 
   g_return_val_if_fail (RAPPORT_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (context), NULL);
 
   self = g_object_new (RAPPORT_TYPE_WINDOW, "application", application, NULL);
+  self->context = g_object_ref (context);
   setup_for_application (self);
 
   return self;
+}
+
+RapportContext *
+_rapport_window_get_context (RapportWindow *self)
+{
+  return self->context;
 }
 
 const char *

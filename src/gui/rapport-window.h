@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportWindow, rapport_window, RAPPORT, WINDOW, AdwApplicationWindow)
 
-RapportWindow *rapport_window_new           (RapportApplication *application);
+RapportWindow *rapport_window_new           (RapportApplication *application,
+                                             RapportContext     *context);
 const char    *rapport_window_get_page_name (RapportWindow      *self);
 void           rapport_window_set_page_name (RapportWindow      *self,
                                              const char         *name);

@@ -318,7 +318,7 @@ static void
 refresh_today (RapportWindow    *window,
                RapportTodayPage *page)
 {
-  RapportReminderStore *store = rapport_application_get_reminder_store (app);
+  RapportReminderStore *store = rapport_context_get_reminder_store (rapport_application_get_context (app));
   gboolean filled = FALSE;
   gulong id = g_signal_connect (page, "filled", G_CALLBACK (filled_cb), &filled);
 
@@ -344,10 +344,10 @@ activate_cb (GApplication *application)
   guint stalls;
 
   g_signal_stop_emission_by_name (application, "activate");
-  window = rapport_window_new (app);
+  window = rapport_window_new (app, rapport_application_get_context (app));
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));
-  while (!rapport_application_get_database_ready (app))
+  while (!rapport_context_get_ready (rapport_application_get_context (app)))
     g_main_context_iteration (NULL, TRUE);
 
   /* The window as at start, its first page shown and settled. */

@@ -100,7 +100,7 @@ insert_many_func (RapportDatabase  *db,
   RapportContactStoreJob *job = data;
   gboolean ok = TRUE;
 
-  if (!rapport_sql_begin (db, error))
+  if (!rapport_sql_begin_bulk (db, error))
     return NULL;
   for (guint i = 0; ok && i < job->contacts->len; i++)
     {
@@ -109,7 +109,7 @@ insert_many_func (RapportDatabase  *db,
 
       ok = id != 0;
     }
-  if (!rapport_sql_commit_or_rollback (db, ok, error))
+  if (!rapport_sql_end_bulk (db, ok, error))
     return NULL;
 
   return GINT_TO_POINTER (TRUE);

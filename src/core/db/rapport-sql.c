@@ -91,3 +91,36 @@ rapport_sql_commit_or_rollback (RapportDatabase  *db,
   rapport_database_exec (db, "ROLLBACK", NULL);
   return FALSE;
 }
+
+/* With SQLite's default cache (2 MB), a transaction that changes more pages
+ * than that spills them to the WAL before the commit and writes many of
+ * them again there: 10,000 contacts with their search index change about
+ * 30 MB. 64 MB holds that, and inserting 100,000 contacts takes about a
+ * third less time (issue #18). The memory goes back at the end, so that a
+ * Rapport left open keeps its small cache. */
+#define BULK_CACHE_KIB 65536
+
+gboolean
+rapport_sql_begin_bulk (RapportDatabase  *db,
+                        GError          **error)
+{
+  g_autofree char *grow = g_strdup_printf ("PRAGMA cache_size = -%d", BULK_CACHE_KIB);
+
+  if (!rapport_database_exec (db, grow, error))
+    return FALSE;
+  if (rapport_sql_begin (db, error))
+    return TRUE;
+  rapport_database_exec (db, "PRAGMA cache_size = -2000; PRAGMA shrink_memory", NULL);
+  return FALSE;
+}
+
+gboolean
+rapport_sql_end_bulk (RapportDatabase  *db,
+                      gboolean          ok,
+                      GError          **error)
+{
+  ok = rapport_sql_commit_or_rollback (db, ok, error);
+  /* SQLite's default size, given back to the system at once. */
+  rapport_database_exec (db, "PRAGMA cache_size = -2000; PRAGMA shrink_memory", NULL);
+  return ok;
+}

@@ -34,4 +34,12 @@ gboolean     rapport_sql_commit_or_rollback (RapportDatabase  *db,
                                              gboolean          ok,
                                              GError          **error);
 
+/* The same for a transaction of thousands of rows (an import, a sync):
+ * the page cache grows for it and shrinks back after. */
+gboolean     rapport_sql_begin_bulk         (RapportDatabase  *db,
+                                             GError          **error);
+gboolean     rapport_sql_end_bulk           (RapportDatabase  *db,
+                                             gboolean          ok,
+                                             GError          **error);
+
 G_END_DECLS

@@ -318,13 +318,14 @@ rapport_address_books_group_init (RapportAddressBooksGroup *self)
 
 void
 rapport_address_books_group_set_application (RapportAddressBooksGroup *self,
-                                             RapportApplication       *application)
+                                             RapportApplication       *application,
+                                             GSettings                *settings)
 {
   g_return_if_fail (RAPPORT_IS_ADDRESS_BOOKS_GROUP (self));
   g_return_if_fail (self->application == NULL);
 
   self->application = g_object_ref (application);
-  self->settings = g_object_ref (rapport_application_get_settings (application));
+  self->settings = g_object_ref (settings);
   /* A book switched on has its sync only once the application made it. */
   g_signal_connect_object (self->settings, "changed::synced-address-books", G_CALLBACK (rebuild), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);

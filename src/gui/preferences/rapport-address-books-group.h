@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (RapportAddressBooksGroup, rapport_address_books_group, RAP
                       AdwPreferencesGroup)
 
 void rapport_address_books_group_set_application (RapportAddressBooksGroup *self,
-                                                  RapportApplication       *application);
+                                                  RapportApplication       *application,
+                                                  GSettings                *settings);
 
 G_END_DECLS

@@ -21,7 +21,7 @@ struct _RapportBackupsGroup
 {
   AdwPreferencesGroup  parent_instance;
 
-  RapportApplication  *application;
+  RapportContext      *context;
   GCancellable        *cancellable;
   GPtrArray           *backup_rows;   /* rows in restore_row, to remove them */
   guint                busy : 1;
@@ -42,7 +42,7 @@ static void reload (RapportBackupsGroup *self);
 static void
 update_sensitivity (RapportBackupsGroup *self)
 {
-  gboolean ready = self->application != NULL && rapport_application_get_database_ready (self->application);
+  gboolean ready = self->context != NULL && rapport_context_get_ready (self->context);
 
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy);
   gtk_spinner_set_spinning (self->spinner, self->busy);
@@ -76,7 +76,7 @@ restored_cb (GObject      *object,
   g_autoptr(RapportBackupsGroup) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (rapport_application_restore_finish (RAPPORT_APPLICATION (object), result, NULL, &error))
+  if (rapport_context_restore_finish (RAPPORT_CONTEXT (object), result, NULL, &error))
     rapport_widget_add_toast (GTK_WIDGET (self), rapport_toast_new (_("Backup restored")));
   else if (!is_cancelled (error))
     rapport_widget_add_toast (GTK_WIDGET (self), rapport_toast_new (error->message));
@@ -96,7 +96,7 @@ confirm_response_cb (AdwMessageDialog    *dialog,
     return;
 
   set_busy (self, TRUE);
-  rapport_application_restore_async (self->application, path, self->cancellable,
+  rapport_context_restore_async (self->context, path, self->cancellable,
                                      restored_cb, g_object_ref (self));
 }
 
@@ -213,7 +213,7 @@ backed_up_cb (GObject      *object,
   g_autoptr(RapportBackup) backup = NULL;
   g_autoptr(GError) error = NULL;
 
-  backup = rapport_application_back_up_finish (RAPPORT_APPLICATION (object), result, &error);
+  backup = rapport_context_back_up_finish (RAPPORT_CONTEXT (object), result, &error);
   if (is_cancelled (error))
     return;
 
@@ -224,21 +224,21 @@ backed_up_cb (GObject      *object,
 static void
 back_up_clicked_cb (RapportBackupsGroup *self)
 {
-  if (self->busy || self->application == NULL)
+  if (self->busy || self->context == NULL)
     return;
 
   set_busy (self, TRUE);
-  rapport_application_back_up_async (self->application, self->cancellable,
+  rapport_context_back_up_async (self->context, self->cancellable,
                                      backed_up_cb, g_object_ref (self));
 }
 
 static void
 reload (RapportBackupsGroup *self)
 {
-  if (self->application == NULL)
+  if (self->context == NULL)
     return;
 
-  rapport_backup_list_async (rapport_application_get_database (self->application), self->cancellable,
+  rapport_backup_list_async (rapport_context_get_database (self->context), self->cancellable,
                              listed_cb, g_object_ref (self));
 }
 
@@ -252,7 +252,7 @@ rapport_backups_group_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_BACKUPS_GROUP);
-  g_clear_object (&self->application);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->backup_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rapport_backups_group_parent_class)->dispose (object);
@@ -300,16 +300,16 @@ rapport_backups_group_init (RapportBackupsGroup *self)
 /* Public API {{{ */
 
 void
-rapport_backups_group_set_application (RapportBackupsGroup *self,
-                                       RapportApplication  *application)
+rapport_backups_group_set_context (RapportBackupsGroup *self,
+                                       RapportContext      *context)
 {
   g_return_if_fail (RAPPORT_IS_BACKUPS_GROUP (self));
-  g_return_if_fail (RAPPORT_IS_APPLICATION (application));
-  g_return_if_fail (self->application == NULL);
+  g_return_if_fail (RAPPORT_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
 
-  self->application = g_object_ref (application);
-  g_signal_connect_object (application, "backups-changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (application, "notify::database-ready",
+  self->context = g_object_ref (context);
+  g_signal_connect_object (context, "backups-changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::ready",
                            G_CALLBACK (update_sensitivity), self, G_CONNECT_SWAPPED);
   update_sensitivity (self);
   reload (self);

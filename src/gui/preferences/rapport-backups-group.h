@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "rapport-application.h"
+#include "rapport-context.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportBackupsGroup, rapport_backups_group, RAPPORT, BACKUPS_GROUP, AdwPreferencesGroup)
 
-void rapport_backups_group_set_application (RapportBackupsGroup *self,
-                                            RapportApplication  *application);
+void rapport_backups_group_set_context     (RapportBackupsGroup *self,
+                                            RapportContext      *context);
 
 G_END_DECLS

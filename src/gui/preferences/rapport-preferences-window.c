@@ -26,6 +26,7 @@ struct _RapportPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   RapportApplication   *application;
+  RapportContext       *context;
 
   /* Template children */
   AdwComboRow          *style_row;
@@ -46,6 +47,7 @@ G_DEFINE_FINAL_TYPE (RapportPreferencesWindow, rapport_preferences_window, ADW_T
 enum {
   PROP_0,
   PROP_APPLICATION,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -89,7 +91,7 @@ style_set_mapping (const GValue       *value,
 static void
 open_folder_cb (RapportPreferencesWindow *self)
 {
-  RapportDatabase *database = rapport_application_get_database (self->application);
+  RapportDatabase *database = rapport_context_get_database (self->context);
   g_autofree char *dir = g_path_get_dirname (rapport_database_get_path (database));
   g_autoptr(GFile) file = g_file_new_for_path (dir);
   g_autofree char *uri = g_file_get_uri (file);
@@ -101,8 +103,8 @@ static void
 rapport_preferences_window_constructed (GObject *object)
 {
   RapportPreferencesWindow *self = RAPPORT_PREFERENCES_WINDOW (object);
-  GSettings *settings = rapport_application_get_settings (self->application);
-  RapportDatabase *database = rapport_application_get_database (self->application);
+  GSettings *settings = rapport_context_get_settings (self->context);
+  RapportDatabase *database = rapport_context_get_database (self->context);
 
   G_OBJECT_CLASS (rapport_preferences_window_parent_class)->constructed (object);
 
@@ -120,12 +122,12 @@ rapport_preferences_window_constructed (GObject *object)
   adw_action_row_set_subtitle (self->database_row, rapport_database_get_path (database));
   rapport_calendar_group_set_sync (self->calendar_group, settings,
                                    rapport_application_get_calendar_sync (self->application));
-  rapport_address_books_group_set_application (self->address_books_group, self->application);
-  rapport_backups_group_set_application (self->backups_group, self->application);
+  rapport_address_books_group_set_application (self->address_books_group, self->application, settings);
+  rapport_backups_group_set_context (self->backups_group, self->context);
   rapport_mail_preferences_set_settings (self->mail_page, settings,
                                          rapport_application_get_mailbox_sync (self->application));
   rapport_templates_preferences_set_store (self->templates_page,
-                                           rapport_application_get_template_store (self->application));
+                                           rapport_context_get_template_store (self->context));
 }
 
 static void
@@ -135,6 +137,7 @@ rapport_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->application);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rapport_preferences_window_parent_class)->dispose (object);
 }
@@ -151,6 +154,10 @@ rapport_preferences_window_set_property (GObject      *object,
     {
     case PROP_APPLICATION:
       self->application = g_value_dup_object (value);
+      break;
+
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     default:
@@ -172,6 +179,10 @@ rapport_preferences_window_get_property (GObject    *object,
       g_value_set_object (value, self->application);
       break;
 
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -189,10 +200,17 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
   object_class->set_property = rapport_preferences_window_set_property;
 
   /* Not GtkWindow:application: a preferences window is not one of the
-   * application's main windows, but it needs the application's state. */
+   * application's main windows, but it shows the application's accounts
+   * (the calendar, the address books and the mailbox it keeps in sync). */
   properties[PROP_APPLICATION] =
     g_param_spec_object ("rapport-application", NULL, NULL,
                          RAPPORT_TYPE_APPLICATION,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* The data: the settings, the database and its backups, the templates. */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -228,11 +246,14 @@ rapport_preferences_window_init (RapportPreferencesWindow *self)
 }
 
 RapportPreferencesWindow *
-rapport_preferences_window_new (RapportApplication *application)
+rapport_preferences_window_new (RapportApplication *application,
+                                RapportContext     *context)
 {
   g_return_val_if_fail (RAPPORT_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (context), NULL);
 
   return g_object_new (RAPPORT_TYPE_PREFERENCES_WINDOW,
                        "rapport-application", application,
+                       "context", context,
                        NULL);
 }
