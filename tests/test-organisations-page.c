@@ -23,6 +23,7 @@
 typedef struct
 {
   ContactFixture  contacts;
+  RapportTargets *targets;    /* made with the first view, after the test's data is written */
   GtkWidget      *window;
   gint64          shown_id;   /* the last win.show-organisation */
 } Fixture;
@@ -76,6 +77,7 @@ teardown (Fixture       *f,
           gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->targets);
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
   test_contact_fixture_tear_down (&f->contacts, data);
@@ -228,6 +230,14 @@ assert_fits (GtkWidget *widget)
   g_assert_cmpint (minimum, <=, 360);
 }
 
+static RapportTargets *
+targets_of (Fixture *f)
+{
+  if (f->targets == NULL)
+    f->targets = rapport_targets_new (f->contacts.store);
+  return f->targets;
+}
+
 static RapportOrganisationsPage *
 make_page (Fixture *f)
 {
@@ -235,7 +245,7 @@ make_page (Fixture *f)
 
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
   gtk_window_present (GTK_WINDOW (f->window));
-  rapport_organisations_page_set_store (page, f->contacts.store);
+  rapport_organisations_page_set_targets (page, targets_of (f));
   return page;
 }
 
@@ -337,7 +347,7 @@ test_today_focus (Fixture       *f,
 
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (focus));
   gtk_window_present (GTK_WINDOW (f->window));
-  rapport_today_focus_set_store (focus, f->contacts.store);
+  rapport_today_focus_set_targets (focus, targets_of (f));
   /* its own list, after the one AdwPreferencesGroup keeps for rows added to it */
   for (guint i = 0; nth (GTK_WIDGET (focus), GTK_TYPE_LIST_BOX, i) != NULL; i++)
     list = GTK_LIST_BOX (nth (GTK_WIDGET (focus), GTK_TYPE_LIST_BOX, i));

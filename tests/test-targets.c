@@ -12,6 +12,7 @@
 #include "rapport-reminder.h"
 #include "rapport-sql.h"
 #include "rapport-target.h"
+#include "rapport-targets.h"
 #include "test-contact-util.h"
 #include "test-util.h"
 
@@ -294,6 +295,52 @@ test_remove (ContactFixture *fixture,
   g_assert_cmpstr (n, ==, "2");
 }
 
+/* One RapportTargets for every view: a write lists again once, and each
+ * watcher gets the same new list. */
+static void
+counted_cb (RapportTargets *targets,
+            guint          *n_changed)
+{
+  (*n_changed)++;
+}
+
+static void
+test_shared_list (ContactFixture *fixture,
+                  gconstpointer   data)
+{
+  g_autoptr(RapportTargets) targets = rapport_targets_new (fixture->store);
+  g_autofree char *text = NULL;
+  guint n_changed = 0;
+
+  g_signal_connect (targets, "changed", G_CALLBACK (counted_cb), &n_changed);
+  g_assert_null (rapport_targets_get_list (targets));
+  g_assert_true (rapport_targets_get_store (targets) == fixture->store);
+
+  rapport_targets_refresh (targets);
+  while (n_changed < 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (rapport_targets_get_list (targets)->len, ==, 0);
+
+  /* The write's "changed" on the store lists again by itself. */
+  add_names (fixture, "Acme\nGlobex");
+  while (n_changed < 2)
+    g_main_context_iteration (NULL, TRUE);
+  text = names (rapport_targets_get_list (targets));
+  g_assert_cmpstr (text, ==, "Acme,Globex");
+
+  /* Two refreshes in a row: the first is given up, one list comes. */
+  rapport_targets_refresh (targets);
+  rapport_targets_refresh (targets);
+  while (n_changed < 3)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_usleep (50000);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (n_changed, ==, 3);
+}
+
 /* }}} */
 
 int
@@ -307,6 +354,7 @@ main (int   argc,
   TEST_CONTACT_ADD ("targets/advocacy", test_advocacy);
   TEST_CONTACT_ADD ("targets/next-step", test_next_step);
   TEST_CONTACT_ADD ("targets/remove", test_remove);
+  TEST_CONTACT_ADD ("targets/shared-list", test_shared_list);
 
   return g_test_run ();
 }

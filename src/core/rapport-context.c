@@ -32,6 +32,7 @@ struct _RapportContext
   RapportQuestionStore *question_store;
   RapportReminderStore *reminder_store;
   RapportTemplateStore *template_store;
+  RapportTargets       *targets;
   GCancellable         *cancellable;    /* until rapport_context_close() */
   GError               *error;
   char                 *latest_backup;  /* offered while the database is damaged */
@@ -166,6 +167,7 @@ rapport_context_dispose (GObject *object)
   g_clear_object (&self->contact_store);
   g_clear_object (&self->question_store);
   g_clear_object (&self->template_store);
+  g_clear_object (&self->targets);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
 
@@ -355,6 +357,7 @@ rapport_context_new (GSettings  *settings,
   self->question_store = rapport_question_store_new (self->database);
   self->template_store = rapport_template_store_new (self->database);
   self->reminder_store = rapport_reminder_store_new (self->database, self->contact_store, self->meeting_store);
+  self->targets = rapport_targets_new (self->contact_store);
 
   return self;
 }
@@ -413,6 +416,19 @@ rapport_context_get_template_store (RapportContext *self)
   g_return_val_if_fail (RAPPORT_IS_CONTEXT (self), NULL);
 
   return self->template_store;
+}
+
+/**
+ * rapport_context_get_targets:
+ *
+ * Returns: (transfer none): the target list, kept current for every view
+ */
+RapportTargets *
+rapport_context_get_targets (RapportContext *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (self), NULL);
+
+  return self->targets;
 }
 
 gboolean

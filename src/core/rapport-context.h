@@ -14,6 +14,7 @@
 #include "rapport-meeting-store.h"
 #include "rapport-question-store.h"
 #include "rapport-reminder-store.h"
+#include "rapport-targets.h"
 #include "rapport-template-store.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,7 @@ RapportMeetingStore  *rapport_context_get_meeting_store  (RapportContext      *s
 RapportQuestionStore *rapport_context_get_question_store (RapportContext      *self);
 RapportReminderStore *rapport_context_get_reminder_store (RapportContext      *self);
 RapportTemplateStore *rapport_context_get_template_store (RapportContext      *self);
+RapportTargets       *rapport_context_get_targets        (RapportContext      *self);
 
 gboolean              rapport_context_get_ready          (RapportContext      *self);
 const GError         *rapport_context_get_error          (RapportContext      *self);

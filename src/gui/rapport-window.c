@@ -274,8 +274,7 @@ ensure_organisations_page (RapportWindow *self)
   if (self->organisations_page == NULL)
     {
       self->organisations_page = RAPPORT_ORGANISATIONS_PAGE (rapport_organisations_page_new ());
-      rapport_organisations_page_set_store (self->organisations_page,
-                                            rapport_context_get_contact_store (self->context));
+      rapport_organisations_page_set_targets (self->organisations_page, rapport_context_get_targets (self->context));
       adw_bin_set_child (self->organisations_bin, GTK_WIDGET (self->organisations_page));
     }
 
@@ -333,11 +332,11 @@ after_paint_cb (GdkFrameClock *frame_clock,
   _rapport_application_window_presented (get_application (self), GTK_WINDOW (self));
   rapport_today_page_set_store (self->today_page,
                                 rapport_context_get_reminder_store (self->context));
-  rapport_today_focus_set_store (rapport_today_page_get_focus (self->today_page),
-                                 rapport_context_get_contact_store (self->context));
+  rapport_today_focus_set_targets (rapport_today_page_get_focus (self->today_page),
+                                   rapport_context_get_targets (self->context));
   /* A "second contact" step falls due with time: read again when the page is. */
-  g_signal_connect_object (self->today_page, "filled", G_CALLBACK (rapport_today_focus_refresh),
-                           rapport_today_page_get_focus (self->today_page), G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->today_page, "filled", G_CALLBACK (rapport_targets_refresh),
+                           rapport_context_get_targets (self->context), G_CONNECT_SWAPPED);
 
   if (self->build_pages_id == 0 &&
       (self->contacts_page == NULL || self->meetings_page == NULL || self->questions_page == NULL))
@@ -350,24 +349,23 @@ database_state_changed_cb (RapportWindow *self)
   update_database_state (self);
 
   /* After "Try Again" or a fresh start, the pages read the database anew. */
-  if (rapport_context_get_ready (self->context) && self->contacts_page != NULL)
+  if (!rapport_context_get_ready (self->context))
+    return;
+  if (self->contacts_page != NULL)
     rapport_contact_list_refresh (rapport_contacts_page_get_list (self->contacts_page));
-  if (rapport_context_get_ready (self->context) && self->questions_page != NULL)
+  if (self->questions_page != NULL)
     {
       rapport_questions_page_set_store (self->questions_page,
                                         rapport_context_get_question_store (self->context));
       rapport_questions_page_reload (self->questions_page);
     }
-  if (rapport_context_get_ready (self->context) && self->meetings_page != NULL)
+  if (self->meetings_page != NULL)
     rapport_meetings_page_refresh (self->meetings_page);
-  if (rapport_context_get_ready (self->context))
-    rapport_today_page_refresh (self->today_page);
-  if (rapport_context_get_ready (self->context))
-    rapport_today_focus_refresh (rapport_today_page_get_focus (self->today_page));
-  if (rapport_context_get_ready (self->context) && self->insights_page != NULL)
+  rapport_today_page_refresh (self->today_page);
+  /* Today's focus and the Organisations page, which share it. */
+  rapport_targets_refresh (rapport_context_get_targets (self->context));
+  if (self->insights_page != NULL)
     rapport_insights_page_refresh (self->insights_page);
-  if (rapport_context_get_ready (self->context) && self->organisations_page != NULL)
-    rapport_organisations_page_refresh (self->organisations_page);
 }
 
 /* }}} */

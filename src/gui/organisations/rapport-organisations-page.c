@@ -29,8 +29,8 @@ struct _RapportOrganisationsPage
 {
   GtkWidget            parent_instance;
 
-  RapportContactStore *store;
-  GCancellable        *cancellable;
+  RapportTargets      *list;             /* the context's, shared with Today's focus */
+  RapportContactStore *store;            /* the list's, where the changes are written */
   GListStore          *targets;
   GHashTable          *focus_ids;        /* the current focus's organisations */
   gint64               show_id;          /* to scroll to and focus once listed, or 0 */
@@ -76,24 +76,14 @@ show_count (RapportOrganisationsPage *self)
 }
 
 static void
-listed_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+list_changed_cb (RapportOrganisationsPage *self)
 {
-  RapportOrganisationsPage *self;
-  g_autoptr(GPtrArray) targets = NULL;
+  GPtrArray *targets = rapport_targets_get_list (self->list);
   g_autoptr(GPtrArray) focus = NULL;
-  g_autoptr(GError) error = NULL;
 
-  targets = rapport_target_list_finish (RAPPORT_CONTACT_STORE (object), result, &error);
   if (targets == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not list the target organisations: %s", error->message);
-      return;
-    }
+    return;
 
-  self = user_data;
   self->loaded = TRUE;
   keep_focus (self);
   focus = rapport_target_focus (targets);
@@ -107,19 +97,6 @@ listed_cb (GObject      *object,
   show_count (self);
   gtk_stack_set_visible_child_name (self->stack, targets->len > 0 ? "list" : "empty");
   focus_shown_row (self);
-}
-
-void
-rapport_organisations_page_refresh (RapportOrganisationsPage *self)
-{
-  g_return_if_fail (RAPPORT_IS_ORGANISATIONS_PAGE (self));
-
-  if (self->store == NULL || !rapport_database_is_open (rapport_contact_store_get_database (self->store)))
-    return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  rapport_target_list_async (self->store, self->cancellable, listed_cb, self);
 }
 
 /* }}} */
@@ -239,7 +216,7 @@ written_cb (GObject      *object,
   if (!rapport_target_write_finish (RAPPORT_CONTACT_STORE (object), result, &error))
     {
       report (self, _("The list could not be changed"), error);
-      rapport_organisations_page_refresh (self);   /* shows the ratings as they still are */
+      rapport_targets_refresh (self->list);   /* shows the ratings as they still are */
     }
 }
 
@@ -374,9 +351,10 @@ rapport_organisations_page_dispose (GObject *object)
 {
   RapportOrganisationsPage *self = RAPPORT_ORGANISATIONS_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_ORGANISATIONS_PAGE);
+  g_clear_object (&self->list);
   g_clear_object (&self->store);
   g_clear_object (&self->targets);
   g_clear_pointer (&self->focus_ids, g_hash_table_unref);
@@ -438,21 +416,29 @@ rapport_organisations_page_new (void)
   return g_object_new (RAPPORT_TYPE_ORGANISATIONS_PAGE, NULL);
 }
 
+/**
+ * rapport_organisations_page_set_targets:
+ * @list: the target list to show, kept current by itself
+ */
 void
-rapport_organisations_page_set_store (RapportOrganisationsPage *self,
-                                      RapportContactStore      *store)
+rapport_organisations_page_set_targets (RapportOrganisationsPage *self,
+                                        RapportTargets           *list)
 {
   g_return_if_fail (RAPPORT_IS_ORGANISATIONS_PAGE (self));
-  g_return_if_fail (RAPPORT_IS_CONTACT_STORE (store));
+  g_return_if_fail (RAPPORT_IS_TARGETS (list));
 
-  if (self->store == store)
+  if (self->list == list)
     return;
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  g_signal_connect_object (store, "changed", G_CALLBACK (rapport_organisations_page_refresh), self,
-                           G_CONNECT_SWAPPED);
-  rapport_organisations_page_refresh (self);
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+  g_set_object (&self->list, list);
+  g_set_object (&self->store, rapport_targets_get_store (list));
+  g_signal_connect_object (list, "changed", G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Shown at once when Today's focus had it listed already. */
+  if (rapport_targets_get_list (list) != NULL)
+    list_changed_cb (self);
+  else
+    rapport_targets_refresh (list);
 }
 
 /**

@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "rapport-contact-store.h"
+#include "rapport-targets.h"
 
 G_BEGIN_DECLS
 
@@ -17,9 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RapportOrganisationsPage, rapport_organisations_page, RAPPORT, ORGANISATIONS_PAGE, GtkWidget)
 
 GtkWidget  *rapport_organisations_page_new               (void);
-void        rapport_organisations_page_set_store         (RapportOrganisationsPage *self,
-                                                          RapportContactStore      *store);
-void        rapport_organisations_page_refresh           (RapportOrganisationsPage *self);
+void        rapport_organisations_page_set_targets       (RapportOrganisationsPage *self,
+                                                          RapportTargets           *list);
 void        rapport_organisations_page_show_organisation (RapportOrganisationsPage *self,
                                                           gint64                    organisation_id);
 GListModel *rapport_organisations_page_get_targets       (RapportOrganisationsPage *self);

@@ -13,7 +13,6 @@
 
 #include "rapport-accessible.h"
 #include "rapport-target-text.h"
-#include "rapport-target.h"
 #include "rapport-today-focus.h"
 
 /* The Today page's "Your Focus": the first five of the target list that
@@ -24,12 +23,11 @@ struct _RapportTodayFocus
 {
   GtkWidget            parent_instance;
 
-  RapportContactStore *store;
-  GCancellable        *cancellable;
+  RapportTargets      *list;    /* the context's, shared with the Organisations page */
   gboolean             empty;
 
   /* Template children */
-  GtkListBox          *list;
+  GtkListBox          *list_box;
 };
 
 G_DEFINE_FINAL_TYPE (RapportTodayFocus, rapport_today_focus, GTK_TYPE_WIDGET)
@@ -67,30 +65,20 @@ set_empty (RapportTodayFocus *self,
 }
 
 static void
-listed_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+list_changed_cb (RapportTodayFocus *self)
 {
-  RapportTodayFocus *self;
-  g_autoptr(GPtrArray) targets = NULL;
+  GPtrArray *targets = rapport_targets_get_list (self->list);
   g_autoptr(GPtrArray) focus = NULL;
-  g_autoptr(GError) error = NULL;
   GtkWidget *child;
 
-  targets = rapport_target_list_finish (RAPPORT_CONTACT_STORE (object), result, &error);
   if (targets == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not list the target organisations: %s", error->message);
-      return;
-    }
+    return;
 
-  self = user_data;
   focus = rapport_target_focus (targets);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
+    gtk_list_box_remove (self->list_box, child);
   for (guint i = 0; i < focus->len; i++)
-    gtk_list_box_append (self->list, make_row (g_ptr_array_index (focus, i)));
+    gtk_list_box_append (self->list_box, make_row (g_ptr_array_index (focus, i)));
   set_empty (self, focus->len == 0);
 }
 
@@ -109,13 +97,13 @@ rapport_today_focus_dispose (GObject *object)
   RapportTodayFocus *self = RAPPORT_TODAY_FOCUS (object);
   GtkWidget *child;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_TODAY_FOCUS);
   /* dispose_template() unparents only the bound children */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->store);
+  g_clear_object (&self->list);
 
   G_OBJECT_CLASS (rapport_today_focus_parent_class)->dispose (object);
 }
@@ -152,7 +140,8 @@ rapport_today_focus_class_init (RapportTodayFocusClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "ui/rapport-today-focus.ui");
-  gtk_widget_class_bind_template_child (widget_class, RapportTodayFocus, list);
+  gtk_widget_class_bind_template_child_full (widget_class, "list", FALSE,
+                                             G_STRUCT_OFFSET (RapportTodayFocus, list_box));
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -171,34 +160,28 @@ rapport_today_focus_new (void)
   return g_object_new (RAPPORT_TYPE_TODAY_FOCUS, NULL);
 }
 
+/**
+ * rapport_today_focus_set_targets:
+ * @list: the target list, kept current by itself
+ */
 void
-rapport_today_focus_set_store (RapportTodayFocus   *self,
-                               RapportContactStore *store)
+rapport_today_focus_set_targets (RapportTodayFocus *self,
+                                 RapportTargets    *list)
 {
   g_return_if_fail (RAPPORT_IS_TODAY_FOCUS (self));
-  g_return_if_fail (RAPPORT_IS_CONTACT_STORE (store));
+  g_return_if_fail (RAPPORT_IS_TARGETS (list));
 
-  if (self->store == store)
+  if (self->list == list)
     return;
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+  g_set_object (&self->list, list);
   /* A rating, a new organisation or a new contact there changes the focus. */
-  g_signal_connect_object (store, "changed", G_CALLBACK (rapport_today_focus_refresh), self, G_CONNECT_SWAPPED);
-  rapport_today_focus_refresh (self);
-}
-
-void
-rapport_today_focus_refresh (RapportTodayFocus *self)
-{
-  g_return_if_fail (RAPPORT_IS_TODAY_FOCUS (self));
-
-  if (self->store == NULL || !rapport_database_is_open (rapport_contact_store_get_database (self->store)))
-    return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  rapport_target_list_async (self->store, self->cancellable, listed_cb, self);
+  g_signal_connect_object (list, "changed", G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
+  if (rapport_targets_get_list (list) != NULL)
+    list_changed_cb (self);
+  else
+    rapport_targets_refresh (list);
 }
 
 gboolean

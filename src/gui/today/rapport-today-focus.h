@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "rapport-contact-store.h"
+#include "rapport-targets.h"
 
 G_BEGIN_DECLS
 
@@ -17,9 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RapportTodayFocus, rapport_today_focus, RAPPORT, TODAY_FOCUS, GtkWidget)
 
 GtkWidget *rapport_today_focus_new       (void);
-void       rapport_today_focus_set_store (RapportTodayFocus   *self,
-                                          RapportContactStore *store);
-void       rapport_today_focus_refresh   (RapportTodayFocus   *self);
-gboolean   rapport_today_focus_is_empty  (RapportTodayFocus   *self);
+void       rapport_today_focus_set_targets (RapportTodayFocus *self,
+                                            RapportTargets    *list);
+gboolean   rapport_today_focus_is_empty    (RapportTodayFocus *self);
 
 G_END_DECLS
