@@ -80,6 +80,10 @@ class OnlineAccounts(unittest.TestCase):
         self.assertEqual(setting('smtp-goa-account'), SCHOOL['id'])
         find(group, 'push button', 'Stop using j.gross@uni.example.edu')
         find(preferences, None, 'Mailbox of j.gross@uni.example.edu (Online Accounts)')
+        # The greyed typed servers are explained in words, which a screen reader reads.
+        wait_for(lambda: any('Mail is sent through the online account chosen above' in t for t in texts(preferences))
+                 and any('The mailbox of the online account chosen above is read' in t for t in texts(preferences)),
+                 5, 'why the typed servers are greyed')
         wait_for(lambda: 'Used for your mailbox and for sending' in texts(group)
                  or any('Used for your mailbox and for sending' in t for t in texts(group)), 5, 'the row to say so')
 
@@ -100,6 +104,8 @@ class OnlineAccounts(unittest.TestCase):
         wait_for(lambda: setting('imap-goa-account') == '' and setting('smtp-goa-account') == '', 5,
                  'back to the typed servers')
         find(group, 'push button', 'Use juergen@example.org')
+        wait_for(lambda: not any('Mail is sent through the online account' in t for t in texts(preferences)), 5,
+                 'the description of the typed server back')
 
 
 if __name__ == '__main__':

@@ -132,6 +132,13 @@ update_online (RapportIncomingMailGroup *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (typed_rows); i++)
     gtk_widget_set_sensitive (typed_rows[i], typed);
+  /* Said in words too: a screen reader skips the greyed rows silently. */
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
+                                         typed ? _("So that Rapport notices replies by itself. Only mail from and to "
+                                                   "your contacts is kept.")
+                                               : _("The mailbox of the online account chosen above is read: its server "
+                                                   "and sign-in come from Settings → Online Accounts. Only mail from "
+                                                   "and to your contacts is kept."));
   g_cancellable_cancel (self->listing);
   g_clear_object (&self->listing);
   if (typed)

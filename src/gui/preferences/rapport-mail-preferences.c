@@ -461,13 +461,27 @@ ca_clear_clicked_cb (RapportMailPreferences *self)
   g_settings_set_string (self->settings, "smtp-ca-file", "");
 }
 
-/* The server typed by hand is used only without an online account. */
+/* The server typed by hand is used only without an online account. Its
+ * rows are greyed then, and the group's description, which stays
+ * readable, says why: a screen reader skips greyed rows without a word. */
 static void
 update_server_group (RapportMailPreferences *self)
 {
   g_autofree char *goa_id = g_settings_get_string (self->settings, "smtp-goa-account");
+  gboolean typed = goa_id[0] == '\0';
+  GtkWidget *rows[] = {
+    GTK_WIDGET (self->server_row), GTK_WIDGET (self->security_row),
+    gtk_widget_get_ancestor (GTK_WIDGET (self->port_spin), ADW_TYPE_ACTION_ROW),
+    GTK_WIDGET (self->username_row), GTK_WIDGET (self->password_row), GTK_WIDGET (self->password_status_row),
+    GTK_WIDGET (self->ca_row), GTK_WIDGET (self->test_row),
+  };
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->server_group), goa_id[0] == '\0');
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    gtk_widget_set_sensitive (rows[i], typed);
+  adw_preferences_group_set_description (self->server_group,
+                                         typed ? _("To send from Rapport itself. Without it, Open in Mail App still works.")
+                                               : _("Mail is sent through the online account chosen above: its server "
+                                                   "and sign-in come from Settings → Online Accounts."));
 }
 
 static void
