@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "rapport-eds-registry.h"
 
 
@@ -26,8 +28,21 @@ registry_ready_cb (GObject      *object,
 {
   g_autoptr(GPtrArray) waiters = g_steal_pointer (&registry_waiters);
   g_autoptr(GError) error = NULL;
+  GList *all = NULL;
 
   registry = e_source_registry_new_finish (result, &error);
+  /* Without evolution-data-server on the bus the registry is made all
+   * the same, empty: its object manager has no one to ask. A running EDS
+   * always has its built-in sources (the local address book and
+   * calendars), so a registry without a single source is EDS missing,
+   * said as such rather than shown as a desktop with no calendars. */
+  if (registry != NULL && (all = e_source_registry_list_sources (registry, NULL)) == NULL)
+    {
+      g_clear_object (&registry);
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("evolution-data-server is not installed or not running"));
+    }
+  g_list_free_full (all, g_object_unref);
   for (guint i = 0; i < waiters->len; i++)
     {
       GTask *task = g_ptr_array_index (waiters, i);

@@ -205,6 +205,10 @@ add_book (RapportAddressBooksGroup *self,
   g_signal_connect_object (toggle, "notify::active", G_CALLBACK (switch_active_cb), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  /* The row makes its title the switch's label too, and GTK 4.8 reads
+   * both, "Keep Personal in Sync Personal": the switch's own name is
+   * the whole of it. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
   g_hash_table_insert (self->book_rows, g_strdup (book->uid), row);
 }
