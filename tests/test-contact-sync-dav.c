@@ -60,21 +60,7 @@ server_card (const char *name)
 static ESource *
 add_source (ESourceRegistry *registry)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ESource) source = e_source_new (NULL, NULL, &error);
-  g_autofree char *url = test_radicale_url ();
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, &error);
-  ESource *added = NULL;
-
-  g_assert_no_error (error);
-  e_source_set_display_name (source, "Radicale");
-  e_source_backend_set_backend_name (e_source_get_extension (source, E_SOURCE_EXTENSION_ADDRESS_BOOK), "carddav");
-  e_source_webdav_set_uri (e_source_get_extension (source, E_SOURCE_EXTENSION_WEBDAV_BACKEND), uri);
-  e_source_registry_commit_source_sync (registry, source, NULL, &error);
-  g_assert_no_error (error);
-  while ((added = e_source_registry_ref_source (registry, e_source_get_uid (source))) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return added;
+  return test_radicale_add_source (registry, E_SOURCE_EXTENSION_ADDRESS_BOOK, "carddav");
 }
 
 static void

@@ -7,6 +7,10 @@
 #pragma once
 
 #include <glib.h>
+/* EDS 3.46's headers still name GTimeVal, deprecated in GLib 2.62. */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+#include <libedataserver/libedataserver.h>
+G_GNUC_END_IGNORE_DEPRECATIONS
 
 G_BEGIN_DECLS
 
@@ -26,5 +30,12 @@ void   test_radicale_put   (const char *item,
 GHashTable *test_radicale_dup_items (void);
 /* Stops the server and deletes its storage. */
 void   test_radicale_stop  (void);
+
+/* An EDS source of @extension (E_SOURCE_EXTENSION_CALENDAR or
+ * _ADDRESS_BOOK) on the server, with @backend ("caldav", "carddav"),
+ * committed and known to @registry. */
+ESource *test_radicale_add_source (ESourceRegistry *registry,
+                                   const char      *extension,
+                                   const char      *backend);
 
 G_END_DECLS
