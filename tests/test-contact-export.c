@@ -63,6 +63,7 @@ assert_same_contact (RapportContact *a,
   g_assert_cmpstr (rapport_contact_get_role (a), ==, rapport_contact_get_role (b));
   g_assert_cmpstr (rapport_contact_get_source (a), ==, rapport_contact_get_source (b));
   g_assert_cmpstr (rapport_contact_get_notes (a), ==, rapport_contact_get_notes (b));
+  g_assert_cmpstr (rapport_contact_get_birthday (a), ==, rapport_contact_get_birthday (b));
   g_assert_true (g_strv_equal (rapport_contact_get_emails (a), rapport_contact_get_emails (b)));
   g_assert_true (g_strv_equal (rapport_contact_get_phones (a), rapport_contact_get_phones (b)));
   g_assert_true (g_strv_equal (rapport_contact_get_tags (a), rapport_contact_get_tags (b)));
@@ -89,6 +90,8 @@ test_export_round_trip (ContactFixture *fixture,
   rapport_contact_set_source (zoe, "Conference; \"UX North\"");
   rapport_contact_set_notes (zoe, "Two lines:\nsecond line.");
   rapport_contact_set_stage (zoe, RAPPORT_STAGE_MET);
+  rapport_contact_set_birthday (zoe, "--04-12");
+  rapport_contact_set_birthday (li, "1990-10-01");
   test_save_contact (fixture, zoe);
   id_li = test_save_contact (fixture, li);
   g_ptr_array_add (saved, li);
@@ -108,6 +111,16 @@ test_export_round_trip (ContactFixture *fixture,
           assert_same_contact (r, expected);
         }
     }
+
+  /* vCard 4.0 has a date in its basic format only (RFC 6350 4.3.1). */
+  {
+    g_autofree char *path = g_build_filename (g_get_user_data_dir (), "all.vcf", NULL);
+    g_autofree char *text = NULL;
+
+    g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "\r\nBDAY:--0412\r\n"));
+    g_assert_nonnull (strstr (text, "\r\nBDAY:19901001\r\n"));
+  }
 
   /* One picked contact alone. */
   {

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "rapport-birthday.h"
 #include "rapport-contact-store.h"
 #include "rapport-organisation.h"
 #include "rapport-reminder.h"
@@ -615,6 +616,73 @@ test_playbook (ContactFixture *fixture,
   g_assert_cmpint (rapport_contact_get_playbook (loaded), ==, RAPPORT_CONTACT_PLAYBOOK_DEFAULT);
 }
 
+/* A birthday is kept with its year or without it, given back as ISO 8601
+ * text whatever the way vCard wrote it, copied for editing, and removed;
+ * text that is no day of a month is no birthday. */
+static void
+test_birthday (ContactFixture *fixture,
+               gconstpointer   data)
+{
+  g_autoptr(RapportContact) contact = test_make_contact ("Ada Lovelace", "Analytical Engines Ltd", "ada@engines.example");
+  g_autoptr(RapportContact) loaded = NULL;
+  g_autoptr(RapportContact) copy = NULL;
+  gint64 id;
+
+  g_assert_null (rapport_contact_get_birthday (contact));
+  id = test_save_contact (fixture, contact);
+  loaded = test_load_contact (fixture, id);
+  g_assert_null (rapport_contact_get_birthday (loaded));
+
+  rapport_contact_set_birthday (loaded, "18151210");
+  g_assert_cmpstr (rapport_contact_get_birthday (loaded), ==, "1815-12-10");
+  copy = rapport_contact_copy (loaded);
+  g_assert_cmpstr (rapport_contact_get_birthday (copy), ==, "1815-12-10");
+  test_save_contact (fixture, copy);
+  g_clear_object (&loaded);
+  loaded = test_load_contact (fixture, id);
+  g_assert_cmpstr (rapport_contact_get_birthday (loaded), ==, "1815-12-10");
+
+  /* Without the year; 29 February is a day of some year. */
+  rapport_contact_set_birthday (loaded, "--0229");
+  test_save_contact (fixture, loaded);
+  g_clear_object (&loaded);
+  loaded = test_load_contact (fixture, id);
+  g_assert_cmpstr (rapport_contact_get_birthday (loaded), ==, "--02-29");
+
+  rapport_contact_set_birthday (loaded, NULL);
+  test_save_contact (fixture, loaded);
+  g_clear_object (&loaded);
+  loaded = test_load_contact (fixture, id);
+  g_assert_null (rapport_contact_get_birthday (loaded));
+
+  rapport_contact_set_birthday (loaded, "circa 1800");
+  g_assert_null (rapport_contact_get_birthday (loaded));
+  rapport_contact_set_birthday (loaded, "2023-02-29");
+  g_assert_null (rapport_contact_get_birthday (loaded));
+  rapport_contact_set_birthday (loaded, "1990-0412");
+  g_assert_null (rapport_contact_get_birthday (loaded));
+  rapport_contact_set_birthday (loaded, "1990");
+  g_assert_null (rapport_contact_get_birthday (loaded));
+  rapport_contact_set_birthday (loaded, "1990-04-12T00:00:00Z");
+  g_assert_cmpstr (rapport_contact_get_birthday (loaded), ==, "1990-04-12");
+}
+
+/* What vCard 4.0 writes and what people read. */
+static void
+test_birthday_text (void)
+{
+  g_autofree char *with_year = rapport_birthday_to_vcard ("1990-04-12");
+  g_autofree char *without = rapport_birthday_to_vcard ("--04-12");
+  g_autofree char *label = rapport_birthday_dup_label ("1990-04-12");
+  g_autofree char *label_no_year = rapport_birthday_dup_label ("--02-29");
+
+  g_assert_cmpstr (with_year, ==, "19900412");
+  g_assert_cmpstr (without, ==, "--0412");
+  g_assert_null (rapport_birthday_to_vcard (NULL));
+  g_assert_cmpstr (label, ==, "12 April 1990");
+  g_assert_cmpstr (label_no_year, ==, "29 February");
+}
+
 /* }}} */
 
 int
@@ -636,6 +704,8 @@ main (int   argc,
   TEST_CONTACT_ADD ("insert-many-is-atomic", test_insert_many_is_atomic);
   TEST_CONTACT_ADD ("tags-in-use", test_tags_in_use);
   TEST_CONTACT_ADD ("playbook", test_playbook);
+  TEST_CONTACT_ADD ("birthday", test_birthday);
+  g_test_add_func ("/contact-store/birthday-text", test_birthday_text);
   g_test_add_func ("/contact-store/text-helpers", test_text_helpers);
 
   return g_test_run ();

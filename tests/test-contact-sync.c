@@ -109,6 +109,30 @@ book_set_note (const char *uid,
   g_assert_no_error (error);
 }
 
+/* As GNOME Contacts writes it: an EContactDate. */
+static void
+book_set_birth_date (const char *uid,
+                     const char *iso)
+{
+  g_autoptr(EContact) contact = book_contact (uid);
+  g_autoptr(GError) error = NULL;
+  EContactDate *date = e_contact_date_from_string (iso);
+
+  e_contact_set (contact, E_CONTACT_BIRTH_DATE, date);
+  e_contact_date_free (date);
+  e_book_client_modify_contact_sync (client, contact, E_BOOK_OPERATION_FLAG_NONE, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+book_bday (const char *uid)
+{
+  g_autoptr(EContact) contact = book_contact (uid);
+  EVCardAttribute *attr = e_vcard_get_attribute (E_VCARD (contact), EVC_BDAY);
+
+  return attr != NULL ? e_vcard_attribute_get_value (attr) : NULL;
+}
+
 static RapportContact *
 load (gint64 id)
 {
@@ -308,6 +332,71 @@ test_conflict (void)
   g_assert_cmpuint (rapport_contact_sync_get_conflicts (sync_)->len, ==, 0);
 }
 
+/* A birthday comes from the book on the first link, goes to the book
+ * without its year, comes back as another program writes it, and one
+ * changed differently on both sides is a conflict like any field. */
+static void
+test_birthday (void)
+{
+  g_autofree char *uid = book_add ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cy Berg\r\n"
+                                   "EMAIL:cy@example.org\r\nBDAY:1985-03-09\r\nEND:VCARD\r\n");
+  gint64 id = rapport_add ("Cy Berg", "cy@example.org");
+  g_autoptr(RapportContact) contact = NULL;
+  g_autoptr(EContact) card = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bday = NULL;
+  RapportContactConflict *shown;
+  EContactDate *date;
+
+  wait_for_pass ();
+  contact = load (id);
+  g_assert_cmpstr (rapport_contact_get_birthday (contact), ==, "1985-03-09");
+
+  /* Rapport → the book, without the year */
+  rapport_contact_set_birthday (contact, "--07-14");
+  save (contact);
+  wait_for_pass ();
+  bday = book_bday (uid);
+  g_assert_cmpstr (bday, ==, "--07-14");
+
+  /* the book → Rapport */
+  book_set_birth_date (uid, "1986-03-09");
+  wait_for_pass ();
+  g_clear_object (&contact);
+  contact = load (id);
+  g_assert_cmpstr (rapport_contact_get_birthday (contact), ==, "1986-03-09");
+  g_assert_cmpuint (rapport_contact_sync_get_conflicts (sync_)->len, ==, 0);
+
+  /* both → a conflict, shown with both days */
+  rapport_contact_set_birthday (contact, "1986-03-10");
+  book_set_birth_date (uid, "1986-03-11");
+  save (contact);
+  wait_for_pass ();
+  sync_now ();
+  g_assert_cmpuint (rapport_contact_sync_get_conflicts (sync_)->len, ==, 1);
+  shown = g_ptr_array_index (rapport_contact_sync_get_conflicts (sync_), 0);
+  g_assert_cmpint (shown->contact_id, ==, id);
+  g_assert_cmpint (shown->field, ==, RAPPORT_BOOK_FIELD_BIRTHDAY);
+  g_assert_cmpstr (shown->ours, ==, "1986-03-10");
+  g_assert_cmpstr (shown->theirs, ==, "1986-03-11");
+
+  /* the user keeps Rapport's: the book reads it as its own birth date */
+  rapport_contact_sync_resolve_async (sync_, id, RAPPORT_CONTACT_SYNC_KEEP_RAPPORT, NULL, test_store_result_cb, &result);
+  g_assert_true (rapport_contact_sync_resolve_finish (sync_, test_wait_for (&result), &error));
+  g_assert_no_error (error);
+  wait_for_pass ();
+  sync_now ();
+  card = book_contact (uid);
+  date = e_contact_get (card, E_CONTACT_BIRTH_DATE);
+  g_assert_nonnull (date);
+  g_assert_cmpuint (date->year, ==, 1986);
+  g_assert_cmpuint (date->month, ==, 3);
+  g_assert_cmpuint (date->day, ==, 10);
+  e_contact_date_free (date);
+  g_assert_cmpuint (rapport_contact_sync_get_conflicts (sync_)->len, ==, 0);
+}
+
 /* However often it runs, the sync adds no one on either side. */
 static void
 test_no_duplicates (void)
@@ -328,7 +417,7 @@ test_no_duplicates (void)
       g_assert_cmpstr (now, ==, links);
       g_assert_cmpuint (book_count (), ==, in_book);
     }
-  g_assert_cmpstr (links, ==, "2");
+  g_assert_cmpstr (links, ==, "3");
   g_assert_null (rapport_contact_sync_get_message (sync_));
 }
 
@@ -360,6 +449,7 @@ main (int   argc,
 
   g_test_add_func ("/contact-sync/both-ways", test_both_ways);
   g_test_add_func ("/contact-sync/conflict", test_conflict);
+  g_test_add_func ("/contact-sync/birthday", test_birthday);
   g_test_add_func ("/contact-sync/no-duplicates", test_no_duplicates);
   status = g_test_run ();
 

@@ -207,7 +207,10 @@ test_csv_guess (void)
     { "Organización", RAPPORT_CSV_FIELD_ORGANISATION },
     { "Ubicación", RAPPORT_CSV_FIELD_LOCATION },
     { "Étiquettes", RAPPORT_CSV_FIELD_TAGS },
-    { "Birthday", RAPPORT_CSV_FIELD_IGNORE },
+    { "Birthday", RAPPORT_CSV_FIELD_BIRTHDAY },
+    { "Date of Birth", RAPPORT_CSV_FIELD_BIRTHDAY },
+    { "Geburtstag", RAPPORT_CSV_FIELD_BIRTHDAY },
+    { "Anniversary", RAPPORT_CSV_FIELD_IGNORE },
     { "", RAPPORT_CSV_FIELD_IGNORE },
   };
   char *fields[G_N_ELEMENTS (cases) + 1] = { NULL };
@@ -319,12 +322,13 @@ test_csv_round_trip (void)
     RAPPORT_CSV_FIELD_ORGANISATION, RAPPORT_CSV_FIELD_ROLE, RAPPORT_CSV_FIELD_EMAIL,
     RAPPORT_CSV_FIELD_PHONE, RAPPORT_CSV_FIELD_PROFILE_URL, RAPPORT_CSV_FIELD_LOCATION,
     RAPPORT_CSV_FIELD_SOURCE, RAPPORT_CSV_FIELD_TAGS, RAPPORT_CSV_FIELD_STAGE, RAPPORT_CSV_FIELD_NOTES,
+    RAPPORT_CSV_FIELD_BIRTHDAY,
   };
   RapportCsvRow *header;
   guint header_index = 99;
 
   g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbf" "Name,Given Name,Family Name,Organisation,Role,Emails,"
-                                         "Phones,Profile URL,Location,Source,Tags,Stage,Notes\r\n"));
+                                         "Phones,Profile URL,Location,Source,Tags,Stage,Notes,Birthday\r\n"));
   g_assert_nonnull (strstr (text, "zoe.odegard@nordlys.no; zoe@example.org"));
 
   rows = rapport_csv_read (text, strlen (text), NULL, &error);
@@ -379,7 +383,8 @@ test_csv_formulas (void)
   guarded = rapport_csv_write (contacts, RAPPORT_CSV_WRITE_DEFAULT);
   g_assert_nonnull (strstr (guarded, "\r\n\"'=HYPERLINK(\"\"http"));
   g_assert_nonnull (strstr (guarded, ",'+cmd|' /C calc'!A0,"));
-  g_assert_nonnull (strstr (guarded, ",'@SUM(1+1)*cmd|'/C calc'!A0\r\n"));
+  /* the notes, then an empty birthday */
+  g_assert_nonnull (strstr (guarded, ",'@SUM(1+1)*cmd|'/C calc'!A0,\r\n"));
   g_assert_nonnull (strstr (guarded, "\r\n'-2+3,"));
   g_assert_nonnull (strstr (guarded, ",''=already quoted,"));
   g_assert_nonnull (strstr (guarded, "'+44 20 7946 0958"));   /* a spreadsheet shows it as typed */

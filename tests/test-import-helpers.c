@@ -153,6 +153,7 @@ assert_contacts_equal (GPtrArray *expected,
       g_assert_cmpstr (rapport_contact_get_location (b), ==, rapport_contact_get_location (a));
       g_assert_cmpstr (rapport_contact_get_source (b), ==, rapport_contact_get_source (a));
       g_assert_cmpstr (rapport_contact_get_notes (b), ==, rapport_contact_get_notes (a));
+      g_assert_cmpstr (rapport_contact_get_birthday (b), ==, rapport_contact_get_birthday (a));
       assert_strv_equal (rapport_contact_get_emails (b), rapport_contact_get_emails (a));
       assert_strv_equal (rapport_contact_get_phones (b), rapport_contact_get_phones (a));
       assert_strv_equal (rapport_contact_get_tags (b), rapport_contact_get_tags (a));
@@ -188,6 +189,7 @@ new_sample_contacts (void)
   rapport_contact_set_tags (contact, (const char * const []) { "Design", "Mentors", "Oslo area", NULL });
   rapport_contact_set_stage (contact, RAPPORT_STAGE_MET);
   rapport_contact_set_referred_by_name (contact, "Amélie Durand");
+  rapport_contact_set_birthday (contact, "--05-17");
   g_ptr_array_add (contacts, contact);
 
   contact = rapport_contact_new ();
@@ -202,6 +204,7 @@ new_sample_contacts (void)
   rapport_contact_set_emails (contact, (const char * const []) { "li.lei@example.cn", NULL });
   rapport_contact_set_tags (contact, (const char * const []) { "China", NULL });
   rapport_contact_set_stage (contact, RAPPORT_STAGE_KEEPING_IN_TOUCH);
+  rapport_contact_set_birthday (contact, "1988-10-01");
   g_ptr_array_add (contacts, contact);
 
   /* Only an email address: nothing else may appear on the way back. */

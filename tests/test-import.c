@@ -44,6 +44,7 @@ test_vcard_gnome_contacts (void)
   assert_empty_strv (rapport_contact_get_tags (zoe));
   g_assert_cmpstr (rapport_contact_get_source (zoe), ==, "");
   g_assert_cmpint (rapport_contact_get_stage (zoe), ==, RAPPORT_STAGE_TO_CONTACT);
+  g_assert_cmpstr (rapport_contact_get_birthday (zoe), ==, "1988-04-12");
 }
 
 static void
@@ -119,6 +120,7 @@ test_vcard_google (void)
   assert_strv (rapport_contact_get_phones (contact), "+233 30 277 0000");
   assert_empty_strv (rapport_contact_get_tags (contact));
   g_assert_cmpstr (rapport_contact_get_organisation (contact), ==, "");
+  g_assert_cmpstr (rapport_contact_get_birthday (contact), ==, "1990-07-21");
 }
 
 static void
@@ -257,6 +259,35 @@ test_vcard_profile_url (void)
 
       g_assert_no_error (error);
       g_assert_cmpstr (rapport_contact_get_profile_url (g_ptr_array_index (contacts, 0)), ==, cases[i].url);
+    }
+}
+
+/* BDAY as vCard 3 and 4 write it, with the year or without; what is no day
+ * of a month (a year alone, free text) is no birthday, and no error. */
+static void
+test_vcard_birthday (void)
+{
+  static const struct {
+    const char *card;
+    const char *birthday;
+  } cases[] = {
+    { "BEGIN:VCARD\nVERSION:4.0\nFN:A\nBDAY:19531015\nEND:VCARD\n", "1953-10-15" },
+    { "BEGIN:VCARD\nVERSION:4.0\nFN:A\nBDAY:--0412\nEND:VCARD\n", "--04-12" },
+    { "BEGIN:VCARD\nVERSION:3.0\nFN:A\nBDAY;VALUE=date:--04-12\nEND:VCARD\n", "--04-12" },
+    { "BEGIN:VCARD\nVERSION:3.0\nFN:A\nBDAY:1996-04-15T00:00:00Z\nEND:VCARD\n", "1996-04-15" },
+    { "BEGIN:VCARD\nVERSION:4.0\nFN:A\nBDAY:1953\nEND:VCARD\n", NULL },
+    { "BEGIN:VCARD\nVERSION:4.0\nFN:A\nBDAY;VALUE=text:circa 1800\nEND:VCARD\n", NULL },
+    { "BEGIN:VCARD\nVERSION:4.0\nFN:A\nBDAY:20230229\nEND:VCARD\n", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) contacts = rapport_vcard_parse (cases[i].card, strlen (cases[i].card), NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (contacts->len, ==, 1);
+      g_assert_cmpstr (rapport_contact_get_birthday (g_ptr_array_index (contacts, 0)), ==, cases[i].birthday);
     }
 }
 
@@ -710,6 +741,7 @@ main (int   argc,
   g_test_add_func ("/import/vcard/version-4", test_vcard_version_4);
   g_test_add_func ("/import/vcard/name-fallbacks", test_vcard_name_fallbacks);
   g_test_add_func ("/import/vcard/profile-url", test_vcard_profile_url);
+  g_test_add_func ("/import/vcard/birthday", test_vcard_birthday);
   g_test_add_func ("/import/vcard/line-ends", test_vcard_line_ends);
   g_test_add_func ("/import/vcard/error/empty", test_vcard_error_empty);
   g_test_add_func ("/import/vcard/error/binary", test_vcard_error_binary);

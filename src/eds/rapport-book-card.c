@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-birthday.h"
 #include "rapport-book-card.h"
 
 void
@@ -92,8 +93,15 @@ rapport_book_fields_fingerprint (const RapportBookFields *fields)
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA1);
 
   for (guint i = 0; i < RAPPORT_BOOK_N_FIELDS; i++)
-    /* With its terminating NUL, so that ("ab", "") and ("a", "b") differ. */
-    g_checksum_update (sum, (const guchar *) fields->values[i], strlen (fields->values[i]) + 1);
+    {
+      /* A field added after links were stored (the birthday) counts only
+       * when set, so that those links keep their fingerprints and are not
+       * all taken for changed on both sides. */
+      if (i >= RAPPORT_BOOK_FIELD_BIRTHDAY && *fields->values[i] == '\0')
+        continue;
+      /* With its terminating NUL, so that ("ab", "") and ("a", "b") differ. */
+      g_checksum_update (sum, (const guchar *) fields->values[i], strlen (fields->values[i]) + 1);
+    }
   return g_strdup (g_checksum_get_string (sum));
 }
 
@@ -131,6 +139,7 @@ rapport_book_fields_from_contact (RapportBookFields *fields,
   rapport_book_fields_set (fields, RAPPORT_BOOK_FIELD_TITLE, rapport_contact_get_role (contact));
   rapport_book_fields_set (fields, RAPPORT_BOOK_FIELD_NOTE, rapport_contact_get_notes (contact));
   rapport_book_fields_set (fields, RAPPORT_BOOK_FIELD_URL, rapport_contact_get_profile_url (contact));
+  rapport_book_fields_set (fields, RAPPORT_BOOK_FIELD_BIRTHDAY, rapport_contact_get_birthday (contact));
 }
 
 static GStrv
@@ -157,6 +166,7 @@ rapport_book_fields_to_contact (const RapportBookFields *fields,
   rapport_contact_set_role (contact, fields->values[RAPPORT_BOOK_FIELD_TITLE]);
   rapport_contact_set_notes (contact, fields->values[RAPPORT_BOOK_FIELD_NOTE]);
   rapport_contact_set_profile_url (contact, fields->values[RAPPORT_BOOK_FIELD_URL]);
+  rapport_contact_set_birthday (contact, fields->values[RAPPORT_BOOK_FIELD_BIRTHDAY]);
 }
 
 const char *
@@ -182,6 +192,8 @@ rapport_book_field_get_label (RapportBookField field)
       return _("Note");
     case RAPPORT_BOOK_FIELD_URL:
       return _("Web address");
+    case RAPPORT_BOOK_FIELD_BIRTHDAY:
+      return _("Birthday");
     default:
       g_return_val_if_reached ("");
     }

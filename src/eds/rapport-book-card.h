@@ -25,9 +25,10 @@ typedef enum
   RAPPORT_BOOK_FIELD_TITLE,
   RAPPORT_BOOK_FIELD_NOTE,
   RAPPORT_BOOK_FIELD_URL,
+  RAPPORT_BOOK_FIELD_BIRTHDAY,   /* rapport-birthday.h's text */
 } RapportBookField;
 
-#define RAPPORT_BOOK_N_FIELDS (RAPPORT_BOOK_FIELD_URL + 1)
+#define RAPPORT_BOOK_N_FIELDS (RAPPORT_BOOK_FIELD_BIRTHDAY + 1)
 
 typedef struct
 {

@@ -16,6 +16,7 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 #include <libebook/libebook.h>
 G_GNUC_END_IGNORE_DEPRECATIONS
 
+#include "rapport-birthday.h"
 #include "rapport-eds-book.h"
 #include "rapport-eds-registry.h"
 
@@ -69,6 +70,32 @@ read_list (RapportBookFields *fields,
   g_list_free_full (attrs, (GDestroyNotify) e_vcard_attribute_free);
 }
 
+/* BDAY as its text rather than e_contact_get (E_CONTACT_BIRTH_DATE), whose
+ * EContactDate has no way to say that the year is not known ("--04-12"). */
+static void
+read_birthday (RapportBookFields *fields,
+               EContact          *contact)
+{
+  EVCardAttribute *attr = e_vcard_get_attribute (E_VCARD (contact), EVC_BDAY);
+  g_autofree char *value = attr != NULL ? e_vcard_attribute_get_value (attr) : NULL;
+  g_autofree char *birthday = rapport_birthday_normalize (value);
+
+  rapport_book_fields_set (fields, RAPPORT_BOOK_FIELD_BIRTHDAY, birthday);
+}
+
+static void
+write_birthday (EContact   *contact,
+                const char *birthday)
+{
+  EVCard *vcard = E_VCARD (contact);
+
+  e_vcard_remove_attributes (vcard, NULL, EVC_BDAY);
+  /* The extended ISO 8601 form, which is what EDS itself writes for a
+   * birth date ("1990-04-12"). */
+  if (*birthday != '\0')
+    e_vcard_append_attribute_with_value (vcard, e_vcard_attribute_new (NULL, EVC_BDAY), birthday);
+}
+
 static void
 read_fields (RapportBookFields *fields,
              EContact          *contact)
@@ -88,6 +115,7 @@ read_fields (RapportBookFields *fields,
   rapport_book_fields_set (fields, RAPPORT_BOOK_FIELD_TITLE, e_contact_get_const (contact, E_CONTACT_TITLE));
   rapport_book_fields_set (fields, RAPPORT_BOOK_FIELD_NOTE, e_contact_get_const (contact, E_CONTACT_NOTE));
   rapport_book_fields_set (fields, RAPPORT_BOOK_FIELD_URL, e_contact_get_const (contact, E_CONTACT_HOMEPAGE_URL));
+  read_birthday (fields, contact);
 }
 
 static void
@@ -174,6 +202,8 @@ write_fields (EContact                *contact,
     set_text (contact, E_CONTACT_NOTE, fields->values[RAPPORT_BOOK_FIELD_NOTE]);
   if (g_strcmp0 (now.values[RAPPORT_BOOK_FIELD_URL], fields->values[RAPPORT_BOOK_FIELD_URL]) != 0)
     set_text (contact, E_CONTACT_HOMEPAGE_URL, fields->values[RAPPORT_BOOK_FIELD_URL]);
+  if (g_strcmp0 (now.values[RAPPORT_BOOK_FIELD_BIRTHDAY], fields->values[RAPPORT_BOOK_FIELD_BIRTHDAY]) != 0)
+    write_birthday (contact, fields->values[RAPPORT_BOOK_FIELD_BIRTHDAY]);
 
   if (name != NULL)
     e_contact_name_free (name);

@@ -208,6 +208,17 @@ static const KnownColumn known_columns[] = {
   { "etapa", RAPPORT_CSV_FIELD_STAGE },
 
   { "connectedon", RAPPORT_CSV_FIELD_CONNECTED_ON },
+
+  { "birthday", RAPPORT_CSV_FIELD_BIRTHDAY },
+  { "bday", RAPPORT_CSV_FIELD_BIRTHDAY },
+  { "birthdate", RAPPORT_CSV_FIELD_BIRTHDAY },
+  { "dateofbirth", RAPPORT_CSV_FIELD_BIRTHDAY },
+  { "geburtstag", RAPPORT_CSV_FIELD_BIRTHDAY },
+  { "geburtsdatum", RAPPORT_CSV_FIELD_BIRTHDAY },
+  { "anniversaire", RAPPORT_CSV_FIELD_BIRTHDAY },
+  { "datedenaissance", RAPPORT_CSV_FIELD_BIRTHDAY },
+  { "cumpleanos", RAPPORT_CSV_FIELD_BIRTHDAY },
+  { "fechadenacimiento", RAPPORT_CSV_FIELD_BIRTHDAY },
 };
 
 static const char * const linkedin_columns[] = {
@@ -416,6 +427,7 @@ rapport_csv_map_row (const RapportCsvRow    *row,
         case RAPPORT_CSV_FIELD_PROFILE_URL:
         case RAPPORT_CSV_FIELD_SOURCE:
         case RAPPORT_CSV_FIELD_STAGE:
+        case RAPPORT_CSV_FIELD_BIRTHDAY:
           if (*value != '\0' && values.texts[mapping[i]] == NULL)
             values.texts[mapping[i]] = g_steal_pointer (&value);
           break;
@@ -487,6 +499,9 @@ rapport_csv_map_row (const RapportCsvRow    *row,
   location = g_strjoinv (", ", (char **) location_parts->pdata);
   rapport_contact_set_location (contact, location);
   rapport_contact_set_notes (contact, values.notes->str);
+  /* A date written some other way ("4/12/1990": whose order?) is dropped,
+   * as a vCard's BDAY that is no date is. */
+  rapport_contact_set_birthday (contact, values.texts[RAPPORT_CSV_FIELD_BIRTHDAY]);
   rapport_contact_set_emails (contact, (const char * const *) emails->pdata);
   rapport_contact_set_phones (contact, (const char * const *) phones->pdata);
   rapport_contact_set_tags (contact, (const char * const *) tags->pdata);
@@ -522,6 +537,7 @@ rapport_csv_field_get_label (RapportCsvField field)
     case RAPPORT_CSV_FIELD_TAGS:         return C_("csv field", "Tags");
     case RAPPORT_CSV_FIELD_STAGE:        return C_("csv field", "Stage");
     case RAPPORT_CSV_FIELD_CONNECTED_ON: return C_("csv field", "LinkedIn Connection Date");
+    case RAPPORT_CSV_FIELD_BIRTHDAY:     return C_("csv field", "Birthday");
     default:                             g_return_val_if_reached (NULL);
     }
 }

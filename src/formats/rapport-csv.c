@@ -27,7 +27,7 @@
  * back by programs, and rapport_csv_guess_mapping() knows these names. */
 static const char * const export_columns[] = {
   "Name", "Given Name", "Family Name", "Organisation", "Role", "Emails", "Phones",
-  "Profile URL", "Location", "Source", "Tags", "Stage", "Notes",
+  "Profile URL", "Location", "Source", "Tags", "Stage", "Notes", "Birthday",
 };
 
 #define LIST_SEPARATOR "; "
@@ -274,6 +274,7 @@ append_row (GString              *out,
             RapportCsvWriteFlags  flags)
 {
   GEnumValue *stage = g_enum_get_value (stages, rapport_contact_get_stage (contact));
+  const char *birthday = rapport_contact_get_birthday (contact);
   const char *texts[] = {
     rapport_contact_get_display_name (contact),
     rapport_contact_get_given_name (contact),
@@ -303,6 +304,8 @@ append_row (GString              *out,
   append_field (out, stage != NULL ? stage->value_nick : "", flags);
   g_string_append_c (out, ',');
   append_field (out, rapport_contact_get_notes (contact), flags);
+  g_string_append_c (out, ',');
+  append_field (out, birthday != NULL ? birthday : "", flags);
   g_string_append (out, "\r\n");
 }
 

@@ -33,9 +33,10 @@ typedef enum
   RAPPORT_CSV_FIELD_TAGS,
   RAPPORT_CSV_FIELD_STAGE,
   RAPPORT_CSV_FIELD_CONNECTED_ON,   /* LinkedIn's "Connected On": becomes the source */
+  RAPPORT_CSV_FIELD_BIRTHDAY,       /* "1990-04-12" or "--04-12", as Google writes it */
 } RapportCsvField;
 
-#define RAPPORT_CSV_N_FIELDS (RAPPORT_CSV_FIELD_CONNECTED_ON + 1)
+#define RAPPORT_CSV_N_FIELDS (RAPPORT_CSV_FIELD_BIRTHDAY + 1)
 
 typedef struct
 {

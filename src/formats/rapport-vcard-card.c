@@ -359,6 +359,13 @@ _rapport_vcard_to_contact (EVCard     *vcard,
           if (*note != '\0')
             g_string_append_printf (notes, "%s%s", notes->len > 0 ? "\n\n" : "", note);
         }
+      else if (is_named (attr, "BDAY"))
+        {
+          /* A BDAY that is no day of a month (VALUE=text "circa 1800", a
+           * year alone) says nothing Rapport can keep. */
+          if (rapport_contact_get_birthday (contact) == NULL)
+            rapport_contact_set_birthday (contact, text);
+        }
       else if (is_named (attr, "CATEGORIES"))
         {
           for (GList *v = e_vcard_attribute_get_values (attr); v != NULL; v = v->next)

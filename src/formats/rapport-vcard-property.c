@@ -24,12 +24,12 @@
  * does not know are made plain.
  */
 
-/* The properties Rapport reads; the rest (photos, keys, birthdays...) are
- * dropped after a syntax check, which also keeps large PHOTO values away
+/* The properties Rapport reads; the rest (photos, keys, anniversaries...)
+ * are dropped after a syntax check, which also keeps large PHOTO values away
  * from EVCard. */
 static const char * const kept_properties[] = {
   "VERSION", "FN", "N", "ORG", "TITLE", "ROLE", "EMAIL", "TEL", "URL", "ADR",
-  "LABEL", "NOTE", "CATEGORIES", "X-SOCIALPROFILE", "X-ABLABEL",
+  "LABEL", "NOTE", "CATEGORIES", "X-SOCIALPROFILE", "X-ABLABEL", "BDAY",
 };
 
 #define RAPPORT_PREFIX "X-RAPPORT-"

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "rapport-birthday.h"
 #include "rapport-import-private.h"
 #include "rapport-vcard.h"
 
@@ -161,6 +162,7 @@ append_contact (GString        *out,
   const char *given = rapport_contact_get_given_name (contact);
   const char *family = rapport_contact_get_family_name (contact);
   const char *location = rapport_contact_get_location (contact);
+  g_autofree char *birthday = rapport_birthday_to_vcard (rapport_contact_get_birthday (contact));
   const char * const *tags = rapport_contact_get_tags (contact);
   GEnumValue *stage = g_enum_get_value (stages, rapport_contact_get_stage (contact));
 
@@ -202,6 +204,7 @@ append_contact (GString        *out,
       append_structured (out, "ADR", address, G_N_ELEMENTS (address));
     }
 
+  append_text (out, "BDAY", birthday);
   append_text (out, "NOTE", rapport_contact_get_notes (contact));
 
   if (tags[0] != NULL)

@@ -1,14 +1,17 @@
 #!/usr/bin/python3
 # test_contacts.py -- the contacts page, driven through AT-SPI as a user would: create a
 # contact, then a second one introduced by the first; find the second by a prefix of its
-# organisation; open it and follow the referral link to the first.
+# organisation; open it and follow the referral link to the first. A birthday chosen with
+# the keyboard in the editor, shown on the contact's page, given its year, then removed.
 # Runs inside tests/session/headless-session.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
+import shutil
 import sqlite3
 import sys
+import tempfile
 import time
 import unittest
 
@@ -123,6 +126,91 @@ class Contacts(unittest.TestCase):
         with sqlite3.connect(db) as conn:
             rows = list(conn.execute('SELECT display_name, referred_by, trashed FROM contact'))
         self.assertEqual(rows, [('Tom Becker', None, 0)])
+
+    def pressable(self, root, name):
+        # GTK 4.8 names a menu button's inner button after its label, and only that one can be pressed.
+        return wait_for(lambda: next((b for b in find_all(root, 'push button', name) if b.get_n_actions()), None),
+                        5, f'the button {name!r}')
+
+    def birthday_in_db(self, name):
+        db = os.path.join(self.app.env['XDG_DATA_HOME'], 'rapport', 'rapport.db')
+        with sqlite3.connect(db) as conn:
+            row = conn.execute('SELECT birthday FROM contact WHERE display_name = ?', (name,)).fetchone()
+        return row[0] if row else 'no contact'
+
+    def test_birthday(self):
+        # A data folder of its own, so that the other test starts with no contacts.
+        self.app.close()
+        data = tempfile.mkdtemp(prefix='rapport-birthday-')
+        self.addCleanup(shutil.rmtree, data, True)
+        self.app = App(env={'XDG_DATA_HOME': data})
+        self.addCleanup(self.app.close)
+        self.main = self.app.window('Rapport')
+        key_combo('Control', '2')
+        switcher = find(self.main, 'page tab list')
+        wait_for(lambda: 'selected' in states(find(switcher, 'page tab', 'Contacts')), 5, 'the Contacts page')
+
+        # A birthday chosen with the keyboard in the editor, the year left out at first.
+        do_action(find(self.main, 'push button', 'New Contact'))
+        editor = self.app.window('New Contact')
+        set_text(find(editor, 'text', 'Name (required)'), 'Lena Vogt')
+        self.assertEqual(find(editor, 'push button', 'Birthday').get_name(), 'Birthday')
+        do_action(self.pressable(editor, 'Not Set'))
+        day = find(self.app.node, 'spin button', 'Day')
+        self.assertEqual(day.get_name(), 'Day')
+        # The popover puts the focus on its first field, the day.
+        wait_for(lambda: 'focused' in states(day), 5, 'the day to have the focus')
+        for _ in range(13):
+            key_combo('Up')
+        wait_for(lambda: day.get_current_value() == 14, 5, 'the day to be 14')
+        year = find(self.app.node, 'check box', 'Year')
+        self.assertEqual(year.get_name(), 'Year')
+        self.assertEqual(find(self.app.node, 'push button', 'Remove Birthday').get_name(), 'Remove Birthday')
+        key_combo('Escape')   # closes the popover, not the editor
+        self.pressable(editor, '14 January')
+        save = find(editor, 'push button', 'Save')
+        wait_for(lambda: 'sensitive' in states(save), 5, 'Save to be enabled')
+        do_action(save)
+        self.app.wait_window_gone('New Contact')
+        wait_for(lambda: self.birthday_in_db('Lena Vogt') == '--01-14', 5, 'the birthday to be saved')
+
+        # The contact page shows it.
+        key_combo('Control', 'f')
+        search = find(self.main, 'entry', 'Search Contacts')
+        wait_for(lambda: 'focused' in states(search), 5, 'the search field to have the focus')
+        set_text(search, 'Lena')
+        self.wait_list(['Lena Vogt'])
+        key_combo('Return')
+        details = find(self.main, 'list', 'Details')
+        find(details, 'label', '14 January')
+
+        # Edited again: the year is added, then the birthday removed.
+        do_action(find(self.main, 'push button', 'Edit Contact'))
+        editor = self.app.window('Edit Contact')
+        do_action(self.pressable(editor, '14 January'))
+        year = find(self.app.node, 'check box', 'Year')
+        wait_for(lambda: 'focused' in states(find(self.app.node, 'spin button', 'Day')), 5, 'the day to have the focus')
+        key_combo('Tab')   # the month
+        key_combo('Tab')   # the year's check box
+        wait_for(lambda: 'focused' in states(year), 5, 'the year check box to have the focus')
+        key_combo('space')
+        wait_for(lambda: 'checked' in states(year), 5, 'the year to be known')
+        self.pressable(editor, '14 January 1990')
+        key_combo('Escape')
+        do_action(find(editor, 'push button', 'Save'))
+        self.app.wait_window_gone('Edit Contact')
+        wait_for(lambda: self.birthday_in_db('Lena Vogt') == '1990-01-14', 5, 'the year to be saved')
+        find(find(self.main, 'list', 'Details'), 'label', '14 January 1990')
+
+        do_action(find(self.main, 'push button', 'Edit Contact'))
+        editor = self.app.window('Edit Contact')
+        do_action(self.pressable(editor, '14 January 1990'))
+        do_action(find(self.app.node, 'push button', 'Remove Birthday'))
+        self.pressable(editor, 'Not Set')
+        do_action(find(editor, 'push button', 'Save'))
+        self.app.wait_window_gone('Edit Contact')
+        wait_for(lambda: self.birthday_in_db('Lena Vogt') is None, 5, 'the birthday to be removed')
+
 
 if __name__ == '__main__':
     unittest.main(verbosity=2)

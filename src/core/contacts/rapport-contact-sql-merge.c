@@ -141,6 +141,8 @@ rapport_contact_sql_merge (RapportDatabase  *db,
   FILL (source);
   FILL (notes);
 #undef FILL
+  if (rapport_contact_get_birthday (merged) == NULL)
+    rapport_contact_set_birthday (merged, rapport_contact_get_birthday (incoming));
 
   emails = union_lists (rapport_contact_get_emails (merged), rapport_contact_get_emails (incoming));
   phones = union_lists (rapport_contact_get_phones (merged), rapport_contact_get_phones (incoming));

@@ -376,13 +376,13 @@ rapport_contact_sql_save (RapportDatabase  *db,
   if (id == 0)
     stmt = rapport_database_prepare (db,
       "INSERT INTO contact (display_name, given_name, family_name, sort_key, role, organisation_id, "
-      "  profile_url, location, source, notes, referred_by, stage, created_at, updated_at, playbook) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?15)", error);
+      "  profile_url, location, source, notes, referred_by, stage, created_at, updated_at, playbook, birthday) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?15, ?16)", error);
   else
     stmt = rapport_database_prepare (db,
       "UPDATE contact SET display_name = ?1, given_name = ?2, family_name = ?3, sort_key = ?4, role = ?5, "
       "  organisation_id = ?6, profile_url = ?7, location = ?8, source = ?9, notes = ?10, referred_by = ?11, "
-      "  stage = ?12, updated_at = ?13, playbook = ?15 "
+      "  stage = ?12, updated_at = ?13, playbook = ?15, birthday = ?16 "
       "WHERE id = ?14", error);
   if (stmt == NULL)
     return 0;
@@ -406,6 +406,9 @@ rapport_contact_sql_save (RapportDatabase  *db,
     sqlite3_bind_int64 (stmt, 14, id);
   if (rapport_contact_get_playbook (contact) != RAPPORT_CONTACT_PLAYBOOK_DEFAULT)
     sqlite3_bind_int (stmt, 15, rapport_contact_get_playbook (contact));
+  /* NULL when there is none, as the column's default. */
+  if (rapport_contact_get_birthday (contact) != NULL)
+    rapport_sql_bind_text (stmt, 16, rapport_contact_get_birthday (contact));
 
   if (!rapport_sql_step_done (db, stmt, error))
     return 0;
@@ -481,7 +484,7 @@ rapport_contact_sql_load (RapportDatabase  *db,
   stmt = rapport_database_prepare (db,
     "SELECT c.display_name, c.given_name, c.family_name, c.role, coalesce (o.name, ''), c.profile_url, "
     "  c.location, c.source, c.notes, coalesce (r.id, 0), coalesce (r.display_name, ''), c.stage, "
-    "  c.created_at, c.updated_at, c.last_contacted, coalesce (c.playbook, -1) "
+    "  c.created_at, c.updated_at, c.last_contacted, coalesce (c.playbook, -1), c.birthday "
     "FROM contact c LEFT JOIN organisation o ON o.id = c.organisation_id "
     "  LEFT JOIN contact r ON r.id = c.referred_by AND r.trashed = 0 "
     "WHERE c.id = ?1 AND c.trashed = 0", error);
@@ -516,6 +519,7 @@ rapport_contact_sql_load (RapportDatabase  *db,
   updated = rapport_sql_column_time (stmt, 13);
   last_contacted = rapport_sql_column_time (stmt, 14);
   rapport_contact_set_playbook (contact, MAX (sqlite3_column_int (stmt, 15), RAPPORT_CONTACT_PLAYBOOK_DEFAULT));
+  rapport_contact_set_birthday (contact, (const char *) sqlite3_column_text (stmt, 16));
   sqlite3_reset (stmt);
 
   rapport_contact_set_created (contact, created);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-birthday.h"
 #include "rapport-contact.h"
 
 /* The plain text fields, in the order of their properties. */
@@ -53,6 +54,7 @@ struct _RapportContact
   char         *fields[N_FIELDS];
   char        **lists[N_LISTS];
   GDateTime    *dates[N_DATES];
+  char         *birthday;   /* rapport-birthday.h's text, or NULL */
   RapportStage  stage;
   int           playbook;
   gboolean      loaded;
@@ -67,6 +69,7 @@ enum {
   PROP_REFERRED_BY_ID,
   PROP_STAGE,
   PROP_PLAYBOOK,
+  PROP_BIRTHDAY,
   PROP_FIRST_FIELD,
   PROP_LAST_FIELD = PROP_FIRST_FIELD + N_FIELDS - 1,
   PROP_FIRST_LIST,
@@ -192,6 +195,7 @@ rapport_contact_finalize (GObject *object)
     g_clear_pointer (&self->lists[i], g_strfreev);
   for (guint i = 0; i < N_DATES; i++)
     g_clear_pointer (&self->dates[i], g_date_time_unref);
+  g_clear_pointer (&self->birthday, g_free);
 
   G_OBJECT_CLASS (rapport_contact_parent_class)->finalize (object);
 }
@@ -230,6 +234,10 @@ rapport_contact_get_property (GObject    *object,
 
     case PROP_PLAYBOOK:
       g_value_set_int (value, self->playbook);
+      break;
+
+    case PROP_BIRTHDAY:
+      g_value_set_string (value, self->birthday);
       break;
 
     default:
@@ -273,6 +281,10 @@ rapport_contact_set_property (GObject      *object,
       rapport_contact_set_playbook (self, g_value_get_int (value));
       break;
 
+    case PROP_BIRTHDAY:
+      rapport_contact_set_birthday (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -295,6 +307,7 @@ rapport_contact_class_init (RapportContactClass *klass)
                                               RAPPORT_STAGE_TO_CONTACT, flags);
   properties[PROP_PLAYBOOK] = g_param_spec_int ("playbook", NULL, NULL, RAPPORT_CONTACT_PLAYBOOK_DEFAULT,
                                                 G_MAXINT, RAPPORT_CONTACT_PLAYBOOK_DEFAULT, flags);
+  properties[PROP_BIRTHDAY] = g_param_spec_string ("birthday", NULL, NULL, NULL, flags);
 
   /* The names are static strings, which G_PARAM_STATIC_STRINGS allows. */
   for (guint i = 0; i < N_FIELDS; i++)
@@ -362,6 +375,7 @@ rapport_contact_update_from (RapportContact *self,
   rapport_contact_set_referred_by_id (self, other->referred_by_id);
   rapport_contact_set_stage (self, other->stage);
   rapport_contact_set_playbook (self, other->playbook);
+  rapport_contact_set_birthday (self, other->birthday);
   for (guint i = 0; i < N_FIELDS; i++)
     set_field (self, i, other->fields[i]);
   for (guint i = 0; i < N_LISTS; i++)
@@ -475,6 +489,41 @@ rapport_contact_set_playbook (RapportContact *self,
       self->playbook = playbook;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAYBOOK]);
     }
+}
+
+/**
+ * rapport_contact_get_birthday:
+ *
+ * Returns: (nullable): the birthday as "1990-04-12", or "--04-12" when the
+ *   year is not known (rapport-birthday.h), or %NULL
+ */
+const char *
+rapport_contact_get_birthday (RapportContact *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTACT (self), NULL);
+  return self->birthday;
+}
+
+/**
+ * rapport_contact_set_birthday:
+ * @birthday: (nullable): a date as vCard writes one, with or without the
+ *   year; %NULL, "" or text that is not such a date clears it
+ */
+void
+rapport_contact_set_birthday (RapportContact *self,
+                              const char     *birthday)
+{
+  g_autofree char *normal = NULL;
+
+  g_return_if_fail (RAPPORT_IS_CONTACT (self));
+
+  normal = rapport_birthday_normalize (birthday);
+  if (g_strcmp0 (self->birthday, normal) == 0)
+    return;
+
+  g_free (self->birthday);
+  self->birthday = g_steal_pointer (&normal);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BIRTHDAY]);
 }
 
 #define DEFINE_FIELD(name, FIELD)                                          \

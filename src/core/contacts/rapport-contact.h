@@ -73,6 +73,9 @@ void                 rapport_contact_set_source           (RapportContact      *
 const char          *rapport_contact_get_notes            (RapportContact      *self);
 void                 rapport_contact_set_notes            (RapportContact      *self,
                                                            const char          *notes);
+const char          *rapport_contact_get_birthday         (RapportContact      *self);
+void                 rapport_contact_set_birthday         (RapportContact      *self,
+                                                           const char          *birthday);
 const char * const  *rapport_contact_get_emails           (RapportContact      *self);
 void                 rapport_contact_set_emails           (RapportContact      *self,
                                                            const char * const  *emails);

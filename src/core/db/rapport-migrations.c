@@ -616,6 +616,11 @@ static const char * const migrations[] = {
   "  conflict            TEXT,"
   "  UNIQUE (source_uid, eds_uid)"
   ");",
+
+  /* A birthday on each contact (#15), as vCard's BDAY can say it: ISO
+   * 8601 text, "1990-04-12", or "--04-12" without the year
+   * (core/contacts/rapport-birthday.c); NULL when there is none. */
+  "ALTER TABLE contact ADD COLUMN birthday TEXT;",
 };
 
 const char * const *

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-accessible.h"
+#include "rapport-birthday.h"
 #include "rapport-contact-detail.h"
 #include "rapport-contact-link.h"
 #include "rapport-contact-drafts.h"
@@ -149,6 +150,7 @@ fill_details (RapportContactDetail *self)
   const char * const *tags = rapport_contact_get_tags (contact);
   const char *url = rapport_contact_get_profile_url (contact);
   g_autofree char *tag_text = g_strjoinv (", ", (char **) tags);
+  g_autofree char *birthday = rapport_birthday_dup_label (rapport_contact_get_birthday (contact));
 
   clear_list (self->details_list);
 
@@ -179,6 +181,7 @@ fill_details (RapportContactDetail *self)
     }
   add_detail_row (self, _("Profile"), url, "web-browser-symbolic", url[0] ? url : NULL, _("Open Profile"));
   add_detail_row (self, _("Location"), rapport_contact_get_location (contact), "mark-location-symbolic", NULL, NULL);
+  add_detail_row (self, _("Birthday"), birthday, "x-office-calendar-symbolic", NULL, NULL);
   add_detail_row (self, _("How You Met"), rapport_contact_get_source (contact), "system-users-symbolic", NULL, NULL);
   add_detail_row (self, _("Tags"), tag_text, "user-bookmarks-symbolic", NULL, NULL);
   add_detail_row (self, _("Notes"), rapport_contact_get_notes (contact), "document-edit-symbolic", NULL, NULL);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-accessible.h"
+#include "rapport-birthday-row.h"
 #include "rapport-contact-editor.h"
 #include "rapport-contact-picker.h"
 #include "rapport-toast.h"
@@ -41,6 +42,7 @@ struct _RapportContactEditor
   AdwEntryRow         *phones_row;
   AdwEntryRow         *profile_row;
   AdwEntryRow         *location_row;
+  RapportBirthdayRow  *birthday_row;
   AdwEntryRow         *source_row;
   AdwEntryRow         *tags_row;
   RapportContactPicker *referrer_picker;
@@ -187,6 +189,7 @@ save_action (GtkWidget  *widget,
   rapport_contact_set_phones (contact, (const char * const *) phones);
   rapport_contact_set_profile_url (contact, profile);
   rapport_contact_set_location (contact, text_of (self->location_row));
+  rapport_contact_set_birthday (contact, rapport_birthday_row_get_birthday (self->birthday_row));
   rapport_contact_set_source (contact, text_of (self->source_row));
   rapport_contact_set_tags (contact, (const char * const *) tags);
   rapport_contact_set_notes (contact, notes);
@@ -236,6 +239,7 @@ rapport_contact_editor_class_init (RapportContactEditorClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (RAPPORT_TYPE_CONTACT_PICKER);
+  g_type_ensure (RAPPORT_TYPE_BIRTHDAY_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "ui/rapport-contact-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, name_row);
@@ -247,6 +251,7 @@ rapport_contact_editor_class_init (RapportContactEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, phones_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, profile_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, location_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, birthday_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, source_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, tags_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactEditor, referrer_picker);
@@ -311,6 +316,7 @@ rapport_contact_editor_new (RapportContactStore *store,
   gtk_editable_set_text (GTK_EDITABLE (self->phones_row), phones);
   gtk_editable_set_text (GTK_EDITABLE (self->profile_row), rapport_contact_get_profile_url (contact));
   gtk_editable_set_text (GTK_EDITABLE (self->location_row), rapport_contact_get_location (contact));
+  rapport_birthday_row_set_birthday (self->birthday_row, rapport_contact_get_birthday (contact));
   gtk_editable_set_text (GTK_EDITABLE (self->source_row), rapport_contact_get_source (contact));
   gtk_editable_set_text (GTK_EDITABLE (self->tags_row), tags);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), rapport_contact_get_notes (contact), -1);

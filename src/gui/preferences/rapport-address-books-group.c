@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-address-book.h"
+#include "rapport-birthday.h"
 #include "rapport-address-books-group.h"
 #include "rapport-toast.h"
 
@@ -104,10 +105,17 @@ add_row (RapportAddressBooksGroup *self,
 }
 
 static char *
-shown_value (const char *value)
+shown_value (RapportBookField  field,
+             const char       *value)
 {
+  g_auto(GStrv) parts = NULL;
+
+  /* A birthday as the contact page shows it, not as it is stored. */
+  if (field == RAPPORT_BOOK_FIELD_BIRTHDAY && *value != '\0')
+    return rapport_birthday_dup_label (value);
+
   /* Lists are one value a line; in a subtitle, one after another. */
-  g_auto(GStrv) parts = g_strsplit (*value != '\0' ? value : _("nothing"), "\n", -1);
+  parts = g_strsplit (*value != '\0' ? value : _("nothing"), "\n", -1);
 
   return g_strjoinv (", ", parts);
 }
@@ -139,7 +147,8 @@ side_row (RapportAddressBooksGroup *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = keep_button (self, sync, conflict, keep);
-  g_autofree char *value = shown_value (keep == RAPPORT_CONTACT_SYNC_KEEP_RAPPORT ? conflict->ours
+  g_autofree char *value = shown_value (conflict->field,
+                                       keep == RAPPORT_CONTACT_SYNC_KEEP_RAPPORT ? conflict->ours
                                                                                 : conflict->theirs);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), keep == RAPPORT_CONTACT_SYNC_KEEP_RAPPORT
