@@ -100,6 +100,56 @@ test_large (void)
   check_one_more (2100);
 }
 
+/* Grouped by organisation: each organisation's people end up nearer one
+ * another than to the rest, in a network that referrals alone would lay
+ * out as one star around the user (n a multiple of 3: three
+ * organisations, each person at the next one round). */
+static double
+mean_distances (guint    n,
+                gboolean grouped,
+                double  *within)
+{
+  static const char *organisations[] = { "Acme", "Globex", "Initech" };
+  g_autoptr(RapportNetworkGraph) graph = rapport_network_graph_new ("Me");
+  g_autofree double *xy = g_new0 (double, 2 * (n + 1));
+  g_autofree gboolean *known = g_new0 (gboolean, n + 1);
+  double sum_in = 0, sum_out = 0;
+  guint count_in = 0, count_out = 0;
+
+  for (gint64 id = 1; id <= n; id++)
+    rapport_network_graph_add_person (graph, id, "Person", 0, organisations[id % 3], 0);
+  rapport_network_graph_set_grouped (graph, grouped);
+  rapport_network_graph_finish (graph);
+  g_assert_cmpuint (rapport_network_graph_n_groups (graph), ==, grouped ? 3 : 0);
+  layout (graph, xy, known);
+
+  for (guint i = 1; i <= n; i++)
+    for (guint j = i + 1; j <= n; j++)
+      {
+        double d = hypot (xy[2 * i] - xy[2 * j], xy[2 * i + 1] - xy[2 * j + 1]);
+
+        if (i % 3 == j % 3)
+          sum_in += d, count_in++;
+        else
+          sum_out += d, count_out++;
+      }
+  *within = sum_in / count_in;
+  return sum_out / count_out;
+}
+
+static void
+test_grouped (void)
+{
+  double within, between;
+
+  /* referrals alone: no pull together (a star, each organisation all round) */
+  between = mean_distances (30, FALSE, &within);
+  g_assert_cmpfloat (within, >, 0.8 * between);
+  /* grouped: well apart */
+  between = mean_distances (30, TRUE, &within);
+  g_assert_cmpfloat (within, <, 0.6 * between);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -108,5 +158,6 @@ main (int   argc,
   g_test_add_func ("/graph/layout/pinned/small-tree", test_small_tree);
   g_test_add_func ("/graph/layout/pinned/larger", test_larger);
   g_test_add_func ("/graph/layout/pinned/large", test_large);
+  g_test_add_func ("/graph/layout/grouped", test_grouped);
   return g_test_run ();
 }

@@ -127,6 +127,7 @@ test_key (void)
 typedef struct
 {
   const char *user;
+  gboolean    grouped;
   double     *xy;
   gboolean   *known;
   gboolean    same_key;
@@ -138,7 +139,7 @@ load_job (RapportDatabase  *db,
           GError          **error)
 {
   CacheJob *job = data;
-  RapportNetworkGraph *graph = rapport_network_sql_load (db, job->user, error);
+  RapportNetworkGraph *graph = rapport_network_sql_load (db, job->user, job->grouped, error);
   guint n;
 
   if (graph == NULL)
@@ -176,7 +177,7 @@ test_positions_cached (void)
 {
   g_autoptr(RapportDatabase) db = test_open_database ();
   g_autoptr(GError) error = NULL;
-  CacheJob job = { "Me", NULL, NULL, FALSE };
+  CacheJob job = { "Me", FALSE, NULL, NULL, FALSE };
   RapportNetworkGraph *graph;
   int ben;
 
@@ -226,10 +227,64 @@ test_positions_cached (void)
   g_assert_true (job.known[rapport_network_graph_find (graph, 1)]);
   g_assert_false (job.known[rapport_network_graph_find (graph, 4)]);
   g_assert_cmpfloat (job.xy[2 * rapport_network_graph_find (graph, 1)], ==, 10.0);
+  g_assert_nonnull (rapport_database_run_sync (db, save_job, graph, &error));
+  rapport_network_graph_free (graph);
+
+  /* Grouped by organisation: a drawing of its own, laid out afresh, and
+   * cached as the other was. */
+  job.grouped = TRUE;
+  graph = rapport_database_run_sync (db, load_job, &job, &error);
+  g_assert_no_error (error);
+  g_assert_false (job.same_key);
+  for (guint i = 0; i < rapport_network_graph_n_nodes (graph); i++)
+    g_assert_false (job.known[i]);
+  g_assert_nonnull (rapport_database_run_sync (db, save_job, graph, &error));
+  rapport_network_graph_free (graph);
+  graph = rapport_database_run_sync (db, load_job, &job, &error);
+  g_assert_true (job.same_key);
   rapport_network_graph_free (graph);
 
   g_free (job.xy);
   g_free (job.known);
+}
+
+/* Grouped, an organisation of two people or more is a group, and who works
+ * where is part of the shape. */
+static void
+test_groups (void)
+{
+  g_autoptr(RapportNetworkGraph) plain = rapport_network_graph_new ("Me");
+  g_autoptr(RapportNetworkGraph) grouped = rapport_network_graph_new ("Me");
+  g_autoptr(RapportNetworkGraph) moved = rapport_network_graph_new ("Me");
+  RapportNetworkGraph *graphs[] = { plain, grouped, moved };
+  const RapportNetworkGroup *group;
+
+  for (guint k = 0; k < G_N_ELEMENTS (graphs); k++)
+    {
+      rapport_network_graph_add_person (graphs[k], 1, "Ana", 0, "Acme", 0);
+      rapport_network_graph_add_person (graphs[k], 2, "Ben", 0, "Globex", 1);
+      rapport_network_graph_add_person (graphs[k], 3, "Cleo", 0, k == 2 ? "Globex" : "Acme", 0);
+      rapport_network_graph_add_person (graphs[k], 4, "Dan", 0, "", 3);
+      rapport_network_graph_set_grouped (graphs[k], k > 0);
+      rapport_network_graph_finish (graphs[k]);
+    }
+
+  g_assert_false (rapport_network_graph_get_grouped (plain));
+  g_assert_cmpuint (rapport_network_graph_n_groups (plain), ==, 0);
+  g_assert_true (rapport_network_graph_get_grouped (grouped));
+  /* Acme (Ana, Cleo); Globex has one person and Dan none: no group */
+  g_assert_cmpuint (rapport_network_graph_n_groups (grouped), ==, 1);
+  group = rapport_network_graph_group (grouped, 0);
+  g_assert_cmpstr (group->organisation, ==, "Acme");
+  g_assert_cmpuint (group->members->len, ==, 2);
+  g_assert_cmpuint (g_array_index (group->members, guint, 0), ==, (guint) rapport_network_graph_find (grouped, 1));
+  g_assert_cmpuint (g_array_index (group->members, guint, 1), ==, (guint) rapport_network_graph_find (grouped, 3));
+
+  g_assert_true (g_str_has_prefix (rapport_network_graph_key (grouped), RAPPORT_NETWORK_GROUPED_KEY_PREFIX));
+  g_assert_false (g_str_has_prefix (rapport_network_graph_key (plain), RAPPORT_NETWORK_GROUPED_KEY_PREFIX));
+  /* the same referrals, but Cleo moved to Globex: another grouped shape */
+  g_assert_cmpstr (rapport_network_graph_key (grouped), !=, rapport_network_graph_key (moved));
+  g_assert_cmpstr (rapport_network_graph_group (moved, 0)->organisation, ==, "Globex");
 }
 
 int
@@ -241,6 +296,7 @@ main (int   argc,
   g_test_add_func ("/network/graph/self-reference", test_self_reference);
   g_test_add_func ("/network/graph/cycles", test_cycles);
   g_test_add_func ("/network/graph/key", test_key);
+  g_test_add_func ("/network/graph/groups", test_groups);
   g_test_add_func ("/network/positions/cached", test_positions_cached);
   return g_test_run ();
 }

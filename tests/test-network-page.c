@@ -16,6 +16,7 @@
 #include "rapport-contact-store.h"
 #include "rapport-network-export.h"
 #include "rapport-network-page.h"
+#include "rapport-network-scene.h"
 #include "test-util.h"
 
 typedef struct
@@ -437,6 +438,51 @@ test_organisation_filter (Fixture       *f,
                    rapport_network_graph_find (rapport_network_view_get_network (f->view)->graph, ben));
 }
 
+/* Grouped by organisation (the toolbar's toggle): the two people of
+ * Northwind are in one group, drawn around them, and the choice is kept
+ * in the page's "grouped". */
+static void
+test_grouped (Fixture       *f,
+              gconstpointer  data)
+{
+  RapportNetworkLoad *load;
+  graphene_rect_t rect;
+  guint refreshes;
+  gint64 ana, cleo;
+
+  ana = save_contact_at (f, "Ana Ruiz", 0, "Northwind");
+  save_contact_at (f, "Ben Ortiz", ana, "Acme");
+  cleo = save_contact_at (f, "Cleo Park", 0, "Northwind");
+  refresh_and_wait (f);
+  load = rapport_network_view_get_network (f->view);
+  g_assert_false (rapport_network_graph_get_grouped (load->graph));
+  g_assert_cmpuint (rapport_network_graph_n_groups (load->graph), ==, 0);
+
+  refreshes = f->refreshes;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "network.group", NULL));
+  while (f->refreshes == refreshes)
+    g_main_context_iteration (NULL, TRUE);
+  {
+    gboolean grouped;
+
+    g_object_get (f->page, "grouped", &grouped, NULL);
+    g_assert_true (grouped);
+  }
+  load = rapport_network_view_get_network (f->view);
+  g_assert_true (rapport_network_graph_get_grouped (load->graph));
+  g_assert_cmpuint (rapport_network_graph_n_groups (load->graph), ==, 1);
+  g_assert_cmpstr (rapport_network_graph_group (load->graph, 0)->organisation, ==, "Northwind");
+  rapport_network_load_group_rect (load, 0, &rect);
+  for (guint k = 0; k < 2; k++)
+    {
+      int i = rapport_network_graph_find (load->graph, k == 0 ? ana : cleo);
+
+      g_assert_true (graphene_rect_contains_point (&rect, &GRAPHENE_POINT_INIT ((float) load->xy[2 * i],
+                                                                                (float) load->xy[2 * i + 1])));
+    }
+  wait_frames (f, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +494,7 @@ main (int   argc,
   g_test_add ("/network-page/one-then-a-few", Fixture, NULL, setup, test_one_then_a_few, teardown);
   g_test_add ("/network-page/dark-and-export", Fixture, NULL, setup, test_dark_and_export, teardown);
   g_test_add ("/network-page/organisation-filter", Fixture, NULL, setup, test_organisation_filter, teardown);
+  g_test_add ("/network-page/grouped", Fixture, NULL, setup, test_grouped, teardown);
   g_test_add ("/network-page/five-thousand", Fixture, NULL, setup, test_five_thousand, teardown);
 
   return g_test_run ();

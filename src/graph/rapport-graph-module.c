@@ -23,13 +23,15 @@ G_MODULE_EXPORT const RapportGraph *rapport_graph_module_get (void);
  * already laid out does not move everyone else; sfdp is the one fast enough
  * for thousands of people laid out afresh. */
 static const char *
-choose_engine (guint n_nodes,
-               guint n_edges,
-               guint n_known)
+choose_engine (guint    n_nodes,
+               guint    n_edges,
+               guint    n_known,
+               gboolean grouped)
 {
   if (n_known > 0 && n_nodes <= 2000)
     return "neato";
-  if (n_nodes <= 300 && n_edges + 1 == n_nodes)
+  /* twopi's rings follow the referrals alone: no room for groups. */
+  if (n_nodes <= 300 && n_edges + 1 == n_nodes && !grouped)
     return "twopi";
   if (n_nodes <= 300)
     return "neato";
@@ -144,6 +146,38 @@ place_newcomers (RapportNetworkGraph *graph,
 static GMutex gvc_lock;
 static GVC_t *gvc;
 
+/* Grouped by organisation: an unseen hub for each organisation, tied to
+ * its people by short edges, pulls them together in neato and sfdp alike
+ * (neither draws Graphviz's clusters, which only dot and fdp know). The
+ * hubs' own places are not given back. */
+static void
+add_groups (Agraph_t             *g,
+            RapportNetworkGraph  *graph,
+            Agnode_t            **nodes)
+{
+  if (rapport_network_graph_n_groups (graph) == 0)
+    return;
+  agattr (g, AGEDGE, (char *) "len", (char *) "1");
+  agattr (g, AGEDGE, (char *) "weight", (char *) "1");
+  for (guint k = 0; k < rapport_network_graph_n_groups (graph); k++)
+    {
+      const RapportNetworkGroup *group = rapport_network_graph_group (graph, k);
+      char name[24];
+      Agnode_t *hub;
+
+      g_snprintf (name, sizeof name, "group%u", k);
+      hub = agnode (g, name, TRUE);
+      agsafeset (hub, (char *) "width", (char *) "0.01", (char *) "");
+      for (guint m = 0; m < group->members->len; m++)
+        {
+          Agedge_t *edge = agedge (g, hub, nodes[g_array_index (group->members, guint, m)], NULL, TRUE);
+
+          agset (edge, (char *) "len", (char *) "0.35");
+          agset (edge, (char *) "weight", (char *) "4");
+        }
+    }
+}
+
 static gboolean layout_locked (RapportNetworkGraph  *graph,
                                double               *xy,
                                const gboolean       *known,
@@ -179,7 +213,8 @@ layout_locked (RapportNetworkGraph  *graph,
 
   for (guint i = 0; i < n; i++)
     n_known += known[i] ? 1 : 0;
-  engine = choose_engine (n, rapport_network_graph_n_edges (graph), n_known);
+  engine = choose_engine (n, rapport_network_graph_n_edges (graph), n_known,
+                          rapport_network_graph_get_grouped (graph));
   /* most of them placed already: keep them (many newcomers, as after an
    * import, are better served by a fresh layout) */
   if (2 * n_known >= n && g_str_equal (engine, "sfdp"))
@@ -229,6 +264,7 @@ layout_locked (RapportNetworkGraph  *graph,
 
       agedge (g, nodes[e->from], nodes[e->to], NULL, TRUE);
     }
+  add_groups (g, graph, nodes);
 
   if (gvLayout (gvc, g, engine) != 0)
     {

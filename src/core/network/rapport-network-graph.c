@@ -12,8 +12,54 @@ struct _RapportNetworkGraph
   GArray     *edges;        /* RapportNetworkEdge */
   GArray     *referred_by;  /* gint64 per node, until finish () */
   GHashTable *index_of;     /* contact id → node index + 1 */
+  GPtrArray  *groups;       /* RapportNetworkGroup, when grouped */
   char       *key;
+  gboolean    grouped;
 };
+
+static void
+group_free (RapportNetworkGroup *group)
+{
+  g_free (group->organisation);
+  g_array_unref (group->members);
+  g_free (group);
+}
+
+/* Each organisation of two people or more, in the order of its first. */
+static void
+find_groups (RapportNetworkGraph *self)
+{
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+  for (guint i = 1; i < self->nodes->len; i++)
+    {
+      const RapportNetworkNode *node = rapport_network_graph_node (self, i);
+      RapportNetworkGroup *group;
+
+      if (node->organisation[0] == '\0')
+        continue;
+      group = g_hash_table_lookup (by_name, node->organisation);
+      if (group == NULL)
+        {
+          group = g_new0 (RapportNetworkGroup, 1);
+          group->organisation = g_strdup (node->organisation);
+          group->members = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (by_name, group->organisation, group);
+          g_ptr_array_add (all, group);
+        }
+      g_array_append_val (group->members, i);
+    }
+  for (guint k = 0; k < all->len; k++)
+    {
+      RapportNetworkGroup *group = all->pdata[k];
+
+      if (group->members->len >= 2)
+        g_ptr_array_add (self->groups, group);
+      else
+        group_free (group);
+    }
+}
 
 static void
 node_clear (gpointer data)
@@ -36,6 +82,7 @@ rapport_network_graph_new (const char *user_name)
   self->edges = g_array_new (FALSE, FALSE, sizeof (RapportNetworkEdge));
   self->referred_by = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->index_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
   g_array_append_val (self->nodes, user);
   g_array_append_val (self->referred_by, none);
   return self;
@@ -148,7 +195,27 @@ rapport_network_graph_finish (RapportNetworkGraph *self)
                   rapport_network_graph_node (self, e->to)->contact_id);
       g_checksum_update (sum, (const guchar *) buf, -1);
     }
-  self->key = g_strdup (g_checksum_get_string (sum));
+  /* Grouped, who works where is part of the shape too; the prefix tells a
+   * grouped layout from the other (rapport_network_sql_load_positions()). */
+  if (self->grouped)
+    {
+      find_groups (self);
+      for (guint k = 0; k < self->groups->len; k++)
+        {
+          const RapportNetworkGroup *group = self->groups->pdata[k];
+
+          g_checksum_update (sum, (const guchar *) group->organisation, -1);
+          for (guint m = 0; m < group->members->len; m++)
+            {
+              char buf[24];
+
+              g_snprintf (buf, sizeof buf, ":%" G_GINT64_FORMAT,
+                          rapport_network_graph_node (self, g_array_index (group->members, guint, m))->contact_id);
+              g_checksum_update (sum, (const guchar *) buf, -1);
+            }
+        }
+    }
+  self->key = g_strconcat (self->grouped ? RAPPORT_NETWORK_GROUPED_KEY_PREFIX : "", g_checksum_get_string (sum), NULL);
   g_clear_pointer (&self->referred_by, g_array_unref);
 }
 
@@ -180,6 +247,37 @@ rapport_network_graph_edge (RapportNetworkGraph *self,
   return &g_array_index (self->edges, RapportNetworkEdge, index);
 }
 
+/* Before rapport_network_graph_finish(): keep each organisation's people
+ * together. */
+void
+rapport_network_graph_set_grouped (RapportNetworkGraph *self,
+                                   gboolean             grouped)
+{
+  g_return_if_fail (self->key == NULL);
+
+  self->grouped = !!grouped;
+}
+
+gboolean
+rapport_network_graph_get_grouped (RapportNetworkGraph *self)
+{
+  return self->grouped;
+}
+
+guint
+rapport_network_graph_n_groups (RapportNetworkGraph *self)
+{
+  return self->groups->len;
+}
+
+const RapportNetworkGroup *
+rapport_network_graph_group (RapportNetworkGraph *self,
+                             guint                index)
+{
+  g_return_val_if_fail (index < self->groups->len, NULL);
+  return self->groups->pdata[index];
+}
+
 const char *
 rapport_network_graph_key (RapportNetworkGraph *self)
 {
@@ -193,6 +291,7 @@ rapport_network_graph_free (RapportNetworkGraph *self)
   g_clear_pointer (&self->edges, g_array_unref);
   g_clear_pointer (&self->referred_by, g_array_unref);
   g_clear_pointer (&self->index_of, g_hash_table_unref);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_free (self->key);
   g_free (self);
 }

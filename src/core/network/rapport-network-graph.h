@@ -27,7 +27,18 @@ typedef struct
   guint to;
 } RapportNetworkEdge;
 
+/* The people of one organisation, when the graph is grouped: the layout
+ * keeps them together and the view draws the group behind them. Only
+ * organisations with two people or more are groups. */
+typedef struct
+{
+  char   *organisation;
+  GArray *members;      /* guint node indices, in the graph's order */
+} RapportNetworkGroup;
+
 typedef struct _RapportNetworkGraph RapportNetworkGraph;
+
+#define RAPPORT_NETWORK_GROUPED_KEY_PREFIX "grouped:"
 
 RapportNetworkGraph      *rapport_network_graph_new        (const char          *user_name);
 void                      rapport_network_graph_add_person (RapportNetworkGraph *self,
@@ -36,7 +47,13 @@ void                      rapport_network_graph_add_person (RapportNetworkGraph 
                                                             int                  stage,
                                                             const char          *organisation,
                                                             gint64               referred_by);
+void                      rapport_network_graph_set_grouped (RapportNetworkGraph *self,
+                                                             gboolean             grouped);
 void                      rapport_network_graph_finish     (RapportNetworkGraph *self);
+gboolean                  rapport_network_graph_get_grouped (RapportNetworkGraph *self);
+guint                     rapport_network_graph_n_groups   (RapportNetworkGraph *self);
+const RapportNetworkGroup *rapport_network_graph_group     (RapportNetworkGraph *self,
+                                                            guint                index);
 guint                     rapport_network_graph_n_nodes    (RapportNetworkGraph *self);
 guint                     rapport_network_graph_n_edges    (RapportNetworkGraph *self);
 const RapportNetworkNode *rapport_network_graph_node       (RapportNetworkGraph *self,

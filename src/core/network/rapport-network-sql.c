@@ -15,6 +15,7 @@
 RapportNetworkGraph *
 rapport_network_sql_load (RapportDatabase  *db,
                           const char       *user_name,
+                          gboolean          grouped,
                           GError          **error)
 {
   g_autoptr(RapportNetworkGraph) graph = rapport_network_graph_new (user_name);
@@ -38,6 +39,7 @@ rapport_network_sql_load (RapportDatabase  *db,
       rapport_sql_fail (db, rc, "reading the referral network", error);
       return NULL;
     }
+  rapport_network_graph_set_grouped (graph, grouped);
   rapport_network_graph_finish (graph);
   return g_steal_pointer (&graph);
 }
@@ -53,6 +55,7 @@ rapport_network_sql_load_positions (RapportDatabase      *db,
                                     gboolean             *same_key,
                                     GError              **error)
 {
+  const char *key = rapport_network_graph_key (graph);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -63,7 +66,16 @@ rapport_network_sql_load_positions (RapportDatabase      *db,
   if (stmt == NULL)
     return FALSE;
   if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    *same_key = g_strcmp0 (rapport_sql_column_text (stmt, 0), rapport_network_graph_key (graph)) == 0;
+    {
+      const char *cached = rapport_sql_column_text (stmt, 0);
+
+      /* Grouped by organisation or not, the drawings have little in common:
+       * a change of the one to the other lays everyone out afresh. */
+      if (g_str_has_prefix (cached, RAPPORT_NETWORK_GROUPED_KEY_PREFIX) !=
+          g_str_has_prefix (key, RAPPORT_NETWORK_GROUPED_KEY_PREFIX))
+        return TRUE;
+      *same_key = g_strcmp0 (cached, key) == 0;
+    }
   else if (rc != SQLITE_DONE)
     return rapport_sql_fail (db, rc, "reading the network layout", error);
 

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
  * queued with rapport_db_run()). */
 RapportNetworkGraph *rapport_network_sql_load           (RapportDatabase      *db,
                                                          const char           *user_name,
+                                                         gboolean              grouped,
                                                          GError              **error);
 gboolean             rapport_network_sql_load_positions (RapportDatabase      *db,
                                                          RapportNetworkGraph  *graph,

@@ -33,15 +33,29 @@ rapport_network_load_unref (RapportNetworkLoad *load)
     g_atomic_rc_box_release_full (load, load_clear);
 }
 
+typedef struct
+{
+  char     *user_name;
+  gboolean  grouped;
+} LoadArgs;
+
+static void
+load_args_free (LoadArgs *args)
+{
+  g_free (args->user_name);
+  g_free (args);
+}
+
 static gpointer
 load_func (RapportDatabase  *db,
            gpointer          data,
            GError          **error)
 {
   g_autoptr(RapportNetworkLoad) load = g_atomic_rc_box_new0 (RapportNetworkLoad);
+  LoadArgs *args = data;
   guint n;
 
-  load->graph = rapport_network_sql_load (db, data, error);
+  load->graph = rapport_network_sql_load (db, args->user_name, args->grouped, error);
   if (load->graph == NULL)
     return NULL;
   n = rapport_network_graph_n_nodes (load->graph);
@@ -58,17 +72,29 @@ load_func (RapportDatabase  *db,
  *
  * Reads the network and the positions cached for it.
  */
+/**
+ * rapport_network_load_async:
+ * @grouped: keep each organisation's people together (and tell the
+ *   layout so, rapport_network_graph_get_grouped())
+ */
 void
 rapport_network_load_async (RapportDatabase     *db,
                             const char          *user_name,
+                            gboolean             grouped,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
+  LoadArgs *args;
+
   g_return_if_fail (RAPPORT_IS_DATABASE (db));
 
-  rapport_db_run (db, rapport_network_load_async, db, RAPPORT_DB_RUN_READ, load_func, g_strdup (user_name),
-                  g_free, (GDestroyNotify) rapport_network_load_unref, NULL, cancellable, callback, user_data);
+  args = g_new0 (LoadArgs, 1);
+  args->user_name = g_strdup (user_name);
+  args->grouped = !!grouped;
+  rapport_db_run (db, rapport_network_load_async, db, RAPPORT_DB_RUN_READ, load_func, args,
+                  (GDestroyNotify) load_args_free, (GDestroyNotify) rapport_network_load_unref, NULL, cancellable,
+                  callback, user_data);
 }
 
 /**

@@ -28,6 +28,7 @@ typedef struct
 
 void                rapport_network_load_async            (RapportDatabase     *db,
                                                            const char          *user_name,
+                                                           gboolean             grouped,
                                                            GCancellable        *cancellable,
                                                            GAsyncReadyCallback  callback,
                                                            gpointer             user_data);

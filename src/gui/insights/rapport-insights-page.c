@@ -571,6 +571,7 @@ rapport_insights_page_set_stores (RapportInsightsPage *self,
   g_signal_connect_object (settings, "changed::insights-period", G_CALLBACK (period_setting_cb), self,
                            G_CONNECT_SWAPPED);
   rapport_network_page_set_store (self->network_page, contacts);
+  g_settings_bind (settings, "network-grouped", self->network_page, "grouped", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "weekly-request-goal", self->goal_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "weekly-request-goal", self->rhythm_chart, "goal", G_SETTINGS_BIND_GET);
   period_setting_cb (self);

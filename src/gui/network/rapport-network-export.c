@@ -71,7 +71,27 @@ make_svg (Export *export)
   append_color (svg, "stroke", &export->colors.edge);
   g_string_append (svg, "/></marker></defs>\n<rect x=\"-100000\" y=\"-100000\" width=\"200000\" height=\"200000\"");
   append_color (svg, "fill", &export->colors.background);
-  g_string_append (svg, "/>\n<g stroke-width=\"1.2\"");
+  g_string_append (svg, "/>\n");
+  /* The organisations' boxes under everything, as on screen. */
+  for (guint k = 0; k < rapport_network_graph_n_groups (graph); k++)
+    {
+      g_autofree char *name = g_markup_escape_text (rapport_network_graph_group (graph, k)->organisation, -1);
+      GdkRGBA fill = export->colors.text, line = export->colors.text;
+      graphene_rect_t rect;
+
+      rapport_network_load_group_rect (export->load, k, &rect);
+      fill.alpha = 0.05f;
+      line.alpha = 0.16f;
+      g_string_append_printf (svg, "<g><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"12\"",
+                              rect.origin.x, rect.origin.y, rect.size.width, rect.size.height);
+      append_color (svg, "fill", &fill);
+      append_color (svg, "stroke", &line);
+      g_string_append_printf (svg, "/><text x=\"%.1f\" y=\"%.1f\" font-weight=\"bold\"",
+                              rect.origin.x + 8, rect.origin.y + 12);
+      append_color (svg, "fill", &export->colors.text);
+      g_string_append_printf (svg, ">%s</text></g>\n", name);
+    }
+  g_string_append (svg, "<g stroke-width=\"1.2\"");
   append_color (svg, "stroke", &export->colors.edge);
   g_string_append (svg, ">\n");
   for (guint k = 0; k < rapport_network_graph_n_edges (graph); k++)
@@ -123,6 +143,21 @@ set_source (cairo_t       *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
 }
 
+static void
+draw_rounded_rect (cairo_t               *cr,
+                   const graphene_rect_t *rect,
+                   double                 r)
+{
+  double x = rect->origin.x, y = rect->origin.y, w = rect->size.width, h = rect->size.height;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
 static GBytes *
 make_png (Export  *export,
           GError **error)
@@ -151,6 +186,35 @@ make_png (Export  *export,
   cairo_scale (cr, scale, scale);
   cairo_translate (cr, MARGIN - b.origin.x, MARGIN - b.origin.y);
 
+  /* Pango, for names in any script; its default font map is per thread. */
+  layout = pango_cairo_create_layout (cr);
+  font = pango_font_description_from_string ("Sans 6");   /* 8 px, as in the SVG */
+  pango_layout_set_font_description (layout, font);
+
+  for (guint k = 0; k < rapport_network_graph_n_groups (graph); k++)
+    {
+      graphene_rect_t rect;
+      GdkRGBA fill = export->colors.text, line = export->colors.text;
+
+      rapport_network_load_group_rect (export->load, k, &rect);
+      fill.alpha = 0.05f;
+      line.alpha = 0.16f;
+      draw_rounded_rect (cr, &rect, 12);
+      set_source (cr, &fill);
+      cairo_fill_preserve (cr);
+      set_source (cr, &line);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+      set_source (cr, &export->colors.text);
+      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      pango_layout_set_font_description (layout, font);
+      pango_layout_set_text (layout, rapport_network_graph_group (graph, k)->organisation, -1);
+      cairo_move_to (cr, rect.origin.x + 8, rect.origin.y + 4);
+      pango_cairo_show_layout (cr, layout);
+    }
+  pango_font_description_set_weight (font, PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+
   set_source (cr, &export->colors.edge);
   cairo_set_line_width (cr, 1.2);
   for (guint k = 0; k < rapport_network_graph_n_edges (graph); k++)
@@ -173,10 +237,6 @@ make_png (Export  *export,
       cairo_stroke (cr);
     }
 
-  /* Pango, for names in any script; its default font map is per thread. */
-  layout = pango_cairo_create_layout (cr);
-  font = pango_font_description_from_string ("Sans 6");   /* 8 px, as in the SVG */
-  pango_layout_set_font_description (layout, font);
   for (guint i = 0; i < n; i++)
     {
       const RapportNetworkNode *node = rapport_network_graph_node (graph, i);

@@ -37,6 +37,7 @@ struct _RapportNetworkPage
 
   RapportContactStore *contacts;
   GCancellable        *cancellable;
+  gboolean             grouped;          /* each organisation's people kept together */
 };
 
 G_DEFINE_FINAL_TYPE (RapportNetworkPage, rapport_network_page, GTK_TYPE_WIDGET)
@@ -46,7 +47,14 @@ enum {
   N_SIGNALS
 };
 
+enum {
+  PROP_0,
+  PROP_GROUPED,
+  N_PROPS
+};
+
 static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
 
 /* The organisations of the people shown, the one chosen kept while it is
  * still among them. */
@@ -333,13 +341,65 @@ rapport_network_page_dispose (GObject *object)
 }
 
 static void
+rapport_network_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  RapportNetworkPage *self = RAPPORT_NETWORK_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_GROUPED:
+      g_value_set_boolean (value, self->grouped);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_network_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  RapportNetworkPage *self = RAPPORT_NETWORK_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_GROUPED:
+      if (self->grouped == g_value_get_boolean (value))
+        break;
+      self->grouped = g_value_get_boolean (value);
+      g_object_notify_by_pspec (object, pspec);
+      /* A new drawing: laid out afresh the first time, cached after. */
+      rapport_network_page_refresh (self);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rapport_network_page_class_init (RapportNetworkPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_network_page_dispose;
+  object_class->get_property = rapport_network_page_get_property;
+  object_class->set_property = rapport_network_page_set_property;
   widget_class->map = rapport_network_page_map;
+
+  /* Each organisation's people drawn together, in a group named after it. */
+  properties[PROP_GROUPED] =
+    g_param_spec_boolean ("grouped", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_install_property_action (widget_class, "network.group", "grouped");
 
   /* After each network shown, or the empty state (for the tests). */
   signals[REFRESHED] = g_signal_new ("refreshed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -445,7 +505,7 @@ rapport_network_page_refresh (RapportNetworkPage *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   /* Translators: the user, in the centre of the referral network */
-  rapport_network_load_async (db, _("You"), self->cancellable, loaded_cb, g_object_ref (self));
+  rapport_network_load_async (db, _("You"), self->grouped, self->cancellable, loaded_cb, g_object_ref (self));
 }
 
 /* "loading", "empty" or "network" */

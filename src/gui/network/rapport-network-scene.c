@@ -17,10 +17,16 @@
  * network, few enough that a whole-network frame appends a handful. */
 #define GRID 16
 
+/* Room around a group's people, and above them for its name (drawn by the
+ * view, which knows the font). */
+#define GROUP_PADDING 14.0f
+
 struct _RapportNetworkScene
 {
   graphene_rect_t  bounds;
   GskRenderNode   *tiles[GRID * GRID];
+  GskRenderNode   *groups;        /* the organisations' boxes, under everything */
+  GArray          *group_rects;   /* graphene_rect_t per group of the graph */
 };
 
 /* The stages tinted as their pills in the contacts list are (style.css):
@@ -100,6 +106,76 @@ rapport_network_load_bounds (RapportNetworkLoad *load,
   if (n == 0)
     x0 = y0 = x1 = y1 = 0;
   graphene_rect_init (bounds, x0, y0, MAX (x1 - x0, 1.0f), MAX (y1 - y0, 1.0f));
+  /* room for the organisations' boxes and their names */
+  if (rapport_network_graph_n_groups (load->graph) > 0)
+    graphene_rect_inset (bounds, -GROUP_PADDING, -2 * GROUP_PADDING);
+}
+
+/* A group's box: its people's circles with room around them, and above
+ * them for its name. The view, the SVG and the PNG draw the same box. */
+void
+rapport_network_load_group_rect (RapportNetworkLoad *load,
+                                 guint               index,
+                                 graphene_rect_t    *rect)
+{
+  const RapportNetworkGroup *group = rapport_network_graph_group (load->graph, index);
+  float x0 = G_MAXFLOAT, y0 = G_MAXFLOAT, x1 = -G_MAXFLOAT, y1 = -G_MAXFLOAT;
+
+  for (guint m = 0; m < group->members->len; m++)
+    {
+      guint i = g_array_index (group->members, guint, m);
+      float r = rapport_network_node_radius (rapport_network_graph_node (load->graph, i), i);
+
+      x0 = MIN (x0, (float) load->xy[2 * i] - r);
+      y0 = MIN (y0, (float) load->xy[2 * i + 1] - r);
+      x1 = MAX (x1, (float) load->xy[2 * i] + r);
+      y1 = MAX (y1, (float) load->xy[2 * i + 1] + r);
+    }
+  graphene_rect_init (rect, x0 - GROUP_PADDING, y0 - 2 * GROUP_PADDING,
+                      x1 - x0 + 2 * GROUP_PADDING, y1 - y0 + 3 * GROUP_PADDING);
+}
+
+/* Faint boxes in the text colour: a group is a place, not a stage, so it
+ * takes none of the stages' colours. */
+static void
+append_groups (RapportNetworkScene        *self,
+               RapportNetworkLoad         *load,
+               const RapportNetworkColors *colors,
+               const RapportNetworkFilter *filter)
+{
+  guint n = rapport_network_graph_n_groups (load->graph);
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+
+  self->group_rects = g_array_sized_new (FALSE, FALSE, sizeof (graphene_rect_t), n);
+  if (n == 0)
+    return;
+  snapshot = gtk_snapshot_new ();
+  for (guint k = 0; k < n; k++)
+    {
+      const RapportNetworkGroup *group = rapport_network_graph_group (load->graph, k);
+      GdkRGBA fill = colors->text, line = colors->text;
+      GdkRGBA lines[4];
+      float widths[4] = { 1, 1, 1, 1 };
+      GskRoundedRect box;
+      graphene_rect_t rect;
+
+      rapport_network_load_group_rect (load, k, &rect);
+      g_array_append_val (self->group_rects, rect);
+      fill.alpha = 0.05f;
+      line.alpha = 0.16f;
+      if (filter->organisation != NULL && g_strcmp0 (filter->organisation, group->organisation) != 0)
+        {
+          fill.alpha *= 0.4f;
+          line.alpha *= 0.4f;
+        }
+      lines[0] = lines[1] = lines[2] = lines[3] = line;
+      gsk_rounded_rect_init_from_rect (&box, &rect, 12);
+      gtk_snapshot_push_rounded_clip (snapshot, &box);
+      gtk_snapshot_append_color (snapshot, &fill, &rect);
+      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_append_border (snapshot, &box, widths, lines);
+    }
+  self->groups = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }
 
 static guint
@@ -190,6 +266,7 @@ rapport_network_scene_new (RapportNetworkLoad         *load,
   GtkSnapshot *snapshots[GRID * GRID] = { NULL, };
 
   rapport_network_load_bounds (load, &self->bounds);
+  append_groups (self, load, colors, filter);
 
   /* Edges first in each tile, circles over them; an edge goes to the tile
    * of its midpoint, and a tile's bounds are those of what it holds, so a
@@ -248,6 +325,8 @@ rapport_network_scene_append (RapportNetworkScene   *self,
                               GtkSnapshot           *snapshot,
                               const graphene_rect_t *visible)
 {
+  if (self->groups != NULL)
+    gtk_snapshot_append_node (snapshot, self->groups);
   for (guint t = 0; t < GRID * GRID; t++)
     {
       graphene_rect_t bounds;
@@ -267,5 +346,16 @@ rapport_network_scene_free (RapportNetworkScene *self)
     return;
   for (guint t = 0; t < GRID * GRID; t++)
     g_clear_pointer (&self->tiles[t], gsk_render_node_unref);
+  g_clear_pointer (&self->groups, gsk_render_node_unref);
+  g_clear_pointer (&self->group_rects, g_array_unref);
   g_free (self);
+}
+
+/* Where group @index of the graph is drawn, in the graph's points. */
+const graphene_rect_t *
+rapport_network_scene_group_rect (RapportNetworkScene *self,
+                                  guint                index)
+{
+  g_return_val_if_fail (index < self->group_rects->len, NULL);
+  return &g_array_index (self->group_rects, graphene_rect_t, index);
 }

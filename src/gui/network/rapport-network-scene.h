@@ -65,9 +65,14 @@ void                 rapport_network_scene_append   (RapportNetworkScene        
                                                      GtkSnapshot                *snapshot,
                                                      const graphene_rect_t      *visible);
 void                 rapport_network_scene_free     (RapportNetworkScene        *self);
+const graphene_rect_t *rapport_network_scene_group_rect (RapportNetworkScene      *self,
+                                                       guint                     index);
 
 /* The layout's bounds, in points, with room for the largest node. */
 void                 rapport_network_load_bounds    (RapportNetworkLoad         *load,
                                                      graphene_rect_t            *bounds);
+void                 rapport_network_load_group_rect (RapportNetworkLoad        *load,
+                                                      guint                      index,
+                                                      graphene_rect_t           *rect);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ struct _RapportNetworkView
   guint                *order;      /* node indices in keyboard order */
   guint                *rank;       /* node index → position in order */
   PangoLayout         **labels;     /* per node, made when first shown */
+  GPtrArray            *group_labels;   /* PangoLayout or NULL per organisation group, made when seen */
   int                   stage_filter;
   char                 *organisation_filter;
   int                   highlight;

@@ -264,6 +264,51 @@ append_label (RapportNetworkView *self,
 }
 
 static void
+unref_layout (gpointer layout)
+{
+  if (layout != NULL)
+    g_object_unref (layout);
+}
+
+/* Each organisation's name in the top corner of its box, at any zoom: the
+ * groups are few, and what they are is the point of drawing them. */
+static void
+append_group_labels (RapportNetworkView *self,
+                     GtkSnapshot        *snapshot,
+                     double              width,
+                     double              height)
+{
+  for (guint k = 0; self->group_labels != NULL && k < self->group_labels->len; k++)
+    {
+      const graphene_rect_t *rect = rapport_network_scene_group_rect (self->scene, k);
+      double x = rect->origin.x * self->scale + self->tx, y = rect->origin.y * self->scale + self->ty;
+      double w = rect->size.width * self->scale;
+      PangoLayout *layout;
+
+      if (w < 48 || x > width || y > height || x + w < 0 || y + rect->size.height * self->scale < 0)
+        continue;
+      layout = g_ptr_array_index (self->group_labels, k);
+      if (layout == NULL)
+        {
+          g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+          layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
+                                                   rapport_network_graph_group (self->load->graph, k)->organisation);
+          pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+          pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+          pango_layout_set_attributes (layout, attrs);
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+          g_ptr_array_index (self->group_labels, k) = layout;
+        }
+      pango_layout_set_width (layout, (int) ((w - 16) * PANGO_SCALE));
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) (x + 8), (float) (y + 4)));
+      gtk_snapshot_append_layout (snapshot, layout, &self->colors.text);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
+static void
 append_ring (GtkSnapshot   *snapshot,
              double         x,
              double         y,
@@ -341,6 +386,7 @@ rapport_network_view_snapshot (GtkWidget   *widget,
   gtk_snapshot_scale (snapshot, (float) self->scale, (float) self->scale);
   rapport_network_scene_append (self->scene, snapshot, &visible);
   gtk_snapshot_restore (snapshot);
+  append_group_labels (self, snapshot, w, h);
 
   /* Names once zoomed in enough to read them, for the few people in view. */
   for (guint i = 0; i < n_nodes (self) && n_visible <= 150; i++)
@@ -428,6 +474,7 @@ clear_network (RapportNetworkView *self)
   for (guint i = 0; self->labels != NULL && i < n_nodes (self); i++)
     g_clear_object (&self->labels[i]);
   g_clear_pointer (&self->labels, g_free);
+  g_clear_pointer (&self->group_labels, g_ptr_array_unref);
   g_clear_pointer (&self->scene, rapport_network_scene_free);
   g_clear_pointer (&self->order, g_free);
   g_clear_pointer (&self->rank, g_free);
@@ -543,6 +590,8 @@ rapport_network_view_set_network (RapportNetworkView *self,
     {
       self->load = rapport_network_load_ref (load);
       self->labels = g_new0 (PangoLayout *, n_nodes (self));
+      self->group_labels = g_ptr_array_new_with_free_func (unref_layout);
+      g_ptr_array_set_size (self->group_labels, (int) rapport_network_graph_n_groups (self->load->graph));
       compute_order (self);
       self->cursor = cursor_id >= 0 ? MAX (rapport_network_graph_find (load->graph, cursor_id), 0) : 0;
       self->highlight = highlight_id >= 0 ? rapport_network_graph_find (load->graph, highlight_id) : -1;
