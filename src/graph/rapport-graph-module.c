@@ -149,7 +149,9 @@ static GVC_t *gvc;
 /* Grouped by organisation: an unseen hub for each organisation, tied to
  * its people by short edges, pulls them together in neato and sfdp alike
  * (neither draws Graphviz's clusters, which only dot and fdp know). The
- * hubs' own places are not given back. */
+ * hubs' own places are not given back. No "weight" attribute: neato 2.42
+ * allocates an array for edge weights that freeGraphData() never frees,
+ * and "len" alone is enough to keep the members close. */
 static void
 add_groups (Agraph_t             *g,
             RapportNetworkGraph  *graph,
@@ -158,7 +160,6 @@ add_groups (Agraph_t             *g,
   if (rapport_network_graph_n_groups (graph) == 0)
     return;
   agattr (g, AGEDGE, (char *) "len", (char *) "1");
-  agattr (g, AGEDGE, (char *) "weight", (char *) "1");
   for (guint k = 0; k < rapport_network_graph_n_groups (graph); k++)
     {
       const RapportNetworkGroup *group = rapport_network_graph_group (graph, k);
@@ -173,7 +174,6 @@ add_groups (Agraph_t             *g,
           Agedge_t *edge = agedge (g, hub, nodes[g_array_index (group->members, guint, m)], NULL, TRUE);
 
           agset (edge, (char *) "len", (char *) "0.35");
-          agset (edge, (char *) "weight", (char *) "4");
         }
     }
 }
