@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "rapport-interaction.h"
 #include "rapport-reminder.h"
 #include "rapport-sql.h"
 #include "rapport-target.h"
@@ -253,7 +254,10 @@ test_next_step (ContactFixture *fixture,
                          RAPPORT_REMINDER_SECOND_CONTACT, ada_id, rapport_sql_now () - 60, RAPPORT_REMINDER_PENDING);
   sql_write (fixture, sql);
   targets = list (fixture);
-  g_assert_cmpint (rapport_target_get_step (find (targets, "Acme")), ==, RAPPORT_TARGET_STEP_SECOND_CONTACT);
+  acme = find (targets, "Acme");
+  g_assert_cmpint (rapport_target_get_step (acme), ==, RAPPORT_TARGET_STEP_SECOND_CONTACT);
+  /* and whom to ask: Bob, the one other person there */
+  g_assert_cmpstr (rapport_target_get_step_person (acme), ==, "Bob Babbage");
   g_clear_pointer (&targets, g_ptr_array_unref);
 
   g_free (sql);
@@ -269,6 +273,85 @@ test_next_step (ContactFixture *fixture,
   sql_write (fixture, sql);
   targets = list (fixture);
   g_assert_cmpint (rapport_target_get_step (find (targets, "Acme")), ==, RAPPORT_TARGET_STEP_FIND_ANOTHER);
+}
+
+static void
+add_interaction (ContactFixture *fixture,
+                 gint64          contact_id,
+                 int             kind,
+                 gint64          at)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO interaction (contact_id, kind, happened_at, summary, created_at, "
+                                          "updated_at) VALUES (%" G_GINT64_FORMAT ", %d, %" G_GINT64_FORMAT ", '', 0, 0)",
+                                          contact_id, kind, at);
+
+  sql_write (fixture, sql);
+}
+
+static const char *
+second_person (ContactFixture *fixture,
+               GPtrArray     **targets)
+{
+  g_clear_pointer (targets, g_ptr_array_unref);
+  *targets = list (fixture);
+  g_assert_cmpint (rapport_target_get_step (find (*targets, "Acme")), ==, RAPPORT_TARGET_STEP_SECOND_CONTACT);
+  return rapport_target_get_step_person (find (*targets, "Acme"));
+}
+
+/* Whom the 3B7 routine suggests next, by reply class: someone who answered
+ * quickly before, then someone never asked, then someone who took their
+ * time; never someone who did not answer, nor the first person. */
+static void
+test_second_person (ContactFixture *fixture,
+                    gconstpointer   data)
+{
+  g_autoptr(RapportContact) ada = test_make_contact ("Ada Lovelace", "Acme", "ada@acme.example");
+  g_autoptr(RapportContact) bob = test_make_contact ("Bob Babbage", "Acme", "bob@acme.example");
+  g_autoptr(RapportContact) cy = test_make_contact ("Cy Young", "Acme", "cy@acme.example");
+  g_autoptr(RapportContact) dee = test_make_contact ("Dee Quick", "Acme", "dee@acme.example");
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autofree char *sql = NULL;
+  gint64 now = rapport_sql_now ();
+  gint64 ada_id, bob_id, cy_id, dee_id;
+
+  add_names (fixture, "Acme");
+  ada_id = test_save_contact (fixture, ada);
+  bob_id = test_save_contact (fixture, bob);
+  cy_id = test_save_contact (fixture, cy);
+  dee_id = test_save_contact (fixture, dee);
+  sql = g_strdup_printf ("UPDATE contact SET stage = %d WHERE id = %" G_GINT64_FORMAT "; "
+                         "INSERT INTO reminder (kind, contact_id, due_at, state, created_at, updated_at) "
+                         "VALUES (%d, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %d, 0, 0)",
+                         RAPPORT_STAGE_REQUEST_SENT, ada_id,
+                         RAPPORT_REMINDER_SECOND_CONTACT, ada_id, now - 60, RAPPORT_REMINDER_PENDING);
+  sql_write (fixture, sql);
+
+  /* Bob never asked, Cy asked a month ago and silent, Dee never asked:
+   * Bob, first by name among those never asked. */
+  add_interaction (fixture, cy_id, RAPPORT_INTERACTION_EMAIL_SENT, now - 30 * 86400);
+  g_assert_cmpstr (second_person (fixture, &targets), ==, "Bob Babbage");
+
+  /* Cy answered after three weeks: still after those never asked. */
+  add_interaction (fixture, cy_id, RAPPORT_INTERACTION_EMAIL_RECEIVED, now - 9 * 86400);
+  g_assert_cmpstr (second_person (fixture, &targets), ==, "Bob Babbage");
+
+  /* Dee answered an earlier request within the hour: Dee comes first. */
+  add_interaction (fixture, dee_id, RAPPORT_INTERACTION_EMAIL_SENT, now - 60 * 86400);
+  add_interaction (fixture, dee_id, RAPPORT_INTERACTION_EMAIL_RECEIVED, now - 60 * 86400 + 3600);
+  g_assert_cmpstr (second_person (fixture, &targets), ==, "Dee Quick");
+
+  /* Nobody left to ask but the slow one: Cy. */
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE contact SET stage = %d WHERE id IN (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+                         RAPPORT_STAGE_DECLINED, bob_id, dee_id);
+  sql_write (fixture, sql);
+  g_assert_cmpstr (second_person (fixture, &targets), ==, "Cy Young");
+
+  /* and nobody at all: the step stands without a name */
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE contact SET stage = %d WHERE id = %" G_GINT64_FORMAT, RAPPORT_STAGE_PAUSED, cy_id);
+  sql_write (fixture, sql);
+  g_assert_cmpstr (second_person (fixture, &targets), ==, "");
 }
 
 /* Off the list, the organisation and its people stay. */
@@ -353,6 +436,7 @@ main (int   argc,
   TEST_CONTACT_ADD ("targets/sort-and-focus", test_sort_and_focus);
   TEST_CONTACT_ADD ("targets/advocacy", test_advocacy);
   TEST_CONTACT_ADD ("targets/next-step", test_next_step);
+  TEST_CONTACT_ADD ("targets/second-person", test_second_person);
   TEST_CONTACT_ADD ("targets/remove", test_remove);
   TEST_CONTACT_ADD ("targets/shared-list", test_shared_list);
 

@@ -2,7 +2,8 @@
 # test_playbook.py -- the 3B7 routine as a user meets it on the Today page, by the test clock
 # (RAPPORT_TEST_TIME_OFFSET): a request sent to a contact whose routine is 3B7, and no answer;
 # three business days later "write to someone else there" is due, the follow-up still ahead;
-# seven business days later the follow-up to the first person is due. Weekends are skipped,
+# the reminder suggests whom: the colleague there who answered the user quickly before, not the one
+# never asked; seven business days later the follow-up to the first person is due. Weekends are skipped,
 # whatever day the test runs on.
 # Runs inside tests/session/headless-session.
 #
@@ -20,6 +21,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from rapport_atspi import App, find, find_all, wait_for  # noqa: E402
 
 EMAIL_SENT = 0
+EMAIL_RECEIVED = 1
+STAGE_TO_CONTACT = 0
+STAGE_KEEPING_IN_TOUCH = 5
 PLAYBOOK_3B7 = 1
 NAME = 'Ines Okoro'
 SECOND = f'No answer from {NAME} yet: write to someone else there'
@@ -67,6 +71,19 @@ class Playbook(unittest.TestCase):
             conn.execute('INSERT INTO interaction (contact_id, kind, happened_at, summary, created_at, updated_at) '
                          'VALUES (?, ?, ?, ?, ?, ?)', (cur.lastrowid, EMAIL_SENT, asked, 'Asked for 20 minutes',
                                                        asked, asked))
+            # Two colleagues at her organisation: Ana never asked, Chen quick to answer a year ago.
+            org = conn.execute("INSERT INTO organisation (name, name_key, created_at, updated_at) "
+                               "VALUES ('Acme', 'acme', ?, ?)", (asked, asked)).lastrowid
+            conn.execute('UPDATE contact SET organisation_id = ? WHERE id = ?', (org, cur.lastrowid))
+            for name, stage in (('Ana Abara', STAGE_TO_CONTACT), ('Chen Wei', STAGE_KEEPING_IN_TOUCH)):
+                colleague = conn.execute('INSERT INTO contact (display_name, sort_key, stage, organisation_id, '
+                                         'created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+                                         (name, name.lower(), stage, org, asked, asked)).lastrowid
+                if stage == STAGE_KEEPING_IN_TOUCH:
+                    year_ago = asked - 365 * 86400
+                    for kind, at in ((EMAIL_SENT, year_ago), (EMAIL_RECEIVED, year_ago + 7200)):
+                        conn.execute('INSERT INTO interaction (contact_id, kind, happened_at, summary, created_at, '
+                                     'updated_at) VALUES (?, ?, ?, ?, ?, ?)', (colleague, kind, at, '', at, at))
             conn.execute("INSERT INTO meta (key, value) VALUES ('reminder-settings', 'stale') "
                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
 
@@ -75,6 +92,7 @@ class Playbook(unittest.TestCase):
         app, main = self.start(business_days_after(asked, 3) + 3600 - now)
         wait_for(lambda: SECOND in self.due(main), 15, 'the second-person reminder, due')
         self.assertNotIn(FOLLOW_UP, self.due(main))
+        self.assertTrue(any('perhaps Chen Wei' in text for text in self.due(main)), self.due(main))
         self.assertIn(FOLLOW_UP, self.titles(main, 'Next 7 Days'))
         app.close()
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-contact-store.h"
+#include "rapport-second-person.h"
 #include "rapport-sql.h"
 #include "rapport-reminder-sql.h"
 
@@ -37,8 +38,25 @@
  * on (state, due_at), and then sorts every open reminder. */
 #define OPEN_BY_WHEN "FROM reminder r INDEXED BY reminder_open_by_when "
 
+/* A 3B7 reminder names whom to ask next. Only a suggestion, so one that
+ * cannot be made leaves the reminder as it is. */
+static void
+suggest_second_person (RapportDatabase *db,
+                       RapportReminder *reminder)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  name = rapport_second_person_suggest_for_contact (db, rapport_reminder_get_contact_id (reminder),
+                                                    rapport_sql_now (), &error);
+  if (error != NULL)
+    g_warning ("Could not suggest a second person: %s", error->message);
+  rapport_reminder_set_suggested_name (reminder, name);
+}
+
 static RapportReminder *
-reminder_from_row (sqlite3_stmt *stmt)
+reminder_from_row (RapportDatabase *db,
+                   sqlite3_stmt    *stmt)
 {
   RapportReminder *reminder;
 
@@ -54,6 +72,8 @@ reminder_from_row (sqlite3_stmt *stmt)
   rapport_reminder_set_meeting (reminder, sqlite3_column_int64 (stmt, 9), sqlite3_column_int64 (stmt, 10));
   rapport_reminder_set_sequence (reminder, sqlite3_column_int (stmt, 11));
   rapport_reminder_set_text (reminder, rapport_sql_column_text (stmt, 12));
+  if (rapport_reminder_get_kind (reminder) == RAPPORT_REMINDER_SECOND_CONTACT)
+    suggest_second_person (db, reminder);
   return reminder;
 }
 
@@ -72,7 +92,7 @@ select_reminders (RapportDatabase  *db,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, value);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (reminders, reminder_from_row (stmt));
+    g_ptr_array_add (reminders, reminder_from_row (db, stmt));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -219,7 +239,7 @@ list_group (RapportDatabase  *db,
   sqlite3_bind_int64 (stmt, 2, to);
   sqlite3_bind_int64 (stmt, 3, limit);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (reminders, reminder_from_row (stmt));
+    g_ptr_array_add (reminders, reminder_from_row (db, stmt));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return rapport_sql_fail (db, rc, "reminders", error);

@@ -31,6 +31,7 @@ struct _RapportReminder
   guint                 sequence;
   char                 *contact_name;
   char                 *referrer_name;
+  char                 *suggested_name;   /* 3B7: whom to ask next, or "" */
   char                 *text;
 };
 
@@ -143,6 +144,7 @@ rapport_reminder_finalize (GObject *object)
 
   g_clear_pointer (&self->contact_name, g_free);
   g_clear_pointer (&self->referrer_name, g_free);
+  g_clear_pointer (&self->suggested_name, g_free);
   g_clear_pointer (&self->text, g_free);
 
   G_OBJECT_CLASS (rapport_reminder_parent_class)->finalize (object);
@@ -159,6 +161,7 @@ rapport_reminder_init (RapportReminder *self)
 {
   self->contact_name = g_strdup ("");
   self->referrer_name = g_strdup ("");
+  self->suggested_name = g_strdup ("");
   self->text = g_strdup ("");
 }
 
@@ -254,6 +257,25 @@ rapport_reminder_set_names (RapportReminder *self,
   self->contact_name = g_strdup (contact_name != NULL ? contact_name : "");
   g_free (self->referrer_name);
   self->referrer_name = g_strdup (referrer_name != NULL ? referrer_name : "");
+}
+
+/* For a second-contact reminder: the person suggested at the same
+ * organisation (rapport_second_person_suggest()), "" for none. */
+const char *
+rapport_reminder_get_suggested_name (RapportReminder *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_REMINDER (self), NULL);
+  return self->suggested_name;
+}
+
+void
+rapport_reminder_set_suggested_name (RapportReminder *self,
+                                     const char      *suggested_name)
+{
+  g_return_if_fail (RAPPORT_IS_REMINDER (self));
+
+  g_free (self->suggested_name);
+  self->suggested_name = g_strdup (suggested_name != NULL ? suggested_name : "");
 }
 
 void
@@ -420,6 +442,11 @@ rapport_reminder_dup_body (RapportReminder *self)
       return g_strdup_printf (_("Let them know how your meeting with %s went, and thank them for the introduction."),
                               self->contact_name);
     case RAPPORT_REMINDER_SECOND_CONTACT:
+      if (*self->suggested_name != '\0')
+        /* Translators: the body of a 3B7 reminder; %s is someone else at the same organisation */
+        return g_strdup_printf (_("Three business days without an answer is common. Ask a second person at the same "
+                                  "organisation for a short conversation, perhaps %s; you will follow up with the "
+                                  "first in a few days."), self->suggested_name);
       return g_strdup (_("Three business days without an answer is common. Ask a second person at the same "
                          "organisation for a short conversation; you will follow up with the first in a few days."));
     case RAPPORT_REMINDER_KEEP_IN_TOUCH:

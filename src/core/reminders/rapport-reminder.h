@@ -127,6 +127,9 @@ const char           *rapport_reminder_get_referrer_name   (RapportReminder     
 void                  rapport_reminder_set_names           (RapportReminder      *self,
                                                             const char           *contact_name,
                                                             const char           *referrer_name);
+const char           *rapport_reminder_get_suggested_name  (RapportReminder      *self);
+void                  rapport_reminder_set_suggested_name  (RapportReminder      *self,
+                                                            const char           *suggested_name);
 gint64                rapport_reminder_get_meeting_id      (RapportReminder      *self);
 gint64                rapport_reminder_get_meeting_starts_at (RapportReminder    *self);
 void                  rapport_reminder_set_meeting         (RapportReminder      *self,

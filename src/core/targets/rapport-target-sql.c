@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "rapport-reminder.h"
+#include "rapport-second-person.h"
 #include "rapport-sql.h"
 #include "rapport-target-sql.h"
 #include "rapport-text.h"
@@ -20,7 +21,8 @@
  * Posting, then Advocacy, all highest first, then by name. Advocacy is the
  * user's own answer where given, else whether anyone of the user's contacts
  * works there. The next step looks at those contacts: a 3B7 "second person"
- * reminder that is due, then the furthest stage anyone there reached. */
+ * reminder that is due (with whom to ask, rapport-second-person.c), then
+ * the furthest stage anyone there reached. */
 static const char list_sql[] =
   "WITH t AS ("
   "  SELECT t.organisation_id AS id, o.name, o.name_key, t.motivation, t.posting, t.advocacy, t.stage,"
@@ -66,11 +68,21 @@ rapport_target_sql_list (RapportDatabase  *db,
       guint n_people = sqlite3_column_int (stmt, 7);
       RapportTargetStep step;
       const char *person = NULL;
+      g_autofree char *second = NULL;
 
       if (n_people == 0)
         step = RAPPORT_TARGET_STEP_FIND_CONTACT;
       else if (sqlite3_column_int (stmt, 8))
-        step = RAPPORT_TARGET_STEP_SECOND_CONTACT;
+        {
+          g_autoptr(GError) local_error = NULL;
+
+          /* A suggestion only: if it cannot be made, the step stands without it. */
+          step = RAPPORT_TARGET_STEP_SECOND_CONTACT;
+          person = second = rapport_second_person_suggest (db, sqlite3_column_int64 (stmt, 0), rapport_sql_now (),
+                                                           &local_error);
+          if (local_error != NULL)
+            g_warning ("Could not suggest a second person: %s", local_error->message);
+        }
       else if ((person = (const char *) sqlite3_column_text (stmt, 9)))
         step = RAPPORT_TARGET_STEP_TALKING;
       else if ((person = (const char *) sqlite3_column_text (stmt, 10)))

@@ -30,6 +30,11 @@ rapport_target_step_text (RapportTarget *target,
       return with_name ? g_strdup_printf (_("Find a contact at %s"), name)
                        : g_strdup (_("Next: find a contact there"));
     case RAPPORT_TARGET_STEP_SECOND_CONTACT:
+      if (*person != '\0')
+        /* Translators: an organisation's next step (no reply from the first person yet); the first %s is the organisation, the second the person suggested */
+        return with_name ? g_strdup_printf (_("%s: a second contact is due, perhaps %s"), name, person)
+                         /* Translators: an organisation's next step (no reply from the first person yet); %s is the person suggested */
+                         : g_strdup_printf (_("Next: a second contact, perhaps %s"), person);
       /* Translators: an organisation's next step (no reply from the first person yet); %s is the organisation */
       return with_name ? g_strdup_printf (_("%s: a second contact is due"), name)
                        : g_strdup (_("Next: a second contact is due"));
