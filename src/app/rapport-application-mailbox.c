@@ -8,7 +8,8 @@
 /* The application's side of reading the user's mailbox: the one
  * RapportMailboxSync, which checks while "read-mailbox" is on once the
  * window is up (or at a start without one), every few minutes, on
- * app.check-mailbox ("Check Now") and when the network comes back; and the
+ * app.check-mailbox ("Check Now"), when the network comes back and on
+ * resume from suspend (whose every-few-minutes timer slept); and the
  * one notification for the replies a check found, with its app.* actions.
  * The sync itself ends the "no reply" follow-ups in the transaction that
  * puts a reply on the timeline (rapport-mailbox-sql.c); quitting cancels
@@ -103,6 +104,14 @@ network_settled_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Once the network has settled. */
+static void
+check_soon (RapportAppMailbox *self)
+{
+  g_clear_handle_id (&self->network_id, g_source_remove);
+  self->network_id = g_timeout_add_seconds (NETWORK_SETTLE, network_settled_cb, self);
+}
+
 static void
 network_changed_cb (RapportAppMailbox *self,
                     gboolean           available)
@@ -110,10 +119,8 @@ network_changed_cb (RapportAppMailbox *self,
   gboolean was_online = self->online;
 
   self->online = available;
-  if (!available || was_online)
-    return;
-  g_clear_handle_id (&self->network_id, g_source_remove);
-  self->network_id = g_timeout_add_seconds (NETWORK_SETTLE, network_settled_cb, self);
+  if (available && !was_online)
+    check_soon (self);
 }
 
 /* }}} */
@@ -257,6 +264,15 @@ _rapport_app_mailbox_start (RapportAppMailbox *self)
     return;
   self->started = TRUE;
   check (self);
+}
+
+/* On resume from suspend (the scheduler's "resumed"): the network is often
+ * still coming up, so the check waits as after a change of it. */
+void
+_rapport_app_mailbox_resumed (RapportAppMailbox *self)
+{
+  if (self != NULL)
+    check_soon (self);
 }
 
 RapportMailboxSync *

@@ -39,6 +39,7 @@ void                 _rapport_application_show_contact  (RapportApplication  *ap
 /* rapport-application-mailbox.c: reading the mailbox, the replies' notification */
 RapportAppMailbox   *_rapport_app_mailbox_new           (RapportApplication  *app);
 void                 _rapport_app_mailbox_start         (RapportAppMailbox   *self);
+void                 _rapport_app_mailbox_resumed       (RapportAppMailbox   *self);
 RapportMailboxSync  *_rapport_app_mailbox_get_sync      (RapportAppMailbox   *self);
 void                 _rapport_app_mailbox_free          (RapportAppMailbox   *self);
 

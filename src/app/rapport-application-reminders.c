@@ -538,6 +538,13 @@ next_at_cb (RapportAppReminders *self)
   _rapport_application_update_hold (self->app);
 }
 
+/* The mailbox's timer slept too: it looks again once the network is back. */
+static void
+resumed_cb (RapportAppReminders *self)
+{
+  _rapport_app_mailbox_resumed (_rapport_application_get_mailbox (self->app));
+}
+
 static void
 database_ready_cb (RapportAppReminders *self)
 {
@@ -568,6 +575,7 @@ database_ready_cb (RapportAppReminders *self)
       g_signal_connect (self->scheduler, "fire", G_CALLBACK (fire_cb), self);
       g_signal_connect (self->scheduler, "catch-up", G_CALLBACK (catch_up_cb), self);
       g_signal_connect_swapped (self->scheduler, "notify::next-at", G_CALLBACK (next_at_cb), self);
+      g_signal_connect_swapped (self->scheduler, "resumed", G_CALLBACK (resumed_cb), self);
       rapport_reminder_scheduler_watch_system (self->scheduler);
     }
   rapport_reminder_scheduler_start (self->scheduler);

@@ -3,7 +3,9 @@
 # fill in the incoming account of a real dovecot (tests/imap/dovecot.py, TLS with a test CA on
 # 127.0.0.1), type the password, Test Connection, turn on "Read My Mailbox for Replies" (which
 # checks at once), then "Check Now" finds a second reply; both are on the contact's timeline.
-# The password lands in the keyring only. Runs inside tests/session/headless-session.
+# The password lands in the keyring only. And on resume from suspend (logind's PrepareForSleep,
+# sent on a private system bus, as logind cannot run here) it looks again at once rather than
+# when its five-minute timer, which slept, comes round. Runs inside tests/session/headless-session.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -24,7 +26,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, '..', 'imap'))
 from dovecot import Dovecot  # noqa: E402
-from rapport_atspi import App, Atspi, click, do_action, find, find_all, key_combo, keyboard_to, states, wait_for, walk  # noqa: E402,E501
+from rapport_atspi import App, Atspi, Gio, GLib, click, do_action, find, find_all, key_combo, keyboard_to, states, wait_for, walk  # noqa: E402,E501
 
 USER = 'juergen@example.org'
 PASSWORD = 'Pässwort-' + secrets.token_hex(8)
@@ -54,10 +56,24 @@ def reply(subject, body, in_reply_to=None):
     return m
 
 
+def system_bus(folder):
+    """A private bus standing in for the system bus, on which this process is "logind"."""
+    daemon = subprocess.Popen(['dbus-daemon', '--session', '--nofork', '--print-address=1',
+                               '--address=unix:dir=' + folder], stdout=subprocess.PIPE, text=True)
+    address = daemon.stdout.readline().strip()
+    conn = Gio.DBusConnection.new_for_address_sync(
+        address, Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT | Gio.DBusConnectionFlags.MESSAGE_BUS_CONNECTION,
+        None, None)
+    conn.call_sync('org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus', 'RequestName',
+                   GLib.Variant('(su)', ('org.freedesktop.login1', 4)), None, Gio.DBusCallFlags.NONE, 5000, None)
+    return daemon, address, conn
+
+
 class Mailbox(unittest.TestCase):
     def setUp(self):
         self.work = tempfile.mkdtemp(prefix='mailbox-', dir=os.environ.get('RAPPORT_SESSION_DIR'))
-        self.server = Dovecot(self.work, USER, PASSWORD)
+        # Without IDLE for the resume test, where only the timer (which slept) would look again.
+        self.server = Dovecot(self.work, USER, PASSWORD, idle='resume' not in self.id())
         self.server.start()
         self.addCleanup(self.server.stop)
         # The keyfile backend, so that the test can set the CA file from outside.
@@ -78,7 +94,10 @@ class Mailbox(unittest.TestCase):
                        (now - 21 * DAY, now, now))
         subprocess.run(['gsettings', 'set', APP_ID, 'imap-ca-file', self.server.ca], check=True)
         self.append(reply('Re: Twenty minutes about UX', 'Happy to, Tuesday at 10?', '<req-ana@example.org>'))
-        self.app = App(env={'XDG_DATA_HOME': data})
+        self.bus, address, self.logind = system_bus(self.work)
+        self.addCleanup(self.bus.wait)
+        self.addCleanup(self.bus.terminate)
+        self.app = App(env={'XDG_DATA_HOME': data, 'DBUS_SYSTEM_BUS_ADDRESS': address})
         self.addCleanup(self.app.close)
         self.main = self.app.window('Rapport')
 
@@ -184,6 +203,31 @@ class Mailbox(unittest.TestCase):
                 except OSError:
                     pass
         self.assertEqual(leaks, [])
+
+    def test_resume_checks(self):
+        # Set up without the window this time: the settings, and the password in the keyring.
+        subprocess.run(['secret-tool', 'store', '--label=Rapport IMAP', 'xdg:schema', 'io.github.rapport.Rapport.Imap',
+                        'server', '127.0.0.1', 'user', USER], input=PASSWORD.encode(), check=True)
+        self.addCleanup(subprocess.run, ['secret-tool', 'clear', 'xdg:schema', 'io.github.rapport.Rapport.Imap',
+                                         'server', '127.0.0.1', 'user', USER])
+        for key, value in (('imap-server', '127.0.0.1'), ('imap-port', str(self.server.tls_port)),
+                           ('imap-username', USER), ('read-mailbox', 'true')):
+            subprocess.run(['gsettings', 'set', APP_ID, key, value], check=True)
+            self.addCleanup(subprocess.run, ['gsettings', 'reset', APP_ID, key])
+        wait_for(lambda: self.received() == ['Re: Twenty minutes about UX'], 30, 'the first check')
+
+        # Left alone, the next look is five minutes away.
+        self.append(reply('Tuesday works', 'See you then.', '<req-ana@example.org>'))
+        time.sleep(8)
+        self.assertEqual(self.received(), ['Re: Twenty minutes about UX'])
+
+        # Asleep and awake again: the next look comes at once.
+        for sleeping in (True, False):
+            self.logind.emit_signal(None, '/org/freedesktop/login1', 'org.freedesktop.login1.Manager',
+                                    'PrepareForSleep', GLib.Variant('(b)', (sleeping,)))
+        self.logind.flush_sync(None)
+        wait_for(lambda: self.received() == ['Re: Twenty minutes about UX', 'Tuesday works'], 20,
+                 'a check on resume')
 
 
 if __name__ == '__main__':

@@ -1,6 +1,7 @@
 # dovecot.py -- a throwaway dovecot for the mailbox tests, on 127.0.0.1, as the current user.
 #
 #   server = Dovecot(folder, user, password); server.start(); ...; server.stop()
+#   (idle=False: a server that does not offer IDLE)
 #
 # Everything lives in FOLDER: the configuration (no system file is read), a test CA and a
 # certificate for localhost and 127.0.0.1 signed by it (made with openssl), the user in a
@@ -43,8 +44,18 @@ def make_certificates(folder):
     return ca, cert, key
 
 
+# Dovecot's own capabilities less IDLE, for a server that cannot say when new mail arrives.
+NO_IDLE = """protocol imap {
+  imap_capability = IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE SORT SORT=DISPLAY THREAD=REFERENCES \\
+    THREAD=REFS THREAD=ORDEREDSUBJECT MULTIAPPEND URL-PARTIAL CATENATE UNSELECT CHILDREN NAMESPACE UIDPLUS \\
+    LIST-EXTENDED I18NLEVEL=1 CONDSTORE QRESYNC ESEARCH ESORT SEARCHRES WITHIN CONTEXT=SEARCH LIST-STATUS \\
+    BINARY MOVE SNIPPET=FUZZY PREVIEW=FUZZY PREVIEW STATUS=SIZE SAVEDATE LITERAL+ NOTIFY SPECIAL-USE
+}
+"""
+
+
 class Dovecot:
-    def __init__(self, folder, user, password):
+    def __init__(self, folder, user, password, idle=True):
         self.folder = folder
         self.user = user
         self.ca, cert, key = make_certificates(folder)
@@ -128,7 +139,7 @@ service anvil {{
 service imap-login {{
   chroot =
 }}
-''')
+''' + ('' if idle else NO_IDLE))
         self.process = None
 
     def start(self):

@@ -72,6 +72,7 @@ G_DEFINE_FINAL_TYPE (RapportReminderScheduler, rapport_reminder_scheduler, G_TYP
 enum {
   FIRE,
   CATCH_UP,
+  RESUMED,
   N_SIGNALS
 };
 
@@ -270,8 +271,10 @@ prepare_for_sleep_cb (GDBusConnection *connection,
 
   if (g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(b)")))
     g_variant_get (parameters, "(b)", &going_to_sleep);
-  if (!going_to_sleep)
-    rapport_reminder_scheduler_recheck (self);
+  if (going_to_sleep)
+    return;
+  rapport_reminder_scheduler_recheck (self);
+  g_signal_emit (self, signals[RESUMED], 0);
 }
 
 static void
@@ -472,6 +475,17 @@ rapport_reminder_scheduler_class_init (RapportReminderSchedulerClass *klass)
    */
   signals[CATCH_UP] = g_signal_new ("catch-up", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
+
+  /**
+   * RapportReminderScheduler::resumed:
+   *
+   * The computer woke from suspend (logind), once
+   * rapport_reminder_scheduler_watch_system() watches: for others whose
+   * timers slept too, such as the mailbox's, so that the system bus is
+   * watched in one place.
+   */
+  signals[RESUMED] = g_signal_new ("resumed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
