@@ -118,18 +118,11 @@ read_registry_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
-  g_autoptr(ESourceRegistry) sources = rapport_eds_registry_get_finish (result, &error);
-  g_autoptr(ESource) source = NULL;
+  g_autoptr(ESource) source = rapport_eds_registry_find_finish (result, &error);
 
-  if (sources == NULL)
+  if (source == NULL)
     {
       g_task_return_error (task, error);
-      return;
-    }
-  source = e_source_registry_ref_source (sources, g_task_get_name (task));
-  if (source == NULL || !e_source_has_extension (source, E_SOURCE_EXTENSION_ADDRESS_BOOK))
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The address book no longer exists"));
       return;
     }
   /* A book whose server is away is read from EDS's own copy. */
@@ -145,8 +138,8 @@ rapport_eds_books_read_async (const char          *source_uid,
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, rapport_eds_books_read_async);
-  g_task_set_name (task, source_uid);
-  rapport_eds_registry_get_async (cancellable, read_registry_cb, task);
+  rapport_eds_registry_find_async (source_uid, E_SOURCE_EXTENSION_ADDRESS_BOOK, cancellable, read_registry_cb,
+                                   task);
 }
 
 GBytes *

@@ -155,3 +155,80 @@ rapport_eds_registry_list_finish (GAsyncResult  *result,
 {
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* Finding one source by its UID {{{ */
+
+typedef struct
+{
+  char       *uid;
+  const char *extension;   /* static: E_SOURCE_EXTENSION_* */
+} Find;
+
+static void
+find_free (Find *find)
+{
+  g_free (find->uid);
+  g_free (find);
+}
+
+static void
+find_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Find *find = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(ESourceRegistry) sources = rapport_eds_registry_get_finish (result, &error);
+  ESource *source;
+
+  if (sources == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  source = e_source_registry_ref_source (sources, find->uid);
+  if (source == NULL || !e_source_has_extension (source, find->extension))
+    {
+      g_clear_object (&source);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s",
+                               g_str_equal (find->extension, E_SOURCE_EXTENSION_CALENDAR)
+                               ? _("The calendar no longer exists") : _("The address book no longer exists"));
+      return;
+    }
+  g_task_return_pointer (task, source, g_object_unref);
+}
+
+/**
+ * rapport_eds_registry_find_async:
+ * @extension: E_SOURCE_EXTENSION_ADDRESS_BOOK or E_SOURCE_EXTENSION_CALENDAR
+ *
+ * The source @uid names, as the registry has it once it is there; one the
+ * user removed (or that is no longer an address book or a calendar) is
+ * %G_IO_ERROR_NOT_FOUND, said in words.
+ */
+void
+rapport_eds_registry_find_async (const char          *uid,
+                                 const char          *extension,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  Find *find = g_new0 (Find, 1);
+
+  g_task_set_source_tag (task, rapport_eds_registry_find_async);
+  find->uid = g_strdup (uid);
+  find->extension = extension;
+  g_task_set_task_data (task, find, (GDestroyNotify) find_free);
+  rapport_eds_registry_get_async (cancellable, find_cb, task);
+}
+
+ESource *
+rapport_eds_registry_find_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* }}} */

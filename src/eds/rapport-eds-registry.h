@@ -35,4 +35,13 @@ void             rapport_eds_registry_list_async  (const char          *extensio
 GPtrArray       *rapport_eds_registry_list_finish (GAsyncResult        *result,
                                                    GError             **error);
 
+void             rapport_eds_registry_find_async  (const char          *uid,
+                                                   const char          *extension,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+/* A new reference to the source, or why there is none. */
+ESource         *rapport_eds_registry_find_finish (GAsyncResult        *result,
+                                                   GError             **error);
+
 G_END_DECLS
