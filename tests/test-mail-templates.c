@@ -74,21 +74,34 @@ check_builtins_render (void)
     }
 }
 
-static gboolean check_passed (GPtrArray *checks, const char *id);
 
-/* The built-in request, as rendered, passes its own coaching. */
+/* The built-in requests, as rendered, pass their own coaching, a first
+ * request's too, at the default word limit (first-request-word-limit). The
+ * cold one has no connection to name but a shared school, which is the
+ * user's to add, so "connection-first" is left to them. */
 static void
 check_request_coaching (void)
 {
   g_autoptr(RapportTemplateContext) context = full_context ();
-  g_autoptr(RapportTemplate) template = rapport_template_new_builtin ("request-referred");
-  g_autofree char *subject = rapport_template_render (rapport_template_get_subject (template), context, NULL);
-  g_autofree char *body = rapport_template_render (rapport_template_get_body (template), context, NULL);
-  g_autoptr(GPtrArray) checks = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, subject, body,
-                                                        "Grace Hopper", 150, G_MAXUINT);
+  static const char * const keys[] = { "request-referred", "request" };
 
-  for (guint i = 0; i < checks->len; i++)
-    g_assert_true (check_passed (checks, ((RapportCoachingCheck *) g_ptr_array_index (checks, i))->id));
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      g_autoptr(RapportTemplate) template = rapport_template_new_builtin (keys[k]);
+      g_autofree char *subject = rapport_template_render (rapport_template_get_subject (template), context, NULL);
+      g_autofree char *body = rapport_template_render (rapport_template_get_body (template), context, NULL);
+      g_autoptr(GPtrArray) checks = rapport_coaching_check (RAPPORT_TEMPLATE_PURPOSE_REQUEST, subject, body,
+                                                            k == 0 ? "Grace Hopper" : NULL, 150, 75);
+
+      for (guint i = 0; i < checks->len; i++)
+        {
+          RapportCoachingCheck *check = g_ptr_array_index (checks, i);
+
+          if (!check->passed && !g_str_equal (check->id, "connection-first"))
+            g_error ("%s (%s) fails its coaching: %s (%u words)\n%s", keys[k], g_getenv ("LANGUAGE"), check->id,
+                     rapport_coaching_count_words (body), body);
+        }
+    }
 }
 
 static void

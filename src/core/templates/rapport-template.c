@@ -35,12 +35,10 @@ static const Builtin builtins[] = {
     N_("Request (referred)"),
     N_("{referrer} suggested I contact you about your work at {organisation}"),
     N_("Dear {first_name} {last_name},\n\n"
-       "{referrer} suggested that I get in touch with you, as you know the work at {organisation} well.\n\n"
-       "I am exploring a move into this field and would value your advice and your view of it. I am not "
-       "asking about job openings; I would like to learn from your experience as {role}.\n\n"
-       "Could you spare {duration} minutes for a short conversation in the next few weeks, in person or by "
-       "phone? I am happy to fit in with your schedule, early or late in the day.\n\n"
-       "Thank you for considering it.\n\n"
+       "{referrer} suggested I get in touch, as you know the work at {organisation} well.\n\n"
+       "I am exploring this field and would value your advice: how you came to your work as {role}, and "
+       "what you enjoy about it.\n\n"
+       "Would you have {duration} minutes for a call or a coffee in the coming weeks, whenever suits you?\n\n"
        "Kind regards,\n"
        "{my_name}\n"
        "{my_phone}") },
@@ -48,12 +46,10 @@ static const Builtin builtins[] = {
     N_("Request"),
     N_("A question about your work as {role} at {organisation}"),
     N_("Dear {first_name} {last_name},\n\n"
-       "I came across your work at {organisation} and would like to ask for your advice.\n\n"
-       "I am exploring a move into this field and want to understand it better before I decide on my next "
-       "steps. I am not asking about job openings; I would like to hear how you see the work as {role}.\n\n"
-       "Could you spare {duration} minutes for a short conversation in the next few weeks, in person or by "
-       "phone? I am happy to fit in with your schedule.\n\n"
-       "Thank you for considering it.\n\n"
+       "I came across your work at {organisation} and would value your advice.\n\n"
+       "I am exploring this field and would love to hear how you see your work as {role}: what you enjoy "
+       "about it, and what you wish you had known at the start.\n\n"
+       "Would you have {duration} minutes for a call or a coffee in the coming weeks, whenever suits you?\n\n"
        "Kind regards,\n"
        "{my_name}\n"
        "{my_phone}") },
