@@ -25,7 +25,7 @@
 #define REMINDER_FIELDS \
   "r.id, r.kind, r.state, r.due_at, coalesce (r.snoozed_until, 0), coalesce (r.notified_at, 0), " \
   "coalesce (r.contact_id, 0), coalesce (c.display_name, ''), coalesce (ref.display_name, ''), " \
-  "coalesce (r.meeting_id, 0), coalesce (m.starts_at, 0), r.sequence, r.text "
+  "coalesce (r.meeting_id, 0), coalesce (m.starts_at, 0), r.sequence, r.text, coalesce (c.organisation_id, 0) "
 #define REMINDER_JOINS \
   "LEFT JOIN contact c ON c.id = r.contact_id " \
   "LEFT JOIN contact ref ON ref.id = c.referred_by LEFT JOIN meeting m ON m.id = r.meeting_id "
@@ -37,22 +37,6 @@
 /* Named, as without statistics (no ANALYZE) the planner prefers the index
  * on (state, due_at), and then sorts every open reminder. */
 #define OPEN_BY_WHEN "FROM reminder r INDEXED BY reminder_open_by_when "
-
-/* A 3B7 reminder names whom to ask next. Only a suggestion, so one that
- * cannot be made leaves the reminder as it is. */
-static void
-suggest_second_person (RapportDatabase *db,
-                       RapportReminder *reminder)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-
-  name = rapport_second_person_suggest_for_contact (db, rapport_reminder_get_contact_id (reminder),
-                                                    rapport_sql_now (), &error);
-  if (error != NULL)
-    g_warning ("Could not suggest a second person: %s", error->message);
-  rapport_reminder_set_suggested_name (reminder, name);
-}
 
 static RapportReminder *
 reminder_from_row (RapportDatabase *db,
@@ -72,8 +56,13 @@ reminder_from_row (RapportDatabase *db,
   rapport_reminder_set_meeting (reminder, sqlite3_column_int64 (stmt, 9), sqlite3_column_int64 (stmt, 10));
   rapport_reminder_set_sequence (reminder, sqlite3_column_int (stmt, 11));
   rapport_reminder_set_text (reminder, rapport_sql_column_text (stmt, 12));
+  /* A 3B7 reminder names whom to ask next at the contact's organisation. */
   if (rapport_reminder_get_kind (reminder) == RAPPORT_REMINDER_SECOND_CONTACT)
-    suggest_second_person (db, reminder);
+    {
+      g_autofree char *name = rapport_second_person_suggest (db, sqlite3_column_int64 (stmt, 13), rapport_sql_now ());
+
+      rapport_reminder_set_suggested_name (reminder, name);
+    }
   return reminder;
 }
 

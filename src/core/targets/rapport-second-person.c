@@ -53,19 +53,22 @@ rank (RapportReplySpeed speed)
 
 /**
  * rapport_second_person_suggest:
+ * @organisation_id: where, 0 for a contact who works for none
  * @now: Unix seconds, for the classes of those still waiting
  *
- * Runs on the database worker. Returns: (transfer full) (nullable): the
- * display name of the person to write to next at @organisation_id, or
- * %NULL when nobody there fits (or on an error, then set).
+ * Runs on the database worker. Only a suggestion: one that cannot be made
+ * is logged and leaves the step or the reminder without a name.
+ *
+ * Returns: (transfer full) (nullable): the display name of the person to
+ *   write to next at @organisation_id, or %NULL when nobody there fits
  */
 char *
-rapport_second_person_suggest (RapportDatabase  *db,
-                               gint64            organisation_id,
-                               gint64            now,
-                               GError          **error)
+rapport_second_person_suggest (RapportDatabase *db,
+                               gint64           organisation_id,
+                               gint64           now)
 {
   g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GError) error = NULL;
   g_auto(GStrv) days_off = NULL;
   RapportReminderSettings settings;
   g_autofree char *best = NULL;
@@ -73,14 +76,20 @@ rapport_second_person_suggest (RapportDatabase  *db,
   sqlite3_stmt *stmt;
   int rc;
 
+  if (organisation_id == 0)
+    return NULL;
+
   /* Business days as the reminders count them: the user's days off, in
    * the user's zone (contacts have none of their own yet). */
   rapport_reminder_sql_get_settings (db, &settings);
   days_off = rapport_reminder_settings_dup_days_off (&settings);
 
-  stmt = rapport_database_prepare (db, candidates_sql, error);
+  stmt = rapport_database_prepare (db, candidates_sql, &error);
   if (stmt == NULL)
-    return NULL;
+    {
+      g_warning ("Could not suggest a second person: %s", error->message);
+      return NULL;
+    }
   sqlite3_bind_int64 (stmt, 1, organisation_id);
   sqlite3_bind_int (stmt, 2, RAPPORT_INTERACTION_EMAIL_SENT);
   sqlite3_bind_int (stmt, 3, RAPPORT_INTERACTION_CALL);
@@ -111,40 +120,9 @@ rapport_second_person_suggest (RapportDatabase  *db,
 
   if (rc != SQLITE_DONE)
     {
-      rapport_sql_fail (db, rc, "suggest a second person", error);
+      rapport_sql_fail (db, rc, "suggest a second person", &error);
+      g_warning ("Could not suggest a second person: %s", error->message);
       return NULL;
     }
   return g_steal_pointer (&best);
-}
-
-/**
- * rapport_second_person_suggest_for_contact:
- *
- * The same, for the organisation @contact_id works for: %NULL when they
- * work for none.
- */
-char *
-rapport_second_person_suggest_for_contact (RapportDatabase  *db,
-                                           gint64            contact_id,
-                                           gint64            now,
-                                           GError          **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 organisation_id = 0;
-  int rc;
-
-  stmt = rapport_database_prepare (db, "SELECT coalesce (organisation_id, 0) FROM contact WHERE id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, contact_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    organisation_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      rapport_sql_fail (db, rc, "suggest a second person", error);
-      return NULL;
-    }
-  return organisation_id != 0 ? rapport_second_person_suggest (db, organisation_id, now, error) : NULL;
 }

@@ -10,13 +10,8 @@
 
 G_BEGIN_DECLS
 
-char *rapport_second_person_suggest             (RapportDatabase  *db,
-                                                 gint64            organisation_id,
-                                                 gint64            now,
-                                                 GError          **error);
-char *rapport_second_person_suggest_for_contact (RapportDatabase  *db,
-                                                 gint64            contact_id,
-                                                 gint64            now,
-                                                 GError          **error);
+char *rapport_second_person_suggest (RapportDatabase *db,
+                                     gint64           organisation_id,
+                                     gint64           now);
 
 G_END_DECLS

@@ -74,14 +74,8 @@ rapport_target_sql_list (RapportDatabase  *db,
         step = RAPPORT_TARGET_STEP_FIND_CONTACT;
       else if (sqlite3_column_int (stmt, 8))
         {
-          g_autoptr(GError) local_error = NULL;
-
-          /* A suggestion only: if it cannot be made, the step stands without it. */
           step = RAPPORT_TARGET_STEP_SECOND_CONTACT;
-          person = second = rapport_second_person_suggest (db, sqlite3_column_int64 (stmt, 0), rapport_sql_now (),
-                                                           &local_error);
-          if (local_error != NULL)
-            g_warning ("Could not suggest a second person: %s", local_error->message);
+          person = second = rapport_second_person_suggest (db, sqlite3_column_int64 (stmt, 0), rapport_sql_now ());
         }
       else if ((person = (const char *) sqlite3_column_text (stmt, 9)))
         step = RAPPORT_TARGET_STEP_TALKING;
