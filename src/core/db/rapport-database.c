@@ -183,7 +183,14 @@ open_locked (RapportDatabase  *self,
    * would only protect against a crash of the application itself. */
   if (!_rapport_database_query_value (conn, "PRAGMA journal_mode = WAL", NULL, &journal_mode, error) ||
       !_rapport_database_exec_sql (conn, "PRAGMA synchronous = FULL", error) ||
-      !_rapport_database_exec_sql (conn, "PRAGMA foreign_keys = ON", error))
+      !_rapport_database_exec_sql (conn, "PRAGMA foreign_keys = ON", error) ||
+      /* A statement that fires triggers, or writes many rows, inside a
+       * transaction keeps a statement journal so that it can be undone
+       * alone; on disk that is a temporary file made and removed for each
+       * such statement, which cost 170 µs of system time a contact saved
+       * (the 100,000-contact insert took 18 s, 2 in memory). The journal
+       * only ever holds the pages one statement changed. */
+      !_rapport_database_exec_sql (conn, "PRAGMA temp_store = MEMORY", error))
     goto failed_with_error;
 
   if (g_strcmp0 (journal_mode, "wal") != 0)
