@@ -39,6 +39,8 @@ struct _RapportDatabase
   gint         waiting;         /* atomic: the database thread's view */
   gboolean     waiting_shown;   /* main thread: the property's value */
 
+  gboolean     bulk;            /* database thread: inside rapport_sql_begin_bulk() */
+
   GMutex       hooks_lock;      /* guards commit_hooks, replaced on each add */
   GPtrArray   *commit_hooks;    /* rapport-database-hooks.c */
 };

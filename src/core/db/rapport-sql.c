@@ -109,7 +109,10 @@ rapport_sql_begin_bulk (RapportDatabase  *db,
   if (!rapport_database_exec (db, grow, error))
     return FALSE;
   if (rapport_sql_begin (db, error))
-    return TRUE;
+    {
+      db->bulk = TRUE;
+      return TRUE;
+    }
   rapport_database_exec (db, "PRAGMA cache_size = -2000; PRAGMA shrink_memory", NULL);
   return FALSE;
 }
@@ -120,7 +123,14 @@ rapport_sql_end_bulk (RapportDatabase  *db,
                       GError          **error)
 {
   ok = rapport_sql_commit_or_rollback (db, ok, error);
+  db->bulk = FALSE;
   /* SQLite's default size, given back to the system at once. */
   rapport_database_exec (db, "PRAGMA cache_size = -2000; PRAGMA shrink_memory", NULL);
   return ok;
+}
+
+gboolean
+rapport_sql_in_bulk (RapportDatabase *db)
+{
+  return db->bulk;
 }

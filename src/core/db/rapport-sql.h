@@ -35,11 +35,14 @@ gboolean     rapport_sql_commit_or_rollback (RapportDatabase  *db,
                                              GError          **error);
 
 /* The same for a transaction of thousands of rows (an import, a sync):
- * the page cache grows for it and shrinks back after. */
+ * the page cache grows for it and shrinks back after, and work that is
+ * cheaper done once for many rows may wait for the commit (the search
+ * index: rapport_contact_sql_reindex()). */
 gboolean     rapport_sql_begin_bulk         (RapportDatabase  *db,
                                              GError          **error);
 gboolean     rapport_sql_end_bulk           (RapportDatabase  *db,
                                              gboolean          ok,
                                              GError          **error);
+gboolean     rapport_sql_in_bulk            (RapportDatabase  *db);
 
 G_END_DECLS
